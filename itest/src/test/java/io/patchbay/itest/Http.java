@@ -1,0 +1,62 @@
+package io.patchbay.itest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.osgi.framework.BundleContext;
+
+/** Real HTTP calls against the container's Jetty, on the port the framework was given. */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+
+    public Http(BundleContext context) {
+        this.base = "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port");
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public HttpResponse<String> get(String path, String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + token).GET());
+    }
+
+    /** Polls {@code path} until it answers {@code status}, or fails after {@code timeout}. */
+    public HttpResponse<String> await(String path, int status, Duration timeout) {
+        Deadline deadline = new Deadline(timeout);
+        HttpResponse<String> last = null;
+        while (!deadline.passed()) {
+            try {
+                last = get(path);
+                if (last.statusCode() == status) {
+                    return last;
+                }
+            } catch (IllegalStateException notYetListening) {
+                // Jetty not bound yet
+            }
+            deadline.pause();
+        }
+        throw new AssertionError(path + " did not answer " + status + " within " + timeout + "; last answer: "
+                + (last == null ? "none" : last.statusCode() + " " + last.body()));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
