@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
@@ -42,14 +43,15 @@ public final class Container {
                         .toArray(Option[]::new)));
     }
 
-    /** The jars under {@code launcher/target/classes/bundles}, in name order. */
+    /** The jars under {@code launcher/target/classes/bundles}, the patch manager first (it must see every service). */
     public static List<File> embeddedBundles() {
         File dir = new File(System.getProperty("patchbay.bundles"));
         File[] jars = dir.listFiles((d, name) -> name.endsWith(".jar"));
         if (jars == null || jars.length == 0) {
             throw new IllegalStateException("No bundles in " + dir + "; build the launcher first");
         }
-        return Stream.of(jars).sorted().toList();
+        return Stream.of(jars).sorted(Comparator.comparing((File f) -> !f.getName().startsWith("io.patchbay.core"))
+                .thenComparing(File::getName)).toList();
     }
 
     public static int freePort() {

@@ -2,6 +2,13 @@ package io.patchbay.api;
 
 /**
  * Names shared by Patchbay and the bundles it manages: service properties and manifest headers.
+ * <p>
+ * A patch bundle declares itself with two manifest headers, set from its {@code bnd.bnd} like any other header:
+ *
+ * <pre>
+ * Patchbay-Patch: com.example.pricing.api.PriceService;version="[1.0,2)"
+ * Patchbay-Reason: Bulk discount was taken twice (PRICING-42)
+ * </pre>
  */
 public final class PatchbayConstants {
 
@@ -10,6 +17,22 @@ public final class PatchbayConstants {
      * Consumers of a managed service get a facade that follows patches without being restarted.
      */
     public static final String MANAGED = "patchbay.managed";
+
+    /**
+     * Manifest header that makes a bundle a patch: a comma-separated list of the interfaces it brings new
+     * implementations for, each with an optional {@code version} attribute, a range of the API package versions
+     * it is built against (for example {@code version="[1.0,2)"}). Without a version any API version matches.
+     */
+    public static final String PATCH_HEADER = "Patchbay-Patch";
+
+    /** Manifest header with the patch's reason, one line, shown in the ledger when no other reason is given. */
+    public static final String REASON_HEADER = "Patchbay-Reason";
+
+    /** Service property on every facade the manager registers: the slot id it serves. */
+    public static final String SLOT_PROPERTY = "patchbay.slot";
+
+    /** The configuration PID of the patch manager (ConfigAdmin), also its metatype PID. */
+    public static final String PID = "io.patchbay.core";
 
     private PatchbayConstants() {
     }

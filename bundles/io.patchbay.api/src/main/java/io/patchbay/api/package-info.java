@@ -1,9 +1,10 @@
 /**
- * Patchbay's public contract: the names a patch bundle uses to declare itself, and (as the patch manager grows)
- * the {@code PatchManager} service that the shell, the web console and Java code drive.
+ * Patchbay's public contract: the {@link io.patchbay.api.PatchManager} service that the Gogo shell, the web
+ * console and Java code drive, the exception it reports failures with, and the names (service properties and
+ * manifest headers) by which services opt in and patches declare themselves.
  */
 @Export
-@Version("0.1.0")
+@Version("1.0.0")
 package io.patchbay.api;
 
 import org.osgi.annotation.bundle.Export;

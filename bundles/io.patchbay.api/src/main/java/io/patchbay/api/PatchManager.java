@@ -1,0 +1,94 @@
+package io.patchbay.api;
+
+import io.patchbay.api.dto.ChangeDTO;
+import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.api.dto.PatchStatusDTO;
+import io.patchbay.api.dto.SlotDTO;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Moves every consumer of a managed service onto a patched implementation, and back, while the program keeps
+ * serving.
+ * <p>
+ * <b>Slots.</b> A slot is one service contract as consumers see it: an interface class, that is the interface name
+ * plus the version of the package that exports it ({@code com.example.pricing.api.PriceService@1.0.0}). Consumers
+ * of a managed slot hold a facade registered by the manager; the facade forwards each call to the slot's active
+ * implementation. Wherever a method takes a slot, it accepts the slot id, the interface name when only one slot
+ * has it, or a unique suffix of either.
+ * <p>
+ * <b>Guarantees.</b> A switch (apply, revert, activate) replaces the route atomically: a call that starts after
+ * the method returns is answered by the new implementation; calls already running finish on the old one, and the
+ * method waits (bounded by the configured drain timeout) until they have, reporting whether they did. Consumers
+ * are never stopped, restarted or re-injected. Every switch is written to the ledger and the routes are saved
+ * before the method returns, so they survive a restart.
+ * <p>
+ * <b>Failure.</b> An operation that cannot be done throws {@link PatchException} with one plain sentence, and
+ * leaves bundles and routes exactly as they were: apply uninstalls whatever it installed. Asking for what is
+ * already so (applying an applied patch, reverting a slot with nothing to revert) is not a failure: it returns a
+ * {@link ChangeDTO} with {@code changed == false} and a message saying so.
+ * <p>
+ * <b>Threading.</b> All methods are thread safe. Operations that change routes are serialised; reads never block
+ * behind them for long.
+ */
+@org.osgi.annotation.versioning.ProviderType
+public interface PatchManager {
+
+    /** Every managed slot, in a stable order (by interface name, then API version). */
+    List<SlotDTO> slots();
+
+    /**
+     * One slot.
+     *
+     * @param slot slot id, interface name or unique suffix
+     * @throws PatchException if no slot, or more than one, matches; the message lists the candidates
+     */
+    SlotDTO slot(String slot);
+
+    /**
+     * Installs the patch bundle at {@code location} (a file path or a URL), starts it, waits for its
+     * implementation and moves every consumer of its target slot onto it.
+     *
+     * @param location file path or URL of the patch jar
+     * @param reason why, for the ledger; {@code null} takes the patch's {@code Patchbay-Reason} header
+     * @param actor who, for the ledger
+     * @return what changed: slot, from, to
+     * @throws PatchException on any failure before the switch; nothing stays installed
+     */
+    ChangeDTO apply(String location, String reason, String actor);
+
+    /**
+     * As {@link #apply(String, String, String)}, reading the patch jar from a stream (an upload).
+     *
+     * @param name a name for the upload, used in messages
+     */
+    ChangeDTO apply(InputStream patch, String name, String reason, String actor);
+
+    /**
+     * Moves the slot back to the implementation that was active before the current one. The implementation
+     * reverted from stays installed as a standby.
+     */
+    ChangeDTO revert(String slot, String reason, String actor);
+
+    /**
+     * Makes a standby implementation the active one.
+     *
+     * @param implementation the implementation's bundle symbolic name and version ({@code name/1.0.1}), bundle id
+     *            or service id, as {@link io.patchbay.api.dto.ImplementationDTO#id} shows it
+     */
+    ChangeDTO activate(String slot, String implementation, String reason, String actor);
+
+    /**
+     * Whether a patch is applied, and where.
+     *
+     * @param patch bundle symbolic name, {@code name/version}, or bundle id of the patch
+     */
+    PatchStatusDTO status(String patch);
+
+    /**
+     * The ledger, newest first.
+     *
+     * @param slot only this slot's entries, or {@code null} for all
+     */
+    List<LedgerEntryDTO> history(String slot);
+}

@@ -1,0 +1,39 @@
+package io.patchbay.api.dto;
+
+import org.osgi.dto.DTO;
+
+/** An implementation registered for a slot, by the original bundle or by a patch. */
+public class ImplementationDTO extends DTO {
+
+    /** {@code bundleSymbolicName/bundleVersion}: how to name it in {@code activate}. */
+    public String id;
+
+    public long bundleId;
+
+    public String bundleSymbolicName;
+
+    public String bundleVersion;
+
+    public long serviceId;
+
+    /** {@code active} or {@code standby}. */
+    public String state;
+
+    /** Whether the bundle declares itself a patch ({@code Patchbay-Patch} header). */
+    public boolean patch;
+
+    /** The patch's {@code Patchbay-Reason}, if any. */
+    public String patchReason;
+
+    /** When this implementation last became active (epoch milliseconds), or 0. */
+    public long activeSince;
+
+    /** Calls answered (normally or with an exception) since it was registered. */
+    public long calls;
+
+    /** Calls that ended with an exception. */
+    public long errors;
+
+    /** Calls running right now. */
+    public long inFlight;
+}

@@ -1,0 +1,26 @@
+package io.patchbay.api.dto;
+
+import org.osgi.dto.DTO;
+
+/** One line of the append-only ledger. */
+public class LedgerEntryDTO extends DTO {
+
+    /** Epoch milliseconds. */
+    public long time;
+
+    /** {@code apply}, {@code revert}, {@code activate}, {@code auto-revert} or {@code restore}. */
+    public String action;
+
+    public String actor;
+
+    public String slot;
+
+    public String from;
+
+    public String to;
+
+    public String reason;
+
+    /** SHA-256 of the patch jar for {@code apply}, otherwise {@code null}. */
+    public String checksum;
+}

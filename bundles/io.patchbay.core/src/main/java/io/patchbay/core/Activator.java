@@ -1,0 +1,70 @@
+package io.patchbay.core;
+
+import io.patchbay.api.PatchManager;
+import io.patchbay.api.PatchbayConstants;
+import io.patchbay.core.slot.HidingHooks;
+import io.patchbay.core.slot.ManagedServices;
+import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.Slots;
+import io.patchbay.core.slot.Switcher;
+import io.patchbay.core.store.Ledger;
+import io.patchbay.core.store.RouteStore;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import org.osgi.annotation.bundle.Header;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.hooks.service.EventListenerHook;
+import org.osgi.framework.hooks.service.FindHook;
+import org.osgi.service.cm.ManagedService;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Starts the patch manager. An activator, not a DS component, on purpose: the hooks must hide managed services
+ * from the instant they are registered, so the manager has to be up before any application bundle, whether or
+ * not SCR has started yet. The launcher gives this bundle start level 1.
+ */
+@Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
+public final class Activator implements BundleActivator {
+
+    private Slots slots;
+    private ServiceTracker<Object, List<Implementation>> tracker;
+
+    @Override
+    public void start(BundleContext context) throws Exception {
+        Settings settings = new Settings();
+        settings.update(name -> context.getProperty("patchbay." + name));
+        Path data = context.getDataFile("").toPath();
+        Ledger ledger = new Ledger(data.resolve("ledger.tsv"));
+        Switcher switcher = new Switcher(new RouteStore(data.resolve("routes.properties")), ledger,
+                settings::drainMillis);
+        ManagedServices managed = new ManagedServices(context.getBundle(), settings::managedInterfaces);
+
+        context.registerService(new String[] { FindHook.class.getName(), EventListenerHook.class.getName() },
+                new HidingHooks(context.getBundle(), managed), null);
+        slots = new Slots(context, managed, switcher, settings::dampingMillis);
+        tracker = new ServiceTracker<>(context, context.createFilter("(objectClass=*)"), slots);
+        tracker.open(true);
+
+        context.registerService(PatchManager.class,
+                new PatchManagerImpl(context, slots, ledger, settings, data.resolve("incoming")), null);
+        Dictionary<String, Object> pid = new Hashtable<>();
+        pid.put(Constants.SERVICE_PID, PatchbayConstants.PID);
+        context.registerService(ManagedService.class, properties -> {
+            if (properties == null) {
+                settings.update(name -> context.getProperty("patchbay." + name));
+            } else {
+                settings.update(properties);
+            }
+        }, pid);
+    }
+
+    @Override
+    public void stop(BundleContext context) {
+        slots.close();
+        tracker.close();
+    }
+}

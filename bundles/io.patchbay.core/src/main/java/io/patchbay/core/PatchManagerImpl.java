@@ -1,0 +1,167 @@
+package io.patchbay.core;
+
+import io.patchbay.api.PatchException;
+import io.patchbay.api.PatchManager;
+import io.patchbay.api.dto.ChangeDTO;
+import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.api.dto.PatchStatusDTO;
+import io.patchbay.api.dto.SlotDTO;
+import io.patchbay.core.patch.ApplyOperation;
+import io.patchbay.core.patch.PatchJar;
+import io.patchbay.core.patch.SlotNames;
+import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.Slot;
+import io.patchbay.core.slot.Slots;
+import io.patchbay.core.slot.Switcher;
+import io.patchbay.core.store.Ledger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/** The {@link PatchManager} service: names to slots, operations serialised, everything else delegated. */
+final class PatchManagerImpl implements PatchManager {
+
+    private final BundleContext context;
+    private final Slots slots;
+    private final Ledger ledger;
+    private final Settings settings;
+    private final Path incoming;
+    private final ReentrantLock changes = new ReentrantLock();
+
+    PatchManagerImpl(BundleContext context, Slots slots, Ledger ledger, Settings settings, Path incoming) {
+        this.context = context;
+        this.slots = slots;
+        this.ledger = ledger;
+        this.settings = settings;
+        this.incoming = incoming;
+    }
+
+    @Override
+    public List<SlotDTO> slots() {
+        return slots.all().stream().map(Dtos::slot).toList();
+    }
+
+    @Override
+    public SlotDTO slot(String slot) {
+        return Dtos.slot(SlotNames.find(slots.all(), slot));
+    }
+
+    @Override
+    public ChangeDTO apply(String location, String reason, String actor) {
+        if (location == null || location.isBlank()) {
+            throw new PatchException("Name the patch to apply: a file path or a URL.");
+        }
+        try (InputStream in = open(location.trim())) {
+            return apply(in, location.trim(), reason, actor);
+        } catch (IOException e) {
+            throw new PatchException("Cannot read " + location + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    @Override
+    public ChangeDTO apply(InputStream content, String name, String reason, String actor) {
+        changes.lock();
+        PatchJar patch = null;
+        try {
+            patch = PatchJar.read(content, incoming.resolve(UUID.randomUUID() + ".jar"), name);
+            return new ApplyOperation(context, slots, settings.applyMillis()).apply(patch, reason, actor);
+        } finally {
+            if (patch != null) {
+                patch.delete();
+            }
+            changes.unlock();
+        }
+    }
+
+    @Override
+    public ChangeDTO revert(String slotName, String reason, String actor) {
+        changes.lock();
+        try {
+            Slot slot = SlotNames.find(slots.all(), slotName);
+            Optional<Implementation> target = slot.revertTarget();
+            if (target.isEmpty()) {
+                return unchanged(slot, "Nothing to revert: " + slot.id() + " has no earlier implementation.");
+            }
+            return slots.switcher().change(slot, target.get(),
+                    new Switcher.Change("revert", actor, reason, null, false));
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    @Override
+    public ChangeDTO activate(String slotName, String implementation, String reason, String actor) {
+        changes.lock();
+        try {
+            Slot slot = SlotNames.find(slots.all(), slotName);
+            Implementation chosen = Implementations.find(slot, implementation);
+            if (chosen == slot.active()) {
+                return unchanged(slot, chosen.id() + " is already active in " + slot.id() + "; nothing changed.");
+            }
+            return slots.switcher().change(slot, chosen,
+                    new Switcher.Change("activate", actor, reason, null, true));
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    @Override
+    public PatchStatusDTO status(String patch) {
+        return PatchStatus.of(patch, context.getBundles(), slots.all());
+    }
+
+    @Override
+    public List<LedgerEntryDTO> history(String slotName) {
+        if (slotName == null || slotName.isBlank()) {
+            return ledger.entries();
+        }
+        String id = SlotNames.find(slots.all(), slotName).id();
+        return ledger.entries().stream().filter(e -> id.equals(e.slot)).toList();
+    }
+
+    private static ChangeDTO unchanged(Slot slot, String message) {
+        ChangeDTO change = new ChangeDTO();
+        Implementation active = slot.active();
+        change.slot = slot.id();
+        change.from = active == null ? null : active.id();
+        change.to = change.from;
+        change.drained = true;
+        change.message = message;
+        return change;
+    }
+
+    private static InputStream open(String location) throws IOException {
+        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !location.matches("^[a-zA-Z]:\\\\.*")) {
+            try {
+                return new URI(location).toURL().openStream();
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw new PatchException(location + " is not a valid URL.");
+            }
+        }
+        Path path;
+        try {
+            path = Path.of(location);
+        } catch (InvalidPathException e) {
+            throw new PatchException(location + " is not a valid file path.");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new PatchException("There is no file " + path.toAbsolutePath() + ".");
+        }
+        return Files.newInputStream(path);
+    }
+
+    static boolean matches(Bundle bundle, String name) {
+        return name.equals(bundle.getSymbolicName()) || name.equals(Implementation.idOf(bundle))
+                || name.equals(String.valueOf(bundle.getBundleId()));
+    }
+}

@@ -1,0 +1,50 @@
+package io.patchbay.core.patch;
+
+import io.patchbay.api.PatchException;
+import io.patchbay.core.slot.Slot;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Finds a slot by what an operator types: the slot id, the interface name, a unique suffix of either (for example
+ * {@code PriceService}), or its number in the list (1-based).
+ */
+public final class SlotNames {
+
+    private SlotNames() {
+    }
+
+    public static Slot find(List<Slot> slots, String name) {
+        if (name == null || name.isBlank()) {
+            throw new PatchException("Name a slot; the slots are: " + ids(slots) + ".");
+        }
+        String wanted = name.trim();
+        if (wanted.chars().allMatch(Character::isDigit)) {
+            int index = Integer.parseInt(wanted);
+            if (index >= 1 && index <= slots.size()) {
+                return slots.get(index - 1);
+            }
+            throw new PatchException("There is no slot number " + wanted + "; there are " + slots.size() + ".");
+        }
+        List<Slot> exact = slots.stream()
+                .filter(s -> s.id().equals(wanted) || s.type().getName().equals(wanted)).toList();
+        List<Slot> matches = exact.isEmpty() ? slots.stream().filter(s -> matchesSuffix(s, wanted)).toList() : exact;
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.isEmpty()) {
+            throw new PatchException("No slot matches '" + wanted + "'; the slots are: " + ids(slots) + ".");
+        }
+        throw new PatchException("'" + wanted + "' matches " + matches.size() + " slots: " + ids(matches)
+                + "; name one of them.");
+    }
+
+    private static boolean matchesSuffix(Slot slot, String suffix) {
+        return slot.id().endsWith(suffix) || slot.type().getName().endsWith("." + suffix)
+                || slot.type().getName().endsWith(suffix) && suffix.contains(".");
+    }
+
+    static String ids(List<Slot> slots) {
+        return slots.isEmpty() ? "(none)" : slots.stream().map(Slot::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,30 @@
+package io.patchbay.core.patch;
+
+import org.osgi.framework.BundleException;
+
+/** Turns a failed {@code Bundle.start()} into one sentence an operator can act on. */
+final class StartFailures {
+
+    private StartFailures() {
+    }
+
+    static String explain(String name, BundleException e) {
+        return switch (e.getType()) {
+            case BundleException.RESOLVE_ERROR -> name + " does not resolve: " + missing(e.getMessage()) + ".";
+            case BundleException.ACTIVATOR_ERROR -> name + " failed to start: its activator threw "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause()) + ".";
+            default -> name + " failed to start: " + e.getMessage() + ".";
+        };
+    }
+
+    /** Felix says "Unable to resolve x [12](R 12.0): missing requirement [...] osgi.wiring.package; (...)". */
+    private static String missing(String message) {
+        if (message == null) {
+            return "the framework gave no reason";
+        }
+        int index = message.indexOf("missing requirement");
+        String reason = index < 0 ? message : message.substring(index);
+        int unresolved = reason.indexOf(" Unresolved requirements");
+        return (unresolved < 0 ? reason : reason.substring(0, unresolved)).trim();
+    }
+}

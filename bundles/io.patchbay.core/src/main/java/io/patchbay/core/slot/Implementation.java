@@ -1,0 +1,132 @@
+package io.patchbay.core.slot;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * One registered implementation of a slot and its live accounting. Generated facades call {@link #exit()} and
+ * {@link #fail(Throwable)} and read {@link #target} directly, so these members are public.
+ * <p>
+ * In-flight calls are {@code started - finished}; a slot's {@link Slot#enter()} re-checks the route after
+ * counting a start, so once a route no longer points here no new call can slip in and {@link #awaitDrained}
+ * is exact.
+ */
+public final class Implementation {
+
+    /** The service object every call through a facade ends on. */
+    public final Object target;
+
+    private final Slot slot;
+    private final ServiceReference<?> reference;
+    private final String id;
+    private final LongAdder started = new LongAdder();
+    private final LongAdder finished = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private volatile boolean retiring;
+    private volatile long activeSince;
+
+    public Implementation(Slot slot, ServiceReference<?> reference, Object target) {
+        this.slot = slot;
+        this.reference = reference;
+        this.target = target;
+        Bundle bundle = reference.getBundle();
+        this.id = idOf(bundle);
+    }
+
+    /** {@code symbolicName/version}, the name operators and the route store use. */
+    public static String idOf(Bundle bundle) {
+        return bundle.getSymbolicName() + "/" + bundle.getVersion();
+    }
+
+    public Slot slot() {
+        return slot;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ServiceReference<?> reference() {
+        return reference;
+    }
+
+    public Bundle bundle() {
+        return reference.getBundle();
+    }
+
+    void started() {
+        started.increment();
+    }
+
+    void abandoned() {
+        started.decrement();
+    }
+
+    /** A call through a facade returned normally. */
+    public void exit() {
+        finished.increment();
+        if (retiring) {
+            signal();
+        }
+    }
+
+    /** A call through a facade threw {@code failure}; the facade rethrows what this returns. */
+    public Throwable fail(Throwable failure) {
+        errors.increment();
+        exit();
+        return failure;
+    }
+
+    public long calls() {
+        return finished.sum();
+    }
+
+    public long errors() {
+        return errors.sum();
+    }
+
+    public long inFlight() {
+        long done = finished.sum(); // read before started: may over-count in-flight calls, never under-count
+        return started.sum() - done;
+    }
+
+    public long activeSince() {
+        return activeSince;
+    }
+
+    void activated(long now) {
+        activeSince = now;
+        retiring = false;
+    }
+
+    /**
+     * Waits until no call is running here. Only meaningful once no route points here any more.
+     *
+     * @return whether the calls drained within the timeout
+     */
+    public boolean awaitDrained(long timeout, TimeUnit unit) throws InterruptedException {
+        retiring = true;
+        long end = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (this) {
+            while (inFlight() > 0) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+        return true;
+    }
+
+    private synchronized void signal() {
+        notifyAll();
+    }
+
+    @Override
+    public String toString() {
+        return id + " (service " + reference.getProperty("service.id") + ")";
+    }
+}

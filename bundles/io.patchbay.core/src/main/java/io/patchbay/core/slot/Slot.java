@@ -1,0 +1,198 @@
+package io.patchbay.core.slot;
+
+import io.patchbay.api.SlotUnavailableException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.osgi.framework.Bundle;
+
+/**
+ * One service contract as consumers see it (an interface class), its implementations and its route.
+ * <p>
+ * The route is one volatile field, {@link #active}: a switch is a single write, so a call that starts after it is
+ * answered by the new implementation. While there is no implementation, {@link #enter()} waits up to the damping
+ * timeout for one. Everything but the call path synchronises on the slot.
+ */
+public final class Slot {
+
+    private final String id;
+    private final Class<?> type;
+    private final String apiVersion;
+    private final LongSupplier dampingMillis;
+    private final List<Implementation> implementations = new ArrayList<>();
+    private final Deque<String> previous = new ArrayDeque<>();
+    private final Set<String> known = new LinkedHashSet<>();
+    private final Set<Bundle> consumers = new LinkedHashSet<>();
+    private volatile Implementation active;
+    private String awaiting;
+
+    public Slot(Class<?> type, String apiVersion, LongSupplier dampingMillis) {
+        this.type = type;
+        this.apiVersion = apiVersion;
+        this.id = type.getName() + "@" + apiVersion;
+        this.dampingMillis = dampingMillis;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Class<?> type() {
+        return type;
+    }
+
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    /**
+     * The call path: the implementation this call goes to, counted as started. Callers must end with
+     * {@link Implementation#exit()} or {@link Implementation#fail(Throwable)}.
+     */
+    public Implementation enter() {
+        for (;;) {
+            Implementation current = active;
+            if (current == null) {
+                current = damp();
+            }
+            current.started();
+            if (current == active) {
+                return current;
+            }
+            current.abandoned(); // a switch happened in between: go to the new route
+        }
+    }
+
+    private Implementation damp() {
+        long timeout = dampingMillis.getAsLong();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+        synchronized (this) {
+            Implementation current;
+            while ((current = active) == null) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    throw new SlotUnavailableException("Slot " + id + " has had no implementation for "
+                            + timeout + " ms");
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SlotUnavailableException("Interrupted while waiting for an implementation of " + id);
+                }
+            }
+            return current;
+        }
+    }
+
+    public Implementation active() {
+        return active;
+    }
+
+    /**
+     * Routes every new call to {@code next} (or to nothing, so calls wait) and wakes calls waiting for one.
+     *
+     * @param rememberCurrent push the current implementation on the revert stack
+     * @return the implementation that was active
+     */
+    public synchronized Implementation route(Implementation next, boolean rememberCurrent, long now) {
+        Implementation before = active;
+        if (rememberCurrent && before != null && before != next) {
+            previous.remove(before.id());
+            previous.push(before.id());
+        }
+        if (next != null) {
+            previous.remove(next.id());
+            known.add(next.id());
+            next.activated(now);
+        }
+        awaiting = null;
+        active = next;
+        notifyAll();
+        return before;
+    }
+
+    public synchronized void add(Implementation implementation) {
+        implementations.add(implementation);
+    }
+
+    public synchronized boolean remove(Implementation implementation) {
+        return implementations.remove(implementation);
+    }
+
+    public synchronized List<Implementation> implementations() {
+        return List.copyOf(implementations);
+    }
+
+    public synchronized Optional<Implementation> find(String implementationId) {
+        return implementations.stream().filter(i -> i.id().equals(implementationId)).findFirst();
+    }
+
+    /** The most recent earlier implementation that is still registered; stale stack entries are dropped. */
+    public synchronized Optional<Implementation> revertTarget() {
+        while (!previous.isEmpty()) {
+            Optional<Implementation> candidate = find(previous.peek());
+            if (candidate.isPresent()) {
+                return candidate;
+            }
+            previous.pop();
+        }
+        return Optional.empty();
+    }
+
+    /** The best implementation to fall back on when the active one goes away. */
+    public synchronized Optional<Implementation> fallback() {
+        return revertTarget().or(() -> implementations.stream().filter(i -> i != active).findFirst());
+    }
+
+    public synchronized void popPrevious(Implementation implementation) {
+        previous.remove(implementation.id());
+    }
+
+    public synchronized List<String> previous() {
+        return List.copyOf(previous);
+    }
+
+    public synchronized boolean isKnown(String implementationId) {
+        return known.contains(implementationId);
+    }
+
+    public synchronized Set<String> known() {
+        return Set.copyOf(known);
+    }
+
+    /** Restores a saved route: wait for {@code activeId} before serving any call. */
+    public synchronized void restore(String activeId, List<String> savedPrevious, Set<String> savedKnown) {
+        awaiting = activeId;
+        previous.clear();
+        previous.addAll(savedPrevious);
+        known.addAll(savedKnown);
+    }
+
+    public synchronized String awaiting() {
+        return awaiting;
+    }
+
+    public synchronized void consumerAdded(Bundle bundle) {
+        consumers.add(bundle);
+    }
+
+    public synchronized void consumerRemoved(Bundle bundle) {
+        consumers.remove(bundle);
+    }
+
+    public synchronized List<Bundle> consumers() {
+        return List.copyOf(consumers);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

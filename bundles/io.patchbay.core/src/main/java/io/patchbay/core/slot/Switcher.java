@@ -1,0 +1,100 @@
+package io.patchbay.core.slot;
+
+import io.patchbay.api.dto.ChangeDTO;
+import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.core.store.Ledger;
+import io.patchbay.core.store.RouteStore;
+import io.patchbay.core.store.SavedRoute;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The one place a route changes: switch, save the routes, write the ledger, then wait for the old implementation
+ * to drain.
+ */
+public final class Switcher {
+
+    private final RouteStore store;
+    private final Ledger ledger;
+    private final LongSupplier drainMillis;
+
+    public Switcher(RouteStore store, Ledger ledger, LongSupplier drainMillis) {
+        this.store = store;
+        this.ledger = ledger;
+        this.drainMillis = drainMillis;
+    }
+
+    /** A recorded change: apply, revert, activate, fallback. */
+    public ChangeDTO change(Slot slot, Implementation next, Change change) {
+        long now = System.currentTimeMillis();
+        Implementation before = slot.route(next, change.remember(), now);
+        if (next != null) {
+            save(slot);
+        }
+        LedgerEntryDTO entry = new LedgerEntryDTO();
+        entry.time = now;
+        entry.action = change.action();
+        entry.actor = change.actor();
+        entry.slot = slot.id();
+        entry.from = before == null ? null : before.id();
+        entry.to = next == null ? null : next.id();
+        entry.reason = change.reason();
+        entry.checksum = change.checksum();
+        ledger.append(entry);
+        return result(slot, before, next, drain(before, next));
+    }
+
+    /** An unrecorded route: the first implementation of a slot, or a restored route after a restart. */
+    public void initial(Slot slot, Implementation next) {
+        slot.route(next, false, System.currentTimeMillis());
+        save(slot);
+    }
+
+    /** Routes in memory only, as when bundles stop while the framework shuts down. */
+    public void quietly(Slot slot, Implementation next) {
+        slot.route(next, false, System.currentTimeMillis());
+    }
+
+    public void save(Slot slot) {
+        Implementation active = slot.active();
+        if (active != null) {
+            store.put(slot.id(), new SavedRoute(active.id(), slot.previous(), slot.known()));
+        }
+    }
+
+    public long drainMillis() {
+        return drainMillis.getAsLong();
+    }
+
+    public SavedRoute saved(String slotId) {
+        return store.get(slotId);
+    }
+
+    private boolean drain(Implementation before, Implementation next) {
+        if (before == null || before == next) {
+            return true;
+        }
+        try {
+            return before.awaitDrained(drainMillis.getAsLong(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static ChangeDTO result(Slot slot, Implementation before, Implementation next, boolean drained) {
+        ChangeDTO change = new ChangeDTO();
+        change.slot = slot.id();
+        change.from = before == null ? null : before.id();
+        change.to = next == null ? null : next.id();
+        change.changed = before != next;
+        change.drained = drained;
+        change.message = slot.id() + ": " + (change.from == null ? "none" : change.from) + " -> "
+                + (change.to == null ? "none" : change.to);
+        return change;
+    }
+
+    /** A change for the ledger; {@code remember} pushes the current implementation on the revert stack. */
+    public record Change(String action, String actor, String reason, String checksum, boolean remember) {
+    }
+}
