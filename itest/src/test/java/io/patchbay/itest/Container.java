@@ -43,6 +43,23 @@ public final class Container {
                         .toArray(Option[]::new)));
     }
 
+    /** The container plus the four kinds of consumer, with a short apply timeout for the failure cases. */
+    public static Option withConsumers(int port) {
+        return composite(options(port),
+                frameworkProperty("patchbay.apply.timeout.ms").value("3000"),
+                bundle(fixture("consumers").toURI().toString()));
+    }
+
+    /** A fixture or patch jar the build made, by its key: consumers, throwing, failing. */
+    public static File fixture(String name) {
+        return new File(System.getProperty("patchbay.fixture." + name));
+    }
+
+    /** The example replacement patch, com.example.pricing.impl 1.0.1. */
+    public static File fixPatch() {
+        return new File(System.getProperty("patchbay.patch.fix"));
+    }
+
     /** The jars under {@code launcher/target/classes/bundles}, the patch manager first (it must see every service). */
     public static List<File> embeddedBundles() {
         File dir = new File(System.getProperty("patchbay.bundles"));
