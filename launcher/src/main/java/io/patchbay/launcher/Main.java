@@ -1,2 +1,104 @@
 package io.patchbay.launcher;
-public class Main { public static void main(String[] a) {} }
+
+import io.patchbay.launcher.EmbeddedBundles.Embedded;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * Patchbay's entry point: {@code java -jar patchbay.jar}. Embeds Felix with a persistent cache in the data folder,
+ * installs or updates the bundles packed in the jar, starts the framework and waits until it stops (Ctrl-C,
+ * SIGTERM, or {@code shutdown}, {@code stop 0} or {@code exit 0} in the Gogo shell), then exits 0. The settings are described in
+ * {@link LauncherConfig}. A problem the operator can fix (bad setting, port in use, data folder in use by another
+ * instance) is reported in one sentence, without a stack trace, with exit code 2.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int exitCode;
+        try {
+            exitCode = run();
+        } catch (LaunchException e) {
+            System.err.println(e.getMessage());
+            exitCode = e.exitCode();
+        }
+        System.exit(exitCode);
+    }
+
+    static int run() throws LaunchException {
+        LauncherConfig config = LauncherConfig.fromEnvironment();
+        FrameworkProperties.quietLogging();
+        Shutdown shutdown = new Shutdown();
+        shutdown.install();
+        try (DataFolderLock lock = DataFolderLock.acquire(config.dataDir())) {
+            PortCheck.ensureFree(config.httpHost(), config.httpPort());
+            EmbeddedBundles source = EmbeddedBundles.ofLauncher();
+            CompletableFuture<List<Embedded>> embedded = source.scanInBackground();
+            ConsolePassword password = ConsolePassword.resolve(config);
+            boolean interactive = System.console() != null;
+            Map<String, String> properties = FrameworkProperties.build(config, password, interactive);
+            FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                    .orElseThrow(() -> new LaunchException("No OSGi framework found in the launcher jar.",
+                            LaunchException.FAILURE, null));
+            for (boolean first = true; !shutdown.requested(); first = false) {
+                Start start = new Start(config, password, source, embedded, shutdown, first, interactive);
+                int stopType = runOnce(factory.newFramework(properties), start);
+                if (stopType != FrameworkEvent.STOPPED_UPDATE
+                        && stopType != FrameworkEvent.STOPPED_SYSTEM_REFRESHED) {
+                    break;
+                }
+                // "update 0" or a system bundle refresh: start a fresh framework on the same cache
+            }
+            return 0;
+        }
+    }
+
+    /** What one framework run needs. */
+    private record Start(LauncherConfig config, ConsolePassword password, EmbeddedBundles source,
+            CompletableFuture<List<Embedded>> embedded, Shutdown shutdown, boolean first, boolean interactive) {
+    }
+
+    /** Runs one framework until it stops and answers how it stopped ({@link FrameworkEvent#getType()}). */
+    private static int runOnce(Framework framework, Start start) throws LaunchException {
+        try {
+            framework.init();
+            start.shutdown().attach(framework);
+            ShellCommands.register(framework.getBundleContext());
+            BundleSync.Result sync = BundleSync.sync(framework.getBundleContext(), start.source(),
+                    start.embedded().get(), start.config().dataDir());
+            sync.failures().forEach(failure -> System.err.println("Embedded bundle not installed: " + failure));
+            boolean bannerFirst = start.first() && start.interactive();
+            if (bannerFirst) { // before Gogo's welcome and prompt, not in the middle of them
+                Banner.print(start.config(), start.password(), sync, "starting");
+            }
+            if (!start.shutdown().requested()) {
+                framework.start();
+            }
+            if (start.shutdown().requested()) {
+                framework.stop();
+            } else if (start.first() && !bannerFirst) {
+                Banner.print(start.config(), start.password(), sync, "started");
+            }
+            return framework.waitForStop(0).getType();
+        } catch (BundleException | IOException e) {
+            throw new LaunchException("The OSGi framework failed to start (" + e.getMessage() + ").",
+                    LaunchException.FAILURE, e);
+        } catch (ExecutionException e) {
+            throw new LaunchException("Cannot read the bundles embedded in the launcher jar (" + e.getCause() + ").",
+                    LaunchException.FAILURE, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FrameworkEvent.STOPPED;
+        }
+    }
+}

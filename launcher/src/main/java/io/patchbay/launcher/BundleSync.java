@@ -1,0 +1,94 @@
+package io.patchbay.launcher;
+
+import io.patchbay.launcher.EmbeddedBundles.Embedded;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+
+/**
+ * Brings the framework's bundles in line with the launcher's embedded ones, between {@code init()} and
+ * {@code start()}. Only locations {@value #LOCATION_PREFIX}… are managed; bundles installed by anyone else are left
+ * alone.
+ * <ul>
+ * <li>not installed: installed and marked started (unless a fragment);</li>
+ * <li>installed, same bytes as last time: untouched, so it keeps its persisted state (a bundle an operator
+ * stopped stays stopped);</li>
+ * <li>installed, other bytes: updated in place, keeping its id and state;</li>
+ * <li>installed by an earlier launcher but no longer embedded: uninstalled.</li>
+ * </ul>
+ */
+final class BundleSync {
+
+    static final String LOCATION_PREFIX = "patchbay:" + EmbeddedBundles.FOLDER;
+
+    /** What a sync did, for the start-up line. */
+    record Result(int installed, int updated, int removed, List<String> failures) {
+    }
+
+    private BundleSync() {
+    }
+
+    static String location(String name) {
+        return LOCATION_PREFIX + name;
+    }
+
+    static Result sync(BundleContext context, EmbeddedBundles source, List<Embedded> embedded, Path dataDir)
+            throws IOException {
+        BundleHashes hashes = BundleHashes.load(dataDir);
+        List<String> failures = new ArrayList<>();
+        Set<String> shipped = new HashSet<>();
+        List<Bundle> toStart = new ArrayList<>();
+        int installed = 0;
+        int updated = 0;
+        for (Embedded bundle : embedded) {
+            String location = location(bundle.name());
+            shipped.add(location);
+            String sha256 = bundle.sha256();
+            Bundle existing = context.getBundle(location);
+            try {
+                if (existing == null) {
+                    Bundle fresh = context.installBundle(location, source.open(bundle.name()));
+                    installed++;
+                    if (fresh.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                        toStart.add(fresh);
+                    }
+                } else if (!sha256.equals(hashes.get(location))) {
+                    existing.update(source.open(bundle.name()));
+                    updated++;
+                }
+                hashes.put(location, sha256);
+            } catch (BundleException | IOException | RuntimeException e) {
+                failures.add(bundle.name() + ": " + e.getMessage());
+            }
+        }
+        int removed = 0;
+        for (Bundle bundle : context.getBundles()) {
+            String location = bundle.getLocation();
+            if (location.startsWith(LOCATION_PREFIX) && !shipped.contains(location)) {
+                try {
+                    bundle.uninstall();
+                    hashes.remove(location);
+                    removed++;
+                } catch (BundleException | RuntimeException e) {
+                    failures.add(location + ": " + e.getMessage());
+                }
+            }
+        }
+        hashes.save();
+        for (Bundle bundle : toStart) {
+            try {
+                bundle.start(); // framework not started yet: marks it persistently started for start()
+            } catch (BundleException | RuntimeException e) {
+                failures.add(bundle.getLocation() + ": " + e.getMessage());
+            }
+        }
+        return new Result(installed, updated, removed, failures);
+    }
+}

@@ -1,0 +1,136 @@
+package io.patchbay.launcher;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * The bundles packed into the launcher jar under {@code bundles/*.jar} (or, when run from a classes folder, the
+ * files in its {@code bundles/} folder). Only those entries are read, no other scanning; the bytes are streamed
+ * through SHA-256 and not kept, and only bundles that need installing or updating are read a second time.
+ */
+final class EmbeddedBundles {
+
+    static final String FOLDER = "bundles/";
+
+    /** One embedded bundle: its file name (e.g. {@code org.apache.felix.scr.jar}) and the SHA-256 of its bytes. */
+    record Embedded(String name, String sha256) {
+    }
+
+    private final Path source;
+
+    EmbeddedBundles(Path source) {
+        this.source = source;
+    }
+
+    /** The jar (or folder) that holds the launcher's classes. */
+    static EmbeddedBundles ofLauncher() throws LaunchException {
+        try {
+            return new EmbeddedBundles(
+                    Path.of(EmbeddedBundles.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (Exception e) {
+            throw new LaunchException("Cannot find the launcher jar to read its embedded bundles (" + e + ").",
+                    LaunchException.FAILURE, e);
+        }
+    }
+
+    /** {@link #scan()} on a thread of its own, so that hashing overlaps the framework's own start-up. */
+    CompletableFuture<List<Embedded>> scanInBackground() {
+        CompletableFuture<List<Embedded>> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(scan());
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "patchbay-embedded-bundles");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    /** The embedded bundles, sorted by name, so that a fresh cache always assigns the same bundle ids. */
+    List<Embedded> scan() throws IOException {
+        List<Embedded> found = new ArrayList<>();
+        if (Files.isDirectory(source)) {
+            for (String name : names()) {
+                try (InputStream in = open(name)) {
+                    found.add(new Embedded(name, sha256(in)));
+                }
+            }
+            return found;
+        }
+        try (JarFile jar = new JarFile(source.toFile(), false)) {
+            List<JarEntry> entries = jar.stream()
+                    .filter(entry -> entry.getName().startsWith(FOLDER) && entry.getName().endsWith(".jar")
+                            && entry.getName().indexOf('/', FOLDER.length()) < 0)
+                    .sorted(Comparator.comparing(JarEntry::getName)).toList();
+            for (JarEntry entry : entries) {
+                try (InputStream in = jar.getInputStream(entry)) {
+                    found.add(new Embedded(entry.getName().substring(FOLDER.length()), sha256(in)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Reads one embedded bundle. */
+    InputStream open(String name) throws IOException {
+        if (Files.isDirectory(source)) {
+            return Files.newInputStream(source.resolve(FOLDER).resolve(name));
+        }
+        JarFile jar = new JarFile(source.toFile(), false);
+        JarEntry entry = jar.getJarEntry(FOLDER + name);
+        if (entry == null) {
+            jar.close();
+            throw new IOException("No entry " + FOLDER + name + " in " + source);
+        }
+        return new FilterInputStream(jar.getInputStream(entry)) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    jar.close();
+                }
+            }
+        };
+    }
+
+    private List<String> names() throws IOException {
+        Path folder = source.resolve(FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    static String sha256(InputStream in) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
+        }
+        byte[] buffer = new byte[64 * 1024];
+        for (int read; (read = in.read(buffer)) >= 0;) {
+            digest.update(buffer, 0, read);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

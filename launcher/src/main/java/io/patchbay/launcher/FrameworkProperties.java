@@ -1,0 +1,51 @@
+package io.patchbay.launcher;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The Felix framework properties that the launcher sets. Bundles read them through
+ * {@code BundleContext.getProperty}, so they configure the HTTP server and the web console too.
+ */
+final class FrameworkProperties {
+
+    /** Persistent bundle cache: never cleaned, so installed bundles and their states survive restarts. */
+    static final String STORAGE = "org.osgi.framework.storage";
+    /** Felix HTTP (http.jetty 5.1.x, {@code JettyConfig.FELIX_HTTP_PORT}). */
+    static final String HTTP_PORT = "org.osgi.service.http.port";
+    /** Felix HTTP (http.jetty 5.1.x, {@code JettyConfig.FELIX_HOST}): the address Jetty binds to. */
+    static final String HTTP_HOST = "org.apache.felix.http.host";
+    static final String CONSOLE_USER = "felix.webconsole.username";
+    static final String CONSOLE_PASSWORD = "felix.webconsole.password";
+    /** Gogo shell arguments: without a terminal, an interactive Gogo reads end-of-input and stops the framework. */
+    static final String GOSH_ARGS = "gosh.args";
+
+    static final String CACHE_DIR = "felix-cache";
+    static final String CONSOLE_USER_NAME = "admin";
+
+    private FrameworkProperties() {
+    }
+
+    static Map<String, String> build(LauncherConfig config, ConsolePassword password, boolean interactive) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(STORAGE, config.dataDir().resolve(CACHE_DIR).toString());
+        properties.put(HTTP_PORT, Integer.toString(config.httpPort()));
+        properties.put(HTTP_HOST, config.httpHost());
+        properties.put(CONSOLE_USER, CONSOLE_USER_NAME);
+        properties.put(CONSOLE_PASSWORD, password.value());
+        if (!interactive && System.getProperty(GOSH_ARGS) == null) {
+            properties.put(GOSH_ARGS, "--nointeractive");
+        }
+        return properties;
+    }
+
+    /**
+     * Logging defaults for the embedded libraries, as JVM system properties since slf4j-simple reads nothing else:
+     * warnings and errors only, so Jetty's INFO lines do not drown the banner. An explicit -D wins.
+     */
+    static void quietLogging() {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.patchbay.launcher;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.After;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * Starts the real {@code patchbay.jar} as a separate process (no terminal) and checks it from outside: the example
+ * endpoint, the console's password, a clean stop on SIGTERM, the persistent cache, and the refusals (second
+ * instance, port in use, bad setting).
+ */
+public class LauncherIT {
+
+    private static final Duration START = Duration.ofSeconds(30);
+    private static final Duration STOP = Duration.ofSeconds(20);
+    private static final String QUOTE = "/pricing/quote?sku=WIDGET&qty=10";
+    private static final String CONSOLE = "/system/console/bundles";
+    private static final Pattern TOTAL = Pattern.compile("\"s\":\\[(\\d+),");
+    private static final Pattern BUNDLE = Pattern.compile("\\{\"id\":(\\d+),[^{}]*?\"stateRaw\":(\\d+)");
+
+    private static Path jar;
+    private final List<LauncherProcess> processes = new ArrayList<>();
+    private Path data;
+
+    /** Runs a private copy, so that a concurrent rebuild of target/patchbay.jar cannot pull classes from under it. */
+    @BeforeClass
+    public static void copyJar() throws IOException {
+        Path built = Path.of(System.getProperty("patchbay.jar", "target/patchbay.jar"));
+        jar = Files.createTempFile("patchbay-it-", ".jar");
+        Files.copy(built, jar, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @AfterClass
+    public static void deleteJar() throws IOException {
+        Files.deleteIfExists(jar);
+    }
+
+    @Before
+    public void createDataFolder() throws IOException {
+        data = Files.createTempDirectory("patchbay-it-data-");
+    }
+
+    @After
+    public void killAndClean() throws Exception {
+        for (LauncherProcess process : processes) {
+            process.close();
+        }
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    @Test
+    public void servesGuardsConsoleStopsCleanlyAndKeepsItsCacheAcrossRestarts() throws Exception {
+        int port = freePort();
+        LauncherProcess first = launch(port);
+        String base = awaitBanner(first, port);
+        assertQuote(first, base);
+
+        Path passwordFile = data.resolve("console-password");
+        String password = Files.readString(passwordFile).strip();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
+        assertEquals(401, Http.get(base + CONSOLE, null, null).status());
+        assertEquals(401, Http.get(base + CONSOLE, "admin", "admin").status());
+        assertEquals(200, Http.get(base + CONSOLE, "admin", password).status());
+        Map<Integer, Integer> bundles = bundles(base, password);
+        assertTrue(first.output(), first.output().contains(passwordFile.toString()));
+        assertFalse("password printed", first.output().contains(password));
+        assertStopsCleanly(first);
+
+        try (Stream<Path> cache = Files.list(data.resolve("felix-cache"))) {
+            assertTrue(cache.anyMatch(dir -> dir.getFileName().toString().startsWith("bundle")));
+        }
+
+        LauncherProcess second = launch(port);
+        awaitBanner(second, port);
+        assertEquals(password, Files.readString(passwordFile).strip());
+        assertQuote(second, base);
+        assertEquals(200, Http.get(base + CONSOLE, "admin", password).status());
+        assertEquals("same bundles, same ids, same states: nothing reinstalled", bundles, bundles(base, password));
+        assertFalse(second.output(), second.output().contains(" installed"));
+        assertStopsCleanly(second);
+    }
+
+    @Test
+    public void refusesASecondInstanceOnTheSameDataFolder() throws Exception {
+        int port = freePort();
+        LauncherProcess first = launch(port);
+        String base = awaitBanner(first, port);
+
+        LauncherProcess second = launch(freePort());
+        assertEquals(second.output(), 2, second.awaitExit(STOP));
+        assertTrue(second.output(), second.output().contains(
+                "Another Patchbay is already running on data folder " + data.toAbsolutePath()));
+        assertNoStackTrace(second);
+        assertQuote(first, base);
+        assertStopsCleanly(first);
+    }
+
+    @Test
+    public void refusesAPortInUseBeforeStartingTheFramework() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            LauncherProcess process = launch(taken.getLocalPort());
+            assertEquals(process.output(), 2, process.awaitExit(STOP));
+            assertTrue(process.output(), process.output().contains(
+                    "HTTP port " + taken.getLocalPort() + " on 127.0.0.1 is already in use"));
+            assertNoStackTrace(process);
+            assertFalse("framework not started", Files.exists(data.resolve("felix-cache")));
+        }
+    }
+
+    @Test
+    public void refusesABadPortSetting() throws Exception {
+        LauncherProcess process = launch(0, "-Dpatchbay.http.port=eighty");
+        assertEquals(process.output(), 2, process.awaitExit(STOP));
+        assertTrue(process.output(), process.output().contains("\"eighty\" is not a number between 1 and 65535"));
+        assertNoStackTrace(process);
+    }
+
+    private LauncherProcess launch(int port, String... extraArgs) throws IOException {
+        LauncherProcess process = LauncherProcess.start(jar, data, port, extraArgs);
+        processes.add(process);
+        return process;
+    }
+
+    /** Waits for the banner (printed once the framework has started) and answers the base URL. */
+    private static String awaitBanner(LauncherProcess process, int port) throws InterruptedException {
+        String base = "http://127.0.0.1:" + port;
+        assertTrue(process.output(), process.awaitLine(line -> line.contains("Web console: " + base), START));
+        return base;
+    }
+
+    /** The example bundles may still be activating when HTTP first answers: waits for 200. */
+    private static void assertQuote(LauncherProcess process, String base) {
+        Http.Response quote = Http.await(base + QUOTE, null, null, 200, START, process);
+        assertEquals(quote.body() + "\n" + process.output(), 200, quote.status());
+        assertTrue(quote.body(), quote.body().contains("\"servedBy\":\"com.example.pricing.impl 1.0.0\""));
+        assertTrue(quote.body(), quote.body().contains("\"total\":81.00"));
+    }
+
+    /** Bundle id to state, from the web console's JSON; checks that its total matches. */
+    private static Map<Integer, Integer> bundles(String base, String password) throws IOException {
+        String json = Http.get(base + CONSOLE + ".json", "admin", password).body();
+        Matcher total = TOTAL.matcher(json);
+        assertTrue(json, total.find());
+        Map<Integer, Integer> states = new TreeMap<>();
+        for (Matcher bundle = BUNDLE.matcher(json); bundle.find();) {
+            states.put(Integer.valueOf(bundle.group(1)), Integer.valueOf(bundle.group(2)));
+        }
+        assertEquals(json, Integer.parseInt(total.group(1)), states.size());
+        return states;
+    }
+
+    private static void assertStopsCleanly(LauncherProcess process) throws InterruptedException {
+        process.terminate();
+        assertEquals(process.output(), 0, process.awaitExit(STOP));
+    }
+
+    private static void assertNoStackTrace(LauncherProcess process) {
+        assertFalse(process.output(), Pattern.compile("(?m)^\\s+at ").matcher(process.output()).find());
+        assertFalse(process.output(), process.output().contains("Exception"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
