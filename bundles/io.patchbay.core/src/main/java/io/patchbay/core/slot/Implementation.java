@@ -18,6 +18,8 @@ public final class Implementation {
     /** The service object every call through a facade ends on. */
     public final Object target;
 
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final Slot slot;
     private final ServiceReference<?> reference;
     private final String id;
@@ -62,6 +64,9 @@ public final class Implementation {
 
     void abandoned() {
         started.decrement();
+        if (retiring) {
+            signal();
+        }
     }
 
     /** A call through a facade returned normally. */
@@ -115,7 +120,8 @@ public final class Implementation {
                 if (left <= 0) {
                     return false;
                 }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+                // woken by the last exit; the short slice covers a sum read while a start was being abandoned
+                TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, RECHECK_NANOS));
             }
         }
         return true;
