@@ -14,7 +14,7 @@ import org.osgi.framework.Constants;
 
 /**
  * Brings the framework's bundles in line with the launcher's embedded ones, between {@code init()} and
- * {@code start()}. Only locations {@value #LOCATION_PREFIX}… are managed; bundles installed by anyone else are left
+ * {@code start()}. Only locations {@value #LOCATION_PREFIX}... are managed; bundles installed by anyone else are left
  * alone.
  * <ul>
  * <li>not installed: installed and marked started (unless a fragment);</li>

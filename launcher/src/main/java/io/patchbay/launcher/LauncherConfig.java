@@ -47,7 +47,7 @@ record LauncherConfig(int httpPort, String httpHost, Path dataDir, Optional<Stri
 
         /** How the operator changes it, for messages. */
         String howToSet() {
-            return "-D" + property + "=… or " + env;
+            return "-D" + property + "=... or " + env;
         }
     }
 

@@ -32,7 +32,7 @@ final class PortCheck {
                         + "another with " + LauncherConfig.HOST.howToSet() + ".");
             }
             throw new LaunchException("HTTP port " + port + " on " + host + " is already in use; choose another with "
-                    + "-D" + LauncherConfig.PORT.property() + "=… or " + LauncherConfig.PORT.env() + ".");
+                    + LauncherConfig.PORT.howToSet() + ".");
         } catch (IOException e) {
             throw new LaunchException("Cannot listen on HTTP port " + port + " on " + host + " (" + e.getMessage()
                     + "); choose another with " + LauncherConfig.PORT.howToSet() + ".");

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-/** Minimal HTTP GET for the integration test, with optional basic authentication. */
+/** Minimal HTTP GET and POST for the integration test, with optional basic authentication. */
 final class Http {
 
     /** A response: status and body (empty for error statuses). */
@@ -23,6 +23,15 @@ final class Http {
     }
 
     static Response get(String url, String user, String password) throws IOException {
+        return send(url, user, password, null);
+    }
+
+    /** POSTs a form ({@code name=value&...}, already encoded). */
+    static Response post(String url, String user, String password, String form) throws IOException {
+        return send(url, user, password, form);
+    }
+
+    private static Response send(String url, String user, String password, String form) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
         connection.setConnectTimeout(2_000);
         connection.setReadTimeout(5_000);
@@ -30,6 +39,14 @@ final class Http {
             String token = Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             connection.setRequestProperty("Authorization", "Basic " + token);
+        }
+        if (form != null) {
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+            try (var out = connection.getOutputStream()) {
+                out.write(form.getBytes(StandardCharsets.UTF_8));
+            }
         }
         try {
             int status = connection.getResponseCode();

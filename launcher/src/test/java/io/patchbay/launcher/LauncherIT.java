@@ -39,7 +39,11 @@ public class LauncherIT {
     private static final String QUOTE = "/pricing/quote?sku=WIDGET&qty=10";
     private static final String CONSOLE = "/system/console/bundles";
     private static final Pattern TOTAL = Pattern.compile("\"s\":\\[(\\d+),");
-    private static final Pattern BUNDLE = Pattern.compile("\\{\"id\":(\\d+),[^{}]*?\"stateRaw\":(\\d+)");
+    private static final Pattern BUNDLE = Pattern.compile(
+            "\\{\"id\":(\\d+),[^{}]*?\"stateRaw\":(\\d+),[^{}]*?\"symbolicName\":\"([^\"]*)\"");
+    private static final String ACTIVE = " 32";
+    private static final String RESOLVED = " 4";
+    private static final String INSTALLED = " 2"; // a stopped bundle that nothing needs is not resolved at start
 
     private static Path jar;
     private final List<LauncherProcess> processes = new ArrayList<>();
@@ -88,7 +92,7 @@ public class LauncherIT {
         assertEquals(401, Http.get(base + CONSOLE, null, null).status());
         assertEquals(401, Http.get(base + CONSOLE, "admin", "admin").status());
         assertEquals(200, Http.get(base + CONSOLE, "admin", password).status());
-        Map<Integer, Integer> bundles = bundles(base, password);
+        Map<Integer, String> bundles = bundles(base, password);
         assertTrue(first.output(), first.output().contains(passwordFile.toString()));
         assertFalse("password printed", first.output().contains(password));
         assertStopsCleanly(first);
@@ -143,10 +147,63 @@ public class LauncherIT {
         assertNoStackTrace(process);
     }
 
+    @Test
+    public void updatesOnlyChangedEmbeddedBundlesKeepsIdsAndOperatorStateAndRemovesDroppedOnes() throws Exception {
+        int port = freePort();
+        LauncherProcess first = launch(port);
+        String base = awaitBanner(first, port);
+        assertQuote(first, base);
+        String password = Files.readString(data.resolve("console-password")).strip();
+        Map<Integer, String> original = bundles(base, password);
+        int impl = idOf(original, "com.example.pricing.impl");
+        int web = idOf(original, "com.example.pricing.web");
+        assertEquals(200, Http.post(base + CONSOLE + "/" + impl, "admin", password, "action=stop").status());
+        assertStopsCleanly(first);
+
+        Path newer = LauncherJars.withEntries(jar, data.resolve("newer.jar"), Map.of(
+                "bundles/com.example.pricing.web.jar",
+                LauncherJars.withMarker(LauncherJars.entry(jar, "bundles/com.example.pricing.web.jar")),
+                "bundles/zz-it-extra.jar", LauncherJars.emptyBundle("io.patchbay.launcher.it.extra")));
+        LauncherProcess second = launch(newer, port);
+        awaitBanner(second, port);
+        assertTrue(second.output(), second.output().contains("(bundles: 1 installed, 1 updated, 0 removed)"));
+        Map<Integer, String> updated = bundles(base, password);
+        String implState = updated.get(impl);
+        assertTrue("stopped by the operator, still stopped: " + implState,
+                implState.equals("com.example.pricing.impl" + INSTALLED)
+                        || implState.equals("com.example.pricing.impl" + RESOLVED));
+        assertEquals("com.example.pricing.web" + ACTIVE, updated.get(web));
+        int extra = idOf(updated, "io.patchbay.launcher.it.extra");
+        assertEquals("io.patchbay.launcher.it.extra" + ACTIVE, updated.get(extra));
+        Map<Integer, String> expected = new TreeMap<>(original);
+        expected.put(impl, implState);
+        expected.put(extra, updated.get(extra));
+        assertEquals(expected, updated);
+        assertEquals(200, Http.post(base + CONSOLE + "/" + impl, "admin", password, "action=start").status());
+        assertQuote(second, base);
+        assertStopsCleanly(second);
+
+        LauncherProcess third = launch(jar, port);
+        awaitBanner(third, port);
+        assertTrue(third.output(), third.output().contains("(bundles: 0 installed, 1 updated, 1 removed)"));
+        assertEquals(original, bundles(base, password));
+        assertStopsCleanly(third);
+    }
+
     private LauncherProcess launch(int port, String... extraArgs) throws IOException {
-        LauncherProcess process = LauncherProcess.start(jar, data, port, extraArgs);
+        return launch(jar, port, extraArgs);
+    }
+
+    private LauncherProcess launch(Path launcherJar, int port, String... extraArgs) throws IOException {
+        LauncherProcess process = LauncherProcess.start(launcherJar, data, port, extraArgs);
         processes.add(process);
         return process;
+    }
+
+    private static int idOf(Map<Integer, String> bundles, String symbolicName) {
+        return bundles.entrySet().stream().filter(entry -> entry.getValue().startsWith(symbolicName + " "))
+                .mapToInt(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError(symbolicName
+                        + " not installed: " + bundles));
     }
 
     /** Waits for the banner (printed once the framework has started) and answers the base URL. */
@@ -164,14 +221,14 @@ public class LauncherIT {
         assertTrue(quote.body(), quote.body().contains("\"total\":81.00"));
     }
 
-    /** Bundle id to state, from the web console's JSON; checks that its total matches. */
-    private static Map<Integer, Integer> bundles(String base, String password) throws IOException {
+    /** Bundle id to "symbolic-name state", from the web console's JSON; checks that its total matches. */
+    private static Map<Integer, String> bundles(String base, String password) throws IOException {
         String json = Http.get(base + CONSOLE + ".json", "admin", password).body();
         Matcher total = TOTAL.matcher(json);
         assertTrue(json, total.find());
-        Map<Integer, Integer> states = new TreeMap<>();
+        Map<Integer, String> states = new TreeMap<>();
         for (Matcher bundle = BUNDLE.matcher(json); bundle.find();) {
-            states.put(Integer.valueOf(bundle.group(1)), Integer.valueOf(bundle.group(2)));
+            states.put(Integer.valueOf(bundle.group(1)), bundle.group(3) + " " + bundle.group(2));
         }
         assertEquals(json, Integer.parseInt(total.group(1)), states.size());
         return states;
