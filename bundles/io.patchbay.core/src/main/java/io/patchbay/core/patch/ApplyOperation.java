@@ -47,6 +47,7 @@ public final class ApplyOperation {
         Bundle bundle = install(patch);
         CompletableFuture<Implementation> arrival = slots.expect(bundle);
         try {
+            StartLevels.startWithManager(bundle, context.getBundle());
             start(patch, bundle);
             Implementation implementation = await(patch, slot, arrival);
             return slots.switcher().change(slot, implementation,

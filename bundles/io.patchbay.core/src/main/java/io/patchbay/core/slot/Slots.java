@@ -3,6 +3,7 @@ package io.patchbay.core.slot;
 import io.patchbay.api.PatchbayConstants;
 import io.patchbay.core.facade.Facades;
 import io.patchbay.core.patch.PatchHeaders;
+import io.patchbay.core.patch.StartLevels;
 import io.patchbay.core.store.SavedRoute;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -141,6 +142,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, List<Implem
         if (slot.active() == null) {
             switcher.initial(slot, implementation);
         } else if (PatchHeaders.targets(implementation.bundle(), slot) && !slot.isKnown(implementation.id())) {
+            StartLevels.startWithManager(implementation.bundle(), context.getBundle());
             String reason = PatchHeaders.reason(implementation.bundle());
             switcher.change(slot, implementation, new Switcher.Change("apply", "framework",
                     reason == null ? "installed and started outside Patchbay" : reason, null, true));

@@ -1,0 +1,54 @@
+package io.patchbay.itest;
+
+import static io.patchbay.itest.EmbeddedFelix.call;
+import static io.patchbay.itest.Fixtures.FIXED;
+import static io.patchbay.itest.Fixtures.SLOT;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.Test;
+
+/**
+ * A real framework restart on the same storage: the patched route and the ledger survive, and the very first call
+ * a consumer makes after the restart (from its activation) is answered by the patch.
+ */
+public class RestartIT {
+
+    private static final String MANAGER = "(objectClass=io.patchbay.api.PatchManager)";
+    private static final String STATIC_CONSUMER = "(&(objectClass=io.patchbay.fixture.consumers.PriceCaller)(kind=ds-static))";
+
+    @Test
+    public void patchedRouteIsActiveBeforeTheFirstCallAfterARestart() throws Exception {
+        Path storage = Files.createTempDirectory("patchbay-restart");
+        List<java.io.File> consumers = List.of(Container.fixture("consumers"));
+
+        try (EmbeddedFelix first = new EmbeddedFelix(storage, Container.freePort()).install(consumers).start()) {
+            Object consumer = first.service(STATIC_CONSUMER);
+            assertEquals("com.example.pricing.impl 1.0.0", call(call(consumer, "firstAnswer"), "servedBy"));
+            Object manager = first.service(MANAGER);
+            Object change = call(manager, "apply", Container.fixPatch().getPath(), "survives restarts", "itest");
+            assertEquals(FIXED, change.getClass().getField("to").get(change));
+        }
+
+        try (EmbeddedFelix second = new EmbeddedFelix(storage, Container.freePort()).start()) {
+            Object consumer = second.service(STATIC_CONSUMER);
+            Object firstAnswer = call(consumer, "firstAnswer");
+            assertEquals("the first call after the restart", "com.example.pricing.impl 1.0.1",
+                    call(firstAnswer, "servedBy"));
+            assertEquals("90.00", call(call(firstAnswer, "total"), "toPlainString"));
+
+            Object manager = second.service(MANAGER);
+            Object slot = call(manager, "slot", SLOT);
+            Object active = slot.getClass().getField("active").get(slot);
+            assertEquals(FIXED, active.getClass().getField("id").get(active));
+            List<?> history = (List<?>) call(manager, "history", SLOT);
+            Object newest = history.get(0);
+            assertEquals("apply", newest.getClass().getField("action").get(newest));
+            assertEquals("survives restarts", newest.getClass().getField("reason").get(newest));
+            assertTrue(Files.exists(storage));
+        }
+    }
+}
