@@ -28,7 +28,7 @@ final class BundleSync {
 
     static final String LOCATION_PREFIX = "patchbay:" + EmbeddedBundles.FOLDER;
 
-    /** What a sync did, for the start-up line. */
+    /** What a sync did, for the start-up line, and one sentence per problem (the others went ahead). */
     record Result(int installed, int updated, int removed, List<String> failures) {
     }
 
@@ -65,7 +65,8 @@ final class BundleSync {
                 }
                 hashes.put(location, sha256);
             } catch (BundleException | IOException | RuntimeException e) {
-                failures.add(bundle.name() + ": " + e.getMessage());
+                failures.add("Embedded bundle " + bundle.name() + " could not be installed or updated: "
+                        + describe(e));
             }
         }
         int removed = 0;
@@ -77,7 +78,7 @@ final class BundleSync {
                     hashes.remove(location);
                     removed++;
                 } catch (BundleException | RuntimeException e) {
-                    failures.add(location + ": " + e.getMessage());
+                    failures.add("Bundle " + location + " could not be uninstalled: " + describe(e));
                 }
             }
         }
@@ -86,9 +87,15 @@ final class BundleSync {
             try {
                 bundle.start(); // framework not started yet: marks it persistently started for start()
             } catch (BundleException | RuntimeException e) {
-                failures.add(bundle.getLocation() + ": " + e.getMessage());
+                failures.add("Bundle " + bundle.getLocation() + " could not be started: " + describe(e));
             }
         }
         return new Result(installed, updated, removed, failures);
+    }
+
+    private static String describe(Exception e) {
+        Throwable cause = e.getCause();
+        return cause == null || cause.getMessage() == null ? String.valueOf(e.getMessage())
+                : e.getMessage() + " (" + cause.getMessage() + ")";
     }
 }

@@ -15,9 +15,10 @@ import org.osgi.framework.launch.FrameworkFactory;
 /**
  * Patchbay's entry point: {@code java -jar patchbay.jar}. Embeds Felix with a persistent cache in the data folder,
  * installs or updates the bundles packed in the jar, starts the framework and waits until it stops (Ctrl-C,
- * SIGTERM, or {@code shutdown}, {@code stop 0} or {@code exit 0} in the Gogo shell), then exits 0. The settings are described in
- * {@link LauncherConfig}. A problem the operator can fix (bad setting, port in use, data folder in use by another
- * instance) is reported in one sentence, without a stack trace, with exit code 2.
+ * SIGTERM, or {@code shutdown}, {@code stop 0} or {@code exit 0} in the Gogo shell), then exits 0 (1 if the
+ * framework reports that it stopped on an error). The settings are described in {@link LauncherConfig}. A problem
+ * the operator can fix (bad setting, port in use, data folder in use by another instance) is reported in one
+ * sentence, without a stack trace, with exit code 2.
  */
 public final class Main {
 
@@ -50,16 +51,17 @@ public final class Main {
             FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                     .orElseThrow(() -> new LaunchException("No OSGi framework found in the launcher jar.",
                             LaunchException.FAILURE, null));
+            int stopType = FrameworkEvent.STOPPED;
             for (boolean first = true; !shutdown.requested(); first = false) {
                 Start start = new Start(config, password, source, embedded, shutdown, first, interactive);
-                int stopType = runOnce(factory.newFramework(properties), start);
+                stopType = runOnce(factory.newFramework(properties), start);
                 if (stopType != FrameworkEvent.STOPPED_UPDATE
                         && stopType != FrameworkEvent.STOPPED_SYSTEM_REFRESHED) {
                     break;
                 }
                 // "update 0" or a system bundle refresh: start a fresh framework on the same cache
             }
-            return 0;
+            return stopType == FrameworkEvent.ERROR ? LaunchException.FAILURE : 0;
         }
     }
 
@@ -76,7 +78,7 @@ public final class Main {
             ShellCommands.register(framework.getBundleContext());
             BundleSync.Result sync = BundleSync.sync(framework.getBundleContext(), start.source(),
                     start.embedded().get(), start.config().dataDir());
-            sync.failures().forEach(failure -> System.err.println("Embedded bundle not installed: " + failure));
+            sync.failures().forEach(System.err::println);
             boolean bannerFirst = start.first() && start.interactive();
             if (bannerFirst) { // before Gogo's welcome and prompt, not in the middle of them
                 Banner.print(start.config(), start.password(), sync, "starting");
