@@ -60,6 +60,11 @@ public final class Container {
         return new File(System.getProperty("patchbay.patch.fix"));
     }
 
+    /** The example fragment patch for com.example.pricing.impl 1.0.0. */
+    public static File fragmentPatch() {
+        return new File(System.getProperty("patchbay.patch.fragment"));
+    }
+
     /** The jars under {@code launcher/target/classes/bundles}, the patch manager first (it must see every service). */
     public static List<File> embeddedBundles() {
         File dir = new File(System.getProperty("patchbay.bundles"));

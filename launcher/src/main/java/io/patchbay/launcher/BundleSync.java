@@ -11,6 +11,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * Brings the framework's bundles in line with the launcher's embedded ones, between {@code init()} and
@@ -27,6 +28,16 @@ import org.osgi.framework.Constants;
 final class BundleSync {
 
     static final String LOCATION_PREFIX = "patchbay:" + EmbeddedBundles.FOLDER;
+
+    /** The start level of everything else; see {@link #EARLY}. */
+    static final int APPLICATION_LEVEL = 2;
+
+    /**
+     * Started at level 1, before every application bundle: the patch manager, whose service hooks must be in place
+     * before any managed service is registered, and SCR, so that patches (which the manager also puts at level 1)
+     * register their implementations before any consumer makes its first call after a restart.
+     */
+    private static final Set<String> EARLY = Set.of("io.patchbay.core", "org.apache.felix.scr");
 
     /** What a sync did, for the start-up line, and one sentence per problem (the others went ahead). */
     record Result(int installed, int updated, int removed, List<String> failures) {
@@ -55,6 +66,9 @@ final class BundleSync {
             try {
                 if (existing == null) {
                     Bundle fresh = context.installBundle(location, source.open(bundle.name()));
+                    if (EARLY.contains(fresh.getSymbolicName())) {
+                        fresh.adapt(BundleStartLevel.class).setStartLevel(1);
+                    }
                     installed++;
                     if (fresh.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                         toStart.add(fresh);

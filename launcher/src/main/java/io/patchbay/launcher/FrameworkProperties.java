@@ -29,6 +29,9 @@ final class FrameworkProperties {
     static Map<String, String> build(LauncherConfig config, ConsolePassword password, boolean interactive) {
         Map<String, String> properties = new HashMap<>();
         properties.put(STORAGE, config.dataDir().resolve(CACHE_DIR).toString());
+        // everything but the patch manager and SCR starts at level 2 (see BundleSync.EARLY)
+        properties.put("org.osgi.framework.startlevel.beginning", Integer.toString(BundleSync.APPLICATION_LEVEL));
+        properties.put("felix.startlevel.bundle", Integer.toString(BundleSync.APPLICATION_LEVEL));
         properties.put(HTTP_PORT, Integer.toString(config.httpPort()));
         properties.put(HTTP_HOST, config.httpHost());
         properties.put(CONSOLE_USER, CONSOLE_USER_NAME);

@@ -18,7 +18,7 @@ final class Implementations {
             throw new PatchException("Name an implementation of " + slot.id() + ": " + ids(all) + ".");
         }
         String wanted = name.trim();
-        List<Implementation> matches = all.stream().filter(i -> PatchManagerImpl.matches(i.bundle(), wanted)
+        List<Implementation> matches = all.stream().filter(i -> wanted.equals(i.id()) || PatchManagerImpl.matches(i.bundle(), wanted)
                 || wanted.equals(String.valueOf(i.reference().getProperty("service.id")))).toList();
         if (matches.size() == 1) {
             return matches.get(0);

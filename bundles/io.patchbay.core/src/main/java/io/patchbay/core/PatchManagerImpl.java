@@ -7,6 +7,9 @@ import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.api.dto.PatchStatusDTO;
 import io.patchbay.api.dto.SlotDTO;
 import io.patchbay.core.patch.ApplyOperation;
+import io.patchbay.core.patch.FragmentRevert;
+import io.patchbay.core.patch.Unchanged;
+import io.patchbay.core.slot.PatchFragments;
 import io.patchbay.core.patch.PatchJar;
 import io.patchbay.core.patch.SlotNames;
 import io.patchbay.core.slot.Implementation;
@@ -88,12 +91,17 @@ final class PatchManagerImpl implements PatchManager {
         changes.lock();
         try {
             Slot slot = SlotNames.find(slots.all(), slotName);
+            Switcher.Change change = new Switcher.Change("revert", actor, reason, null, false);
+            Implementation active = slot.active();
+            List<Bundle> fragments = active == null ? List.of() : PatchFragments.attached(active.bundle());
+            if (!fragments.isEmpty()) {
+                return new FragmentRevert(context, slots, settings.applyMillis()).revert(slot, active, fragments, change);
+            }
             Optional<Implementation> target = slot.revertTarget();
             if (target.isEmpty()) {
-                return unchanged(slot, "Nothing to revert: " + slot.id() + " has no earlier implementation.");
+                return Unchanged.of(slot, "Nothing to revert: " + slot.id() + " has no earlier implementation.");
             }
-            return slots.switcher().change(slot, target.get(),
-                    new Switcher.Change("revert", actor, reason, null, false));
+            return slots.switcher().change(slot, target.get(), change);
         } finally {
             changes.unlock();
         }
@@ -106,7 +114,7 @@ final class PatchManagerImpl implements PatchManager {
             Slot slot = SlotNames.find(slots.all(), slotName);
             Implementation chosen = Implementations.find(slot, implementation);
             if (chosen == slot.active()) {
-                return unchanged(slot, chosen.id() + " is already active in " + slot.id() + "; nothing changed.");
+                return Unchanged.of(slot, chosen.id() + " is already active in " + slot.id() + "; nothing changed.");
             }
             return slots.switcher().change(slot, chosen,
                     new Switcher.Change("activate", actor, reason, null, true));
@@ -127,17 +135,6 @@ final class PatchManagerImpl implements PatchManager {
         }
         String id = SlotNames.find(slots.all(), slotName).id();
         return ledger.entries().stream().filter(e -> id.equals(e.slot)).toList();
-    }
-
-    private static ChangeDTO unchanged(Slot slot, String message) {
-        ChangeDTO change = new ChangeDTO();
-        Implementation active = slot.active();
-        change.slot = slot.id();
-        change.from = active == null ? null : active.id();
-        change.to = change.from;
-        change.drained = true;
-        change.message = message;
-        return change;
     }
 
     private static InputStream open(String location) throws IOException {
@@ -161,7 +158,7 @@ final class PatchManagerImpl implements PatchManager {
     }
 
     static boolean matches(Bundle bundle, String name) {
-        return name.equals(bundle.getSymbolicName()) || name.equals(Implementation.idOf(bundle))
+        return name.equals(bundle.getSymbolicName()) || name.equals(Implementation.bundleId(bundle))
                 || name.equals(String.valueOf(bundle.getBundleId()));
     }
 }

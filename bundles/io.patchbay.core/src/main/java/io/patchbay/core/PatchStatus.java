@@ -21,7 +21,8 @@ final class PatchStatus {
         status.installed = !matching.isEmpty();
         status.slots = slots.stream().filter(s -> {
             Implementation active = s.active();
-            return active != null && matching.contains(active.bundle());
+            return active != null && (matching.contains(active.bundle())
+                    || matching.stream().anyMatch(b -> active.id().contains("+" + Implementation.bundleId(b))));
         }).map(Slot::id).toList();
         status.applied = !status.slots.isEmpty();
         if (status.applied) {

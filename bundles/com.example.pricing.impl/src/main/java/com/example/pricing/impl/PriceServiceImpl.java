@@ -6,6 +6,9 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.namespace.HostNamespace;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -34,7 +37,19 @@ public class PriceServiceImpl implements PriceService {
         return new Quote(sku, quantity, unitPrice, BulkDiscount.total(unitPrice, quantity), servedBy);
     }
 
+    /** "name version", plus every fragment attached to the bundle: a fragment patch shows in every answer. */
     private static String describe(Bundle bundle) {
-        return bundle == null ? "unknown" : bundle.getSymbolicName() + " " + bundle.getVersion();
+        if (bundle == null) {
+            return "unknown";
+        }
+        StringBuilder description = new StringBuilder(bundle.getSymbolicName() + " " + bundle.getVersion());
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        if (wiring != null) {
+            for (BundleWire wire : wiring.getProvidedWires(HostNamespace.HOST_NAMESPACE)) {
+                Bundle fragment = wire.getRequirer().getBundle();
+                description.append(" + ").append(fragment.getSymbolicName()).append(' ').append(fragment.getVersion());
+            }
+        }
+        return description.toString();
     }
 }

@@ -24,9 +24,14 @@ import org.osgi.framework.Version;
  * bundle, a patch with well-formed targets. Its SHA-256 goes into the ledger.
  */
 public record PatchJar(Path file, String name, String symbolicName, Version version, List<PatchTarget> targets,
-        String reason, String fragmentHost, String checksum) {
+        String reason, ManifestClause fragmentHost, String checksum) {
 
-    /** The implementation id the patch's bundle will have: {@code symbolicName/version}. */
+    /** Whether this is a fragment patch, changing classes inside its host. */
+    public boolean isFragment() {
+        return fragmentHost != null;
+    }
+
+    /** The id the patch's bundle will have: {@code symbolicName/version}. */
     public String id() {
         return symbolicName + "/" + version;
     }
@@ -84,7 +89,7 @@ public record PatchJar(Path file, String name, String symbolicName, Version vers
         }
         String host = main.getValue(Constants.FRAGMENT_HOST);
         return new PatchJar(file, name, symbolicName, version, targets,
-                main.getValue(PatchbayConstants.REASON_HEADER), host == null ? null : host.split(";")[0].trim(),
+                main.getValue(PatchbayConstants.REASON_HEADER), host == null ? null : ManifestClause.parse(host).get(0),
                 checksum);
     }
 

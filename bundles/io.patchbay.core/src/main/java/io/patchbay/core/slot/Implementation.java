@@ -37,8 +37,20 @@ public final class Implementation {
         this.id = idOf(bundle);
     }
 
-    /** {@code symbolicName/version}, the name operators and the route store use. */
+    /**
+     * {@code symbolicName/version}, the name operators and the route store use; a host with fragment patches
+     * attached is a different implementation: {@code host/1.0.0+fragment/1.0.1}.
+     */
     public static String idOf(Bundle bundle) {
+        StringBuilder id = new StringBuilder(bundleId(bundle));
+        for (Bundle fragment : PatchFragments.attached(bundle)) {
+            id.append('+').append(bundleId(fragment));
+        }
+        return id.toString();
+    }
+
+    /** {@code symbolicName/version} of the bundle alone. */
+    public static String bundleId(Bundle bundle) {
         return bundle.getSymbolicName() + "/" + bundle.getVersion();
     }
 

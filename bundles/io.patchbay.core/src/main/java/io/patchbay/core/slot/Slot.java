@@ -30,6 +30,7 @@ public final class Slot {
     private final Set<String> known = new LinkedHashSet<>();
     private final Set<Bundle> consumers = new LinkedHashSet<>();
     private volatile Implementation active;
+    private String departed;
     private String awaiting;
 
     public Slot(Class<?> type, String apiVersion, LongSupplier dampingMillis) {
@@ -96,6 +97,15 @@ public final class Slot {
     }
 
     /**
+     * The id of the active implementation or, while calls wait for a host bundle to come back, of the one that was
+     * active before it went away.
+     */
+    public synchronized String currentId() {
+        Implementation current = active;
+        return current != null ? current.id() : departed;
+    }
+
+    /**
      * Routes every new call to {@code next} (or to nothing, so calls wait) and wakes calls waiting for one.
      *
      * @param rememberCurrent push the current implementation on the revert stack
@@ -103,10 +113,12 @@ public final class Slot {
      */
     public synchronized Implementation route(Implementation next, boolean rememberCurrent, long now) {
         Implementation before = active;
-        if (rememberCurrent && before != null && before != next) {
-            previous.remove(before.id());
-            previous.push(before.id());
+        String beforeId = currentId();
+        if (rememberCurrent && beforeId != null && (next == null || !beforeId.equals(next.id()))) {
+            previous.remove(beforeId);
+            previous.push(beforeId);
         }
+        departed = next == null ? beforeId : null;
         if (next != null) {
             previous.remove(next.id());
             known.add(next.id());

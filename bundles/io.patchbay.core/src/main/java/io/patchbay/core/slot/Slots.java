@@ -56,7 +56,8 @@ public final class Slots implements ServiceTrackerCustomizer<Object, List<Implem
 
     /**
      * Apply's hand-off: the first implementation {@code bundle} registers completes the future instead of being
-     * routed, so apply can decide.
+     * routed, so apply can decide. While a bundle is expected, its departing implementation leaves the slot
+     * waiting rather than falling back (a host restarting under a fragment patch).
      */
     public CompletableFuture<Implementation> expect(Bundle bundle) {
         CompletableFuture<Implementation> future = new CompletableFuture<>();
@@ -113,9 +114,11 @@ public final class Slots implements ServiceTrackerCustomizer<Object, List<Implem
             Slot slot = implementation.slot();
             slot.remove(implementation);
             if (slot.active() == implementation) {
-                Implementation next = slot.fallback().orElse(null);
+                boolean hostRestarting = expected.containsKey(implementation.bundle().getBundleId());
+                Implementation next = hostRestarting ? null : slot.fallback().orElse(null);
                 if (shuttingDown || next == null) {
-                    switcher.quietly(slot, next); // keep the saved route: it is what a restart restores
+                    // calls wait for the host to come back; the saved route is what a restart restores
+                    switcher.quietly(slot, next);
                 } else {
                     switcher.change(slot, next, new Switcher.Change("fallback", "framework",
                             implementation.id() + " went away", null, false));

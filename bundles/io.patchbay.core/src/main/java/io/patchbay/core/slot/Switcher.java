@@ -27,6 +27,7 @@ public final class Switcher {
     /** A recorded change: apply, revert, activate, fallback. */
     public ChangeDTO change(Slot slot, Implementation next, Change change) {
         long now = System.currentTimeMillis();
+        String from = slot.currentId();
         Implementation before = slot.route(next, change.remember(), now);
         if (next != null) {
             save(slot);
@@ -36,12 +37,12 @@ public final class Switcher {
         entry.action = change.action();
         entry.actor = change.actor();
         entry.slot = slot.id();
-        entry.from = before == null ? null : before.id();
+        entry.from = from;
         entry.to = next == null ? null : next.id();
         entry.reason = change.reason();
         entry.checksum = change.checksum();
         ledger.append(entry);
-        return result(slot, before, next, drain(before, next));
+        return result(slot, from, next, drain(before, next));
     }
 
     /** An unrecorded route: the first implementation of a slot, or a restored route after a restart. */
@@ -82,12 +83,12 @@ public final class Switcher {
         }
     }
 
-    static ChangeDTO result(Slot slot, Implementation before, Implementation next, boolean drained) {
+    static ChangeDTO result(Slot slot, String from, Implementation next, boolean drained) {
         ChangeDTO change = new ChangeDTO();
         change.slot = slot.id();
-        change.from = before == null ? null : before.id();
+        change.from = from;
         change.to = next == null ? null : next.id();
-        change.changed = before != next;
+        change.changed = !java.util.Objects.equals(from, change.to);
         change.drained = drained;
         change.message = slot.id() + ": " + (change.from == null ? "none" : change.from) + " -> "
                 + (change.to == null ? "none" : change.to);

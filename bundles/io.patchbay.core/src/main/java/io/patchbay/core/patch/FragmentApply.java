@@ -1,0 +1,81 @@
+package io.patchbay.core.patch;
+
+import io.patchbay.api.PatchException;
+import io.patchbay.api.dto.ChangeDTO;
+import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.PatchFragments;
+import io.patchbay.core.slot.Slot;
+import io.patchbay.core.slot.Slots;
+import io.patchbay.core.slot.Switcher;
+import java.util.concurrent.CompletableFuture;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
+import org.osgi.framework.VersionRange;
+
+/**
+ * Applies a fragment patch: install the fragment, refresh only its host so the fragment attaches and its classes
+ * come first on the host's class path, let the slot's calls wait while the host restarts, then route to the
+ * host's new implementation. If the fragment does not attach, it is uninstalled and the host serves as before.
+ */
+final class FragmentApply {
+
+    private final BundleContext context;
+    private final Slots slots;
+    private final long timeoutMillis;
+
+    FragmentApply(BundleContext context, Slots slots, long timeoutMillis) {
+        this.context = context;
+        this.slots = slots;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    ChangeDTO apply(PatchJar patch, Slot slot, Switcher.Change change) {
+        Implementation active = slot.active();
+        Bundle host = host(patch, slot, active);
+        if (Installs.installed(context, patch) != null) {
+            if (PatchFragments.attached(host).stream().anyMatch(f -> Implementation.bundleId(f).equals(patch.id()))) {
+                return Unchanged.of(slot, patch.id() + " is already applied to " + slot.id() + "; nothing changed.");
+            }
+            throw new PatchException(patch.id() + " is already installed but not attached to "
+                    + Implementation.bundleId(host) + "; uninstall it first.");
+        }
+        Bundle fragment = Installs.install(context, patch);
+        CompletableFuture<Implementation> arrival = slots.expect(host);
+        Implementation next;
+        try {
+            HostRefresh.refresh(context, host, timeoutMillis);
+            next = Installs.await(patch, slot, arrival, timeoutMillis, host.getSymbolicName());
+        } catch (RuntimeException e) {
+            slots.forget(host);
+            Installs.uninstall(fragment);
+            throw e;
+        }
+        if (!PatchFragments.attached(host).contains(fragment)) {
+            Installs.uninstall(fragment);
+            slots.switcher().initial(slot, next); // the host came back without it: the same code as before
+            throw new PatchException(patch.name() + " did not attach to " + Implementation.bundleId(host)
+                    + "; check its Fragment-Host header and its imports against the host's.");
+        }
+        return slots.switcher().change(slot, next, change);
+    }
+
+    private Bundle host(PatchJar patch, Slot slot, Implementation active) {
+        String name = patch.fragmentHost().name();
+        String range = patch.fragmentHost().attributes().get("bundle-version");
+        VersionRange versions = range == null ? null : VersionRange.valueOf(range);
+        String wanted = name + (versions == null ? "" : " " + versions);
+        if (active == null || !active.bundle().getSymbolicName().equals(name)
+                || versions != null && !versions.includes(active.bundle().getVersion())) {
+            boolean installed = false;
+            for (Bundle bundle : context.getBundles()) {
+                Version version = bundle.getVersion();
+                installed |= name.equals(bundle.getSymbolicName()) && (versions == null || versions.includes(version));
+            }
+            throw new PatchException(patch.name() + " is a fragment of " + wanted + ", " + (installed
+                    ? "which is not the active implementation of " + slot.id() + " (" + slot.currentId() + ")."
+                    : "but no such bundle is installed."));
+        }
+        return active.bundle();
+    }
+}

@@ -1,0 +1,71 @@
+package io.patchbay.core.patch;
+
+import io.patchbay.api.PatchException;
+import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.Slot;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+
+/** The bundle steps apply operations share: install, find, wait for an implementation, undo. */
+final class Installs {
+
+    private Installs() {
+    }
+
+    static Bundle install(BundleContext context, PatchJar patch) {
+        try (InputStream in = new FileInputStream(patch.file().toFile())) {
+            Bundle bundle = context.installBundle("patchbay:patch/" + patch.id(), in);
+            StartLevels.startWithManager(bundle, context.getBundle());
+            return bundle;
+        } catch (BundleException | IOException e) {
+            throw new PatchException(patch.name() + " could not be installed: " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** The installed bundle with the patch's symbolic name and version, or {@code null}. */
+    static Bundle installed(BundleContext context, PatchJar patch) {
+        for (Bundle bundle : context.getBundles()) {
+            if (Implementation.bundleId(bundle).equals(patch.id())) {
+                return bundle;
+            }
+        }
+        return null;
+    }
+
+    /** Waits for the implementation; {@code host} names the host bundle of a fragment patch, else {@code null}. */
+    static Implementation await(PatchJar patch, Slot slot, CompletableFuture<Implementation> arrival,
+            long timeoutMillis, String host) {
+        try {
+            Implementation implementation = arrival.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (implementation.slot() != slot) {
+                throw new PatchException(patch.name() + " registered an implementation of "
+                        + implementation.slot().id() + ", not of its target " + slot.id() + ".");
+            }
+            return implementation;
+        } catch (TimeoutException e) {
+            throw new PatchException(patch.name() + (host == null ? " started but" : " was installed but its host "
+                    + host) + " registered no implementation of " + slot.id() + " within " + timeoutMillis + " ms.");
+        } catch (ExecutionException e) {
+            throw new PatchException(patch.name() + " started but " + e.getCause().getMessage() + ".");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PatchException("Interrupted while waiting for " + patch.name() + " to register.");
+        }
+    }
+
+    static void uninstall(Bundle bundle) {
+        try {
+            bundle.uninstall();
+        } catch (BundleException | IllegalStateException ignored) {
+            // already gone
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.patchbay.itest;
+
+import static io.patchbay.itest.Fixtures.ORIGINAL;
+import static io.patchbay.itest.Fixtures.SLOT;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.patchbay.api.PatchException;
+import io.patchbay.api.PatchManager;
+import io.patchbay.api.dto.ChangeDTO;
+import io.patchbay.fixture.consumers.PriceCaller;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.inject.Inject;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
+
+/** Fragment patches: one class replaced inside the running host, calls damped while only the host refreshes. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FragmentIT {
+
+    private static final String FRAGMENT = "com.example.pricing.impl.fragment/1.0.1";
+    private static final String PATCHED = ORIGINAL + "+" + FRAGMENT;
+    private static final String SERVED_PATCHED = "com.example.pricing.impl 1.0.0 + com.example.pricing.impl.fragment 1.0.1";
+    private static final int CYCLES = 20;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private PatchManager manager;
+
+    @Configuration
+    public Option[] config() {
+        return new Option[] { Container.withConsumers(Container.freePort()) };
+    }
+
+    @Before
+    public void startFromTheOriginal() throws Exception {
+        if (!ORIGINAL.equals(manager.slot(SLOT).active.id)) {
+            manager.revert(SLOT, "test setup", "itest");
+        }
+        Fixtures.removePatches(context);
+        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+    }
+
+    @Test
+    public void applyAndRevertUnderLoadLoseNoCallAndRefreshOnlyTheHost() throws Exception {
+        Map<String, PriceCaller> callers = Callers.all(context);
+        Set<String> disturbed = ConcurrentHashMap.newKeySet();
+        SynchronousBundleListener recorder = event -> {
+            if (event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.UNRESOLVED) {
+                disturbed.add(event.getBundle().getSymbolicName());
+            }
+        };
+        context.addBundleListener(recorder);
+        LoadRun load = new LoadRun(callers, 8, "com.example.pricing.impl 1.0.0");
+        try (load) {
+            for (int cycle = 0; cycle < CYCLES; cycle++) {
+                load.switching();
+                ChangeDTO applied = manager.apply(Container.fragmentPatch().getPath(), "cycle " + cycle, "itest");
+                assertEquals(ORIGINAL, applied.from);
+                assertEquals(PATCHED, applied.to);
+                load.switched(SERVED_PATCHED);
+                assertEquals("90.00", callers.get("ds-static").call("WIDGET", 10).total().toPlainString());
+
+                load.switching();
+                ChangeDTO reverted = manager.revert(SLOT, "cycle " + cycle, "itest");
+                assertEquals(PATCHED, reverted.from);
+                assertEquals(ORIGINAL, reverted.to);
+                load.switched("com.example.pricing.impl 1.0.0");
+                assertEquals("81.00", callers.get("plain").call("WIDGET", 10).total().toPlainString());
+            }
+        } finally {
+            context.removeBundleListener(recorder);
+        }
+        assertEquals("failed calls " + load.examples(), 0, load.failures());
+        assertEquals("stale answers " + load.examples(), 0, load.stale());
+        assertTrue(load.calls() > 0);
+        assertEquals("only the host (and the fragment itself) were stopped or unresolved",
+                Set.of("com.example.pricing.impl", "com.example.pricing.impl.fragment"), disturbed);
+        for (Map.Entry<String, PriceCaller> caller : callers.entrySet()) {
+            assertEquals(caller.getKey() + " activations", 1, caller.getValue().activations());
+        }
+        assertEquals("revert", manager.history(SLOT).get(0).action);
+        assertFalse(manager.status("com.example.pricing.impl.fragment").installed);
+    }
+
+    @Test
+    public void statusNamesWhereAFragmentPatchIsApplied() {
+        manager.apply(Container.fragmentPatch().getPath(), null, "itest");
+        assertTrue(manager.status(FRAGMENT).applied);
+        assertEquals(List.of(SLOT), manager.status(FRAGMENT).slots);
+        assertFalse(manager.apply(Container.fragmentPatch().getPath(), null, "itest").changed);
+    }
+
+    @Test
+    public void aFragmentForAMissingHostIsRefused() throws Exception {
+        File jar = Fixtures.jar("orphan", Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "orphan",
+                "Fragment-Host", "no.such.host", "Patchbay-Patch", "com.example.pricing.api.PriceService"));
+        assertRefusedAndUnchanged(jar, jar.getPath() + " is a fragment of no.such.host, but no such bundle is installed.");
+    }
+
+    @Test
+    public void aFragmentThatCannotAttachIsRefusedAndTheHostServesAsBefore() throws Exception {
+        File jar = Fixtures.jar("unattachable", Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName",
+                "unattachable", "Fragment-Host", "com.example.pricing.impl", "Import-Package", "com.nowhere.missing",
+                "Patchbay-Patch", "com.example.pricing.api.PriceService"));
+        assertRefusedAndUnchanged(jar, jar.getPath() + " did not attach to " + ORIGINAL
+                + "; check its Fragment-Host header and its imports against the host's.");
+        assertEquals("81.00", Callers.all(context).get("tracker").call("WIDGET", 10).total().toPlainString());
+    }
+
+    private void assertRefusedAndUnchanged(File jar, String message) {
+        List<String> bundles = Fixtures.bundles(context);
+        List<String> routes = Fixtures.routes(manager);
+        int ledger = manager.history(null).size();
+        PatchException refused = assertThrows(PatchException.class,
+                () -> manager.apply(jar.getPath(), null, "itest"));
+        assertEquals(message, refused.getMessage());
+        assertEquals(bundles, Fixtures.bundles(context));
+        assertEquals(routes, Fixtures.routes(manager));
+        assertEquals(ledger, manager.history(null).size());
+    }
+}
