@@ -31,7 +31,7 @@ public class BadPatchIT {
             "Bundle-ManifestVersion", "2",
             "Bundle-SymbolicName", "bad.patch",
             "Bundle-Version", "1.0.0",
-            "Patchbay-Patch", "com.example.pricing.api.PriceService");
+            "Patchbay-Patch", "com.example.pricing.api.PriceService;version=\"[1.0,2)\"");
 
     @Inject
     private BundleContext context;
@@ -91,7 +91,8 @@ public class BadPatchIT {
         File jar = Fixtures.jar("elsewhere", Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "elsewhere",
                 "Patchbay-Patch", "com.example.pricing.api.PriceService;version=\"[3.0,4)\""));
         refused(jar.getPath(), jar.getPath() + " targets no known slot: it asks for "
-                + "com.example.pricing.api.PriceService version [3.0.0,4.0.0) and the slots are " + SLOT + ".");
+                + "com.example.pricing.api.PriceService version [3.0.0,4.0.0) and the slots are " + SLOT + ", "
+                + Fixtures.SLOT_V2 + ".");
     }
 
     @Test
@@ -128,7 +129,8 @@ public class BadPatchIT {
     @Test
     public void unknownSlotForRevert() {
         PatchException refused = assertThrows(PatchException.class, () -> manager.revert("NoSuchService", null, "t"));
-        assertEquals("No slot matches 'NoSuchService'; the slots are: " + SLOT + ".", refused.getMessage());
+        assertEquals("No slot matches 'NoSuchService'; the slots are: " + SLOT + ", " + Fixtures.SLOT_V2 + ".",
+                refused.getMessage());
         assertUnchanged();
     }
 

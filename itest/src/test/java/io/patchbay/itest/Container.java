@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.TestProbeBuilder;
 
 /**
  * The Pax Exam provisioning every test shares: the bundles that the launcher embeds, on a free HTTP port, with a
@@ -63,6 +64,15 @@ public final class Container {
     /** The example fragment patch for com.example.pricing.impl 1.0.0. */
     public static File fragmentPatch() {
         return new File(System.getProperty("patchbay.patch.fragment"));
+    }
+
+    /**
+     * Wires a test probe to API 1.x of the example: with 1.x and 2.x both exported, the probe's dynamic import
+     * would otherwise take the highest version.
+     */
+    public static TestProbeBuilder onApi1(TestProbeBuilder probe) {
+        probe.setHeader("Import-Package", "com.example.pricing.api;version=\"[1,2)\"");
+        return probe;
     }
 
     /** The jars under {@code launcher/target/classes/bundles}, the patch manager first (it must see every service). */

@@ -20,6 +20,7 @@ import org.osgi.framework.BundleException;
 public final class Fixtures {
 
     public static final String SLOT = "com.example.pricing.api.PriceService@1.0.0";
+    public static final String SLOT_V2 = "com.example.pricing.api.PriceService@2.0.0";
     public static final String ORIGINAL = "com.example.pricing.impl/1.0.0";
     public static final String FIXED = "com.example.pricing.impl/1.0.1";
 
@@ -67,7 +68,8 @@ public final class Fixtures {
     public static void removePatches(BundleContext context) throws BundleException {
         for (Bundle bundle : context.getBundles()) {
             boolean fix = FIXED.equals(bundle.getSymbolicName() + "/" + bundle.getVersion());
-            if (fix || bundle.getLocation().startsWith("patchbay:patch/")) {
+            boolean v2patch = "com.example.pricing.impl.v2/2.0.1".equals(bundle.getSymbolicName() + "/" + bundle.getVersion());
+            if (fix || v2patch || bundle.getLocation().startsWith("patchbay:patch/")) {
                 bundle.uninstall();
             }
         }

@@ -22,6 +22,8 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.TestProbeBuilder;
+import org.ops4j.pax.exam.ProbeBuilder;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -44,6 +46,11 @@ public class FragmentIT {
 
     @Inject
     private PatchManager manager;
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        return Container.onApi1(probe);
+    }
 
     @Configuration
     public Option[] config() {
@@ -112,7 +119,7 @@ public class FragmentIT {
     @Test
     public void aFragmentForAMissingHostIsRefused() throws Exception {
         File jar = Fixtures.jar("orphan", Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "orphan",
-                "Fragment-Host", "no.such.host", "Patchbay-Patch", "com.example.pricing.api.PriceService"));
+                "Fragment-Host", "no.such.host", "Patchbay-Patch", "com.example.pricing.api.PriceService;version=\"[1.0,2)\""));
         assertRefusedAndUnchanged(jar, jar.getPath() + " is a fragment of no.such.host, but no such bundle is installed.");
     }
 
@@ -120,7 +127,7 @@ public class FragmentIT {
     public void aFragmentThatCannotAttachIsRefusedAndTheHostServesAsBefore() throws Exception {
         File jar = Fixtures.jar("unattachable", Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName",
                 "unattachable", "Fragment-Host", "com.example.pricing.impl", "Import-Package", "com.nowhere.missing",
-                "Patchbay-Patch", "com.example.pricing.api.PriceService"));
+                "Patchbay-Patch", "com.example.pricing.api.PriceService;version=\"[1.0,2)\""));
         assertRefusedAndUnchanged(jar, jar.getPath() + " did not attach to " + ORIGINAL
                 + "; check its Fragment-Host header and its imports against the host's.");
         assertEquals("81.00", Callers.all(context).get("tracker").call("WIDGET", 10).total().toPlainString());

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import org.osgi.framework.BundleContext;
 
 /** Real HTTP calls against the container's Jetty, on the port the framework was given. */
@@ -28,6 +29,20 @@ public final class Http {
     public HttpResponse<String> get(String path, String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + token).GET());
+    }
+
+    /** POSTs {@code body} with basic auth and {@code headers} (Content-Type among them, if the body has one). */
+    public HttpResponse<String> post(String path, String user, String password, Map<String, String> headers,
+            byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", basic(user, password))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Polls {@code path} until it answers {@code status}, or fails after {@code timeout}. */

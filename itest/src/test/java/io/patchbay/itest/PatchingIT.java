@@ -24,6 +24,8 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.TestProbeBuilder;
+import org.ops4j.pax.exam.ProbeBuilder;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -40,6 +42,11 @@ public class PatchingIT {
 
     @Inject
     private PatchManager manager;
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        return Container.onApi1(probe);
+    }
 
     @Configuration
     public Option[] config() {
@@ -64,7 +71,7 @@ public class PatchingIT {
         assertTrue(applied.drained);
         assertServed(callers, "com.example.pricing.impl 1.0.1", "90.00");
 
-        ChangeDTO reverted = manager.revert("PriceService", "back out", "itest");
+        ChangeDTO reverted = manager.revert("PriceService@1.0.0", "back out", "itest");
         assertEquals(FIXED, reverted.from);
         assertEquals(ORIGINAL, reverted.to);
         assertServed(callers, "com.example.pricing.impl 1.0.0", "81.00");

@@ -2,6 +2,9 @@ package com.example.pricing.web;
 
 import com.example.pricing.api.PriceService;
 import com.example.pricing.api.Quote;
+import com.example.pricing.web.support.Json;
+import com.example.pricing.web.support.JsonAnswer;
+import com.example.pricing.web.support.QuoteRequest;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,28 +30,21 @@ public class QuoteServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
         QuoteRequest parsed = QuoteRequest.parse(request.getParameter("sku"), request.getParameter("qty"));
         if (parsed.error() != null) {
-            answer(response, HttpServletResponse.SC_BAD_REQUEST, Json.error(parsed.error()));
+            JsonAnswer.send(response, HttpServletResponse.SC_BAD_REQUEST, Json.error(parsed.error()));
             return;
         }
         Quote quote;
         try {
             quote = prices.quote(parsed.sku(), parsed.quantity());
         } catch (IllegalArgumentException e) {
-            answer(response, HttpServletResponse.SC_NOT_FOUND, Json.error(e.getMessage()));
+            JsonAnswer.send(response, HttpServletResponse.SC_NOT_FOUND, Json.error(e.getMessage()));
             return;
         } catch (RuntimeException e) {
-            answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Json.error("Pricing failed: " + e));
+            JsonAnswer.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Json.error("Pricing failed: " + e));
             return;
         }
-        answer(response, HttpServletResponse.SC_OK, Json.quote(quote));
-    }
-
-    private static void answer(HttpServletResponse response, int status, String json) throws IOException {
-        response.setStatus(status);
-        response.getWriter().write(json);
+        JsonAnswer.send(response, HttpServletResponse.SC_OK, QuoteJson.of(quote));
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
 import com.example.pricing.api.Quote;
+import com.example.pricing.web.support.Json;
+import com.example.pricing.web.support.QuoteRequest;
 import java.math.BigDecimal;
 import org.junit.Test;
 
@@ -14,7 +16,7 @@ public class JsonTest {
         Quote quote = new Quote("WIDGET", 10, new BigDecimal("10.00"), new BigDecimal("90.00"),
                 "com.example.pricing.impl 1.0.1");
         assertEquals("{\"sku\":\"WIDGET\",\"quantity\":10,\"unitPrice\":10.00,\"total\":90.00,"
-                + "\"servedBy\":\"com.example.pricing.impl 1.0.1\"}", Json.quote(quote));
+                + "\"servedBy\":\"com.example.pricing.impl 1.0.1\"}", QuoteJson.of(quote));
     }
 
     @Test

@@ -1,9 +1,9 @@
-package com.example.pricing.web;
+package com.example.pricing.web.support;
 
 /** The query parameters of a quote request, checked; {@code error} is set when they are unusable. */
-record QuoteRequest(String sku, int quantity, String error) {
+public record QuoteRequest(String sku, int quantity, String error) {
 
-    static QuoteRequest parse(String sku, String qty) {
+    public static QuoteRequest parse(String sku, String qty) {
         if (sku == null || sku.isBlank()) {
             return new QuoteRequest(null, 0, "Parameter 'sku' is required, for example ?sku=WIDGET&qty=10");
         }

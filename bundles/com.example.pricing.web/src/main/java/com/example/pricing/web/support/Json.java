@@ -1,26 +1,16 @@
-package com.example.pricing.web;
+package com.example.pricing.web.support;
 
-import com.example.pricing.api.Quote;
-
-/** The two JSON shapes the endpoint answers with. */
-final class Json {
+/** JSON strings and the error shape, shared by every version of the endpoint. */
+public final class Json {
 
     private Json() {
     }
 
-    static String quote(Quote quote) {
-        return "{\"sku\":" + string(quote.sku())
-                + ",\"quantity\":" + quote.quantity()
-                + ",\"unitPrice\":" + quote.unitPrice().toPlainString()
-                + ",\"total\":" + quote.total().toPlainString()
-                + ",\"servedBy\":" + string(quote.servedBy()) + "}";
-    }
-
-    static String error(String message) {
+    public static String error(String message) {
         return "{\"error\":" + string(message) + "}";
     }
 
-    static String string(String value) {
+    public static String string(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (char c : value.toCharArray()) {
             switch (c) {
