@@ -8,7 +8,10 @@ import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slots;
 import io.patchbay.core.slot.Switcher;
 import io.patchbay.core.store.Ledger;
+import io.patchbay.core.store.RouteEvents;
 import io.patchbay.core.store.RouteStore;
+import io.patchbay.api.dto.LedgerEntryDTO;
+import java.util.function.Consumer;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -31,6 +34,7 @@ import org.osgi.util.tracker.ServiceTracker;
 public final class Activator implements BundleActivator {
 
     private Slots slots;
+    private Consumer<LedgerEntryDTO> events;
     private ServiceTracker<Object, List<Implementation>> tracker;
 
     @Override
@@ -39,8 +43,9 @@ public final class Activator implements BundleActivator {
         settings.update(name -> context.getProperty("patchbay." + name));
         Path data = context.getDataFile("").toPath();
         Ledger ledger = new Ledger(data.resolve("ledger.tsv"));
+        events = eventsIfAvailable(context);
         Switcher switcher = new Switcher(new RouteStore(data.resolve("routes.properties")), ledger,
-                settings::drainMillis);
+                settings::drainMillis, events);
         ManagedServices managed = new ManagedServices(context.getBundle(), settings::managedInterfaces);
 
         context.registerService(new String[] { FindHook.class.getName(), EventListenerHook.class.getName() },
@@ -63,8 +68,21 @@ public final class Activator implements BundleActivator {
     }
 
     @Override
-    public void stop(BundleContext context) {
+    public void stop(BundleContext context) throws Exception {
         slots.close();
         tracker.close();
+        if (events instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    /** Route events go to EventAdmin when its API is wired (the import is optional); otherwise nowhere. */
+    private static Consumer<LedgerEntryDTO> eventsIfAvailable(BundleContext context) {
+        try {
+            return new RouteEvents(context);
+        } catch (NoClassDefFoundError noEventAdminApi) {
+            return entry -> {
+            };
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.patchbay.core.store.Ledger;
 import io.patchbay.core.store.RouteStore;
 import io.patchbay.core.store.SavedRoute;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,11 +18,14 @@ public final class Switcher {
     private final RouteStore store;
     private final Ledger ledger;
     private final LongSupplier drainMillis;
+    private final Consumer<LedgerEntryDTO> listener;
 
-    public Switcher(RouteStore store, Ledger ledger, LongSupplier drainMillis) {
+    /** @param listener told of every ledger entry after it is written (events), on the switching thread */
+    public Switcher(RouteStore store, Ledger ledger, LongSupplier drainMillis, Consumer<LedgerEntryDTO> listener) {
         this.store = store;
         this.ledger = ledger;
         this.drainMillis = drainMillis;
+        this.listener = listener;
     }
 
     /** A recorded change: apply, revert, activate, fallback. */
@@ -42,6 +46,7 @@ public final class Switcher {
         entry.reason = change.reason();
         entry.checksum = change.checksum();
         ledger.append(entry);
+        listener.accept(entry);
         return result(slot, from, next, drain(before, next));
     }
 

@@ -1,0 +1,127 @@
+package io.patchbay.itest;
+
+import static io.patchbay.itest.Fixtures.FIXED;
+import static io.patchbay.itest.Fixtures.SLOT;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import io.patchbay.api.PatchManager;
+import io.patchbay.api.PatchbayConstants;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
+
+/** What the manager offers the rest of the container: events on EventAdmin and its configuration's metatype. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ManagerServicesIT {
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private PatchManager manager;
+
+    @Inject
+    private MetaTypeService metatype;
+
+    @Inject
+    private org.osgi.service.cm.ConfigurationAdmin configurationAdmin;
+
+    @Configuration
+    public Option[] config() {
+        return new Option[] { Container.options(Container.freePort()) };
+    }
+
+    @Test
+    public void everySwitchIsPostedOnEventAdmin() throws Exception {
+        Fixtures.removePatches(context);
+        LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Dictionary<String, Object> topics = new Hashtable<>();
+        topics.put(EventConstants.EVENT_TOPIC, "io/patchbay/route/*");
+        ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class, events::add, topics);
+        try {
+            manager.apply(Container.fixPatch().getPath(), "PRICING-42", "itest");
+            Event applied = events.poll(10, TimeUnit.SECONDS);
+            assertNotNull("an event within 10 s", applied);
+            assertEquals("io/patchbay/route/APPLY", applied.getTopic());
+            assertEquals(SLOT, applied.getProperty("slot"));
+            assertEquals(FIXED, applied.getProperty("to"));
+            assertEquals("itest", applied.getProperty("actor"));
+            assertEquals("PRICING-42", applied.getProperty("reason"));
+
+            manager.revert(SLOT, null, "itest");
+            assertEquals("io/patchbay/route/REVERT", events.poll(10, TimeUnit.SECONDS).getTopic());
+        } finally {
+            handler.unregister();
+        }
+    }
+
+    @Test
+    public void aThirdPartyServiceIsManagedByConfiguration() throws Exception {
+        org.osgi.service.cm.Configuration configuration = configurationAdmin
+                .getConfiguration(PatchbayConstants.PID, "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("managed.interfaces", new String[] { "java.util.function.Supplier" });
+        configuration.update(properties);
+        try {
+            Deadline deadline = new Deadline(java.time.Duration.ofSeconds(10));
+            while (!managesASupplier()) {
+                assertTrue("configuration applied within 10 s", !deadline.passed());
+                deadline.pause();
+            }
+        } finally {
+            configuration.delete();
+        }
+    }
+
+    /** Registers a plain Supplier (no opt-in property) and says whether consumers get a facade for it. */
+    private boolean managesASupplier() {
+        java.util.function.Supplier<String> raw = () -> "third party";
+        ServiceRegistration<?> registration = context.registerService(java.util.function.Supplier.class.getName(),
+                raw, null);
+        try {
+            boolean managed = manager.slots().stream().anyMatch(s -> s.interfaceName.equals("java.util.function.Supplier"));
+            if (managed) {
+                Object seen = context.getService(context.getServiceReference(java.util.function.Supplier.class));
+                assertTrue("consumers get the facade, not the raw service", seen != raw);
+                assertEquals("third party", ((java.util.function.Supplier<?>) seen).get());
+            }
+            return managed;
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
+    public void theConfigurationHasAMetatype() {
+        Bundle core = Stream.of(context.getBundles()).filter(b -> b.getSymbolicName().equals("io.patchbay.core"))
+                .findFirst().orElseThrow();
+        ObjectClassDefinition definition = metatype.getMetaTypeInformation(core)
+                .getObjectClassDefinition(PatchbayConstants.PID, null);
+        List<String> ids = Stream.of(definition.getAttributeDefinitions(ObjectClassDefinition.ALL))
+                .map(a -> a.getID()).toList();
+        assertTrue(ids.toString(), ids.containsAll(
+                List.of("managed.interfaces", "damping.timeout.ms", "apply.timeout.ms", "drain.timeout.ms")));
+    }
+}
