@@ -95,17 +95,30 @@ public class ManagerServicesIT {
         }
     }
 
-    /** Registers a plain Supplier (no opt-in property) and says whether consumers get a facade for it. */
-    private boolean managesASupplier() {
+    /**
+     * Registers a plain Supplier (no opt-in property) and says whether consumers get a facade for it. A listener
+     * calls the facade the instant it is registered, on the registering thread, as a DS component activated by
+     * it would: the slot must already be routed by then.
+     */
+    private boolean managesASupplier() throws Exception {
         java.util.function.Supplier<String> raw = () -> "third party";
+        java.util.concurrent.atomic.AtomicReference<Object> firstCall = new java.util.concurrent.atomic.AtomicReference<>();
+        org.osgi.framework.ServiceListener eager = event -> {
+            if (event.getType() == org.osgi.framework.ServiceEvent.REGISTERED) {
+                firstCall.set(((java.util.function.Supplier<?>) context.getService(event.getServiceReference())).get());
+            }
+        };
+        context.addServiceListener(eager, "(objectClass=java.util.function.Supplier)");
         ServiceRegistration<?> registration = context.registerService(java.util.function.Supplier.class.getName(),
                 raw, null);
+        context.removeServiceListener(eager);
         try {
             boolean managed = manager.slots().stream().anyMatch(s -> s.interfaceName.equals("java.util.function.Supplier"));
             if (managed) {
                 Object seen = context.getService(context.getServiceReference(java.util.function.Supplier.class));
                 assertTrue("consumers get the facade, not the raw service", seen != raw);
                 assertEquals("third party", ((java.util.function.Supplier<?>) seen).get());
+                assertEquals("a call made while the facade is being registered", "third party", firstCall.get());
             }
             return managed;
         } finally {

@@ -37,6 +37,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, List<Implem
     private final LongSupplier dampingMillis;
     private final Map<Class<?>, Slot> slots = new ConcurrentHashMap<>();
     private final Map<Slot, ServiceRegistration<?>> facades = new ConcurrentHashMap<>();
+    private final java.util.Set<Slot> published = ConcurrentHashMap.newKeySet();
     private final Map<Long, CompletableFuture<Implementation>> expected = new ConcurrentHashMap<>();
     private final Restorer restorer;
     private volatile boolean closing;
@@ -88,11 +89,12 @@ public final class Slots implements ServiceTrackerCustomizer<Object, List<Implem
         for (String name : managed.interfaces(reference)) {
             Class<?> type = load(bundle, name);
             if (type != null && type.isInstance(target)) {
-                Slot slot = slots.computeIfAbsent(type, t -> create(t, reference));
+                Slot slot = slots.computeIfAbsent(type, this::create);
                 Implementation implementation = new Implementation(slot, reference, target);
                 slot.add(implementation);
                 added.add(implementation);
                 place(slot, implementation);
+                publish(slot, reference);
             }
         }
         if (added.isEmpty()) {
@@ -152,7 +154,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, List<Implem
         }
     }
 
-    private Slot create(Class<?> type, ServiceReference<?> first) {
+    private Slot create(Class<?> type) {
         Slot slot = new Slot(type, ApiVersions.of(type), dampingMillis);
         SavedRoute saved = switcher.saved(slot.id());
         if (saved != null) {
@@ -162,9 +164,18 @@ public final class Slots implements ServiceTrackerCustomizer<Object, List<Implem
                 restorer.giveUpAfterDamping(slot);
             }
         }
-        facades.put(slot, context.registerService(new String[] { type.getName() },
-                Facades.factory(slot), facadeProperties(slot, first)));
         return slot;
+    }
+
+    /**
+     * Registers the slot's facade once, after its first implementation is routed and outside any lock: the
+     * registration may synchronously activate consumers that call the facade straight away.
+     */
+    private void publish(Slot slot, ServiceReference<?> first) {
+        if (published.add(slot)) {
+            facades.put(slot, context.registerService(new String[] { slot.type().getName() },
+                    Facades.factory(slot), facadeProperties(slot, first)));
+        }
     }
 
     private boolean isInstalled(String implementationId) {
