@@ -1,5 +1,6 @@
 package io.patchbay.itest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,11 @@ public final class Http {
         this.base = "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port");
     }
 
+    /** For a framework the test started itself (no bundle context at hand). */
+    public Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
@@ -39,6 +45,23 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return send(request);
+    }
+
+    /** A {@code multipart/form-data} body: text {@code fields}, then one file part. */
+    public static byte[] multipart(String boundary, Map<String, String> fields, String fileField, String fileName,
+            byte[] content) {
+        StringBuilder head = new StringBuilder();
+        fields.forEach((name, value) -> head.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     private static String basic(String user, String password) {

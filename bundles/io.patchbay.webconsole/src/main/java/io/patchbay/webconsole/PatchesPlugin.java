@@ -1,0 +1,121 @@
+package io.patchbay.webconsole;
+
+import io.patchbay.api.PatchManager;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.apache.felix.webconsole.servlet.AbstractServlet;
+import org.apache.felix.webconsole.servlet.ServletConstants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The web console's Patches page, {@code /system/console/patches}: every slot with its implementations, live call
+ * counts and a chart, the ledger, and the actions apply, revert and activate. {@code GET patches.json} answers the
+ * same state as JSON; {@code POST} does the actions for the page and for scripts, answering JSON. The console's
+ * login protects everything; every POST must also carry the CSRF token that the page and the JSON hand out.
+ * Static files ({@code res/}) are served by {@link AbstractServlet}. Only translates: the work is the
+ * {@link PatchManager}'s. The JSON and the parameters are documented in {@code docs/webconsole.md}.
+ */
+@Component(service = Servlet.class, property = {
+        ServletConstants.PLUGIN_LABEL + "=" + PatchesPlugin.LABEL,
+        ServletConstants.PLUGIN_TITLE + "=Patches",
+        ServletConstants.PLUGIN_CATEGORY + "=Patchbay",
+        ServletConstants.PLUGIN_CSS_REFERENCES + "=/" + PatchesPlugin.LABEL + "/res/patches.css" })
+public class PatchesPlugin extends AbstractServlet {
+
+    static final String LABEL = "patches";
+
+    /** Request header (or form field {@code token}) that carries the CSRF token; also set on the JSON answer. */
+    static final String TOKEN_HEADER = "X-Patchbay-Token";
+
+    private static final long serialVersionUID = 1L;
+    private static final int LEDGER_DEFAULT = 100;
+
+    private final transient PatchManager manager;
+    private final transient CsrfTokens tokens = new CsrfTokens();
+
+    /** Started by DS; a plugin without its manager has nothing to show, so the reference is static and mandatory. */
+    @Activate
+    public PatchesPlugin(@Reference(policy = ReferencePolicy.STATIC) PatchManager manager) {
+        this.manager = manager;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (("/" + LABEL + ".json").equals(request.getPathInfo())) {
+            String token = tokens.token(user(request));
+            response.setHeader(TOKEN_HEADER, token);
+            send(response, Outcome.OK, PatchesJson.state(manager, token, ledgerLimit(request)));
+            return;
+        }
+        // res/ files; anything else is left to the console, which frames the page around renderContent
+        String path = request.getPathInfo();
+        super.doGet(request, path == null ? response : new TypedResourceResponse(response, path));
+    }
+
+    @Override
+    public void renderContent(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // the console's writer replaces ${...} in the template: pluginRoot, and the token put here
+        getVariableResolver(request).put("patchbay.token", tokens.token(user(request)));
+        response.getWriter().print(readTemplateFile("/templates/patches.html"));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        String user = user(request);
+        Outcome outcome;
+        String token = request.getHeader(TOKEN_HEADER);
+        if (!tokens.valid(user, token == null ? Requests.parameter(request, "token") : token)) {
+            outcome = Outcome.forbidden();
+        } else {
+            try {
+                String actor = user.isEmpty() ? "webconsole" : "webconsole:" + user;
+                outcome = new Actions(manager).perform(request, actor);
+            } catch (RuntimeException e) {
+                log("Patchbay action failed", e);
+                outcome = Outcome.failed(e);
+            }
+        }
+        send(response, outcome.status(), PatchesJson.outcome(outcome));
+    }
+
+    /** The console user; the console has authenticated every request that reaches a plugin. */
+    private static String user(HttpServletRequest request) {
+        String user = request.getRemoteUser();
+        if (user == null) {
+            Object attribute = request.getAttribute("org.osgi.service.http.authentication.remote.user");
+            user = attribute == null ? "" : attribute.toString();
+        }
+        return user;
+    }
+
+    private static int ledgerLimit(HttpServletRequest request) {
+        String value = request.getParameter("ledger");
+        if (value == null || value.isBlank()) {
+            return LEDGER_DEFAULT;
+        }
+        if (value.equals("all")) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            return LEDGER_DEFAULT;
+        }
+    }
+
+    private static void send(HttpServletResponse response, int status, String json) throws IOException {
+        setNoCache(response);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().print(json);
+    }
+}

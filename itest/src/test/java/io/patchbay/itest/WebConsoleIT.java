@@ -1,0 +1,246 @@
+package io.patchbay.itest;
+
+import static io.patchbay.itest.Fixtures.FIXED;
+import static io.patchbay.itest.Fixtures.ORIGINAL;
+import static io.patchbay.itest.Fixtures.SLOT;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.patchbay.api.PatchManager;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.inject.Inject;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+/** The Patches plugin over real HTTP in a real Felix: the JSON view, the POST actions, bad input and CSRF. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class WebConsoleIT {
+
+    private static final String JSON = "/system/console/patches.json";
+    private static final String PLUGIN = "/system/console/patches";
+    private static final String JAR = "application/java-archive";
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private PatchManager manager;
+
+    private Http http;
+    private String token;
+
+    @Configuration
+    public Option[] config() {
+        return new Option[] { Container.withConsumers(Container.freePort()) };
+    }
+
+    @Before
+    public void startFromTheOriginal() throws Exception {
+        Fixtures.removePatches(context);
+        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        http = new Http(context);
+        token = (String) state().get("token");
+    }
+
+    @Test
+    public void theJsonViewShowsSlotsImplementationsConsumersLedgerAndTheToken() {
+        HttpResponse<String> answer = http.get(JSON, "admin", Container.CONSOLE_PASSWORD);
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        Map<String, Object> state = JsonReader.object(answer.body());
+        assertEquals(state.get("token"), answer.headers().firstValue("X-Patchbay-Token").orElse(null));
+        Map<String, Object> slot = slot(state);
+        assertEquals("com.example.pricing.api.PriceService", slot.get("interfaceName"));
+        assertEquals("1.0.0", slot.get("apiVersion"));
+        Map<String, Object> active = map(slot.get("active"));
+        assertEquals(ORIGINAL, active.get("id"));
+        assertEquals("active", active.get("state"));
+        assertEquals("com.example.pricing.impl", active.get("bundleSymbolicName"));
+        assertEquals("1.0.0", active.get("bundleVersion"));
+        for (String counter : List.of("calls", "errors", "inFlight", "activeSince", "bundleId", "serviceId")) {
+            assertTrue(counter, active.get(counter) instanceof Number);
+        }
+        List<String> consumers = list(slot.get("consumers")).stream()
+                .map(c -> (String) map(c).get("bundleSymbolicName")).toList();
+        assertTrue(consumers.toString(), consumers.containsAll(List.of("com.example.pricing.web",
+                "io.patchbay.fixture.consumers")));
+        assertEquals(manager.history(null).size(), ((Number) state.get("ledgerTotal")).intValue());
+
+        assertEquals("console login required", 401, http.get(JSON).statusCode());
+        String page = http.get(PLUGIN, "admin", Container.CONSOLE_PASSWORD).body();
+        assertTrue("the page carries the token", page.contains("data-token=\"" + token + "\""));
+        HttpResponse<String> script = http.get(PLUGIN + "/res/patches.js", "admin", Container.CONSOLE_PASSWORD);
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+    }
+
+    @Test
+    public void applyRevertAndActivateOverHttp() throws Exception {
+        Map<String, Object> same = post("?action=activate", FORM, form("slot", SLOT, "implementation", ORIGINAL), 409);
+        assertEquals(ORIGINAL + " is already active in " + SLOT + "; nothing changed.", same.get("message"));
+
+        Map<String, Object> applied = post("?action=apply&name=fix.jar&reason=PRICING-42%20over%20HTTP", JAR,
+                Files.readAllBytes(Container.fixPatch().toPath()), 200);
+        assertEquals("Applied " + FIXED + " in " + SLOT + ", replacing " + ORIGINAL + ".", applied.get("message"));
+        assertEquals(FIXED, map(applied.get("change")).get("to"));
+        assertQuote("com.example.pricing.impl 1.0.1", "90.00");
+        Map<String, Object> active = map(slot(state()).get("active"));
+        assertEquals(FIXED, active.get("id"));
+        assertEquals(Boolean.TRUE, active.get("patch"));
+        Map<String, Object> lastSwitch = map(active.get("lastSwitch"));
+        assertEquals("PRICING-42 over HTTP", lastSwitch.get("reason"));
+        assertEquals("webconsole:admin", lastSwitch.get("actor"));
+        Map<String, Object> newest = map(list(state().get("ledger")).get(0));
+        assertEquals("apply", newest.get("action"));
+        assertEquals(64, ((String) newest.get("checksum")).length());
+
+        Map<String, Object> reverted = post("", FORM, form("action", "revert", "slot", SLOT, "reason", "back"), 200);
+        assertEquals("Reverted to " + ORIGINAL + " in " + SLOT + ", replacing " + FIXED + ".", reverted.get("message"));
+        assertQuote("com.example.pricing.impl 1.0.0", "81.00");
+        assertEquals(FIXED, map(list(slot(state()).get("standby")).get(0)).get("id"));
+
+        post("", FORM, form("action", "activate", "slot", SLOT, "implementation", FIXED), 200);
+        assertQuote("com.example.pricing.impl 1.0.1", "90.00");
+        assertEquals(FIXED, manager.slot(SLOT).active.id);
+    }
+
+    @Test
+    public void aMultipartUploadWithTheTokenAsAFormField() throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("token", token, "action", "apply"));
+        fields.put("reason", "multipart");
+        byte[] body = Http.multipart("patchbay-itest", fields, "patch", "fix.jar",
+                Files.readAllBytes(Container.fixPatch().toPath()));
+        HttpResponse<String> answer = http.post(PLUGIN, "admin", Container.CONSOLE_PASSWORD,
+                Map.of("Content-Type", "multipart/form-data; boundary=patchbay-itest"), body);
+        assertEquals(answer.body(), 200, answer.statusCode());
+        assertEquals(FIXED, manager.slot(SLOT).active.id);
+        assertEquals("multipart", manager.history(SLOT).get(0).reason);
+    }
+
+    @Test
+    public void badInputIsA400AndChangesNothing() throws Exception {
+        Snapshot before = new Snapshot();
+        byte[] notAJar = "not a jar at all".getBytes(StandardCharsets.UTF_8);
+        byte[] notAPatch = Files.readAllBytes(Fixtures.jar("bundle", Map.of("Bundle-ManifestVersion", "2",
+                "Bundle-SymbolicName", "just.a.bundle")).toPath());
+        assertRefused("?action=apply&name=notes.txt", JAR, notAJar, "notes.txt is not a jar file.");
+        assertRefused("?action=apply&name=plain.jar", JAR, notAPatch,
+                "plain.jar (just.a.bundle) is not a patch: its manifest has no Patchbay-Patch header.");
+        assertRefused("?action=apply&name=empty.jar", JAR, new byte[0], "empty.jar is empty.");
+        assertRefused("?action=apply", FORM, new byte[0], "Send the patch jar: as the request body (Content-Type: "
+                + "application/java-archive) or as the multipart part 'patch'.");
+        assertRefused("", FORM, form("action", "explode"), "Unknown action 'explode': use apply, revert or activate.");
+        assertRefused("", FORM, new byte[0], "Say what to do: action=apply, action=revert or action=activate.");
+        String unknownSlot = (String) post("", FORM, form("action", "revert", "slot", "NoSuchService"), 400)
+                .get("message");
+        assertTrue(unknownSlot, unknownSlot.startsWith("No slot matches 'NoSuchService'; the slots are: "));
+        String unknownImpl = (String) post("", FORM, form("action", "activate", "slot", SLOT, "implementation",
+                "no.such/9"), 400).get("message");
+        assertTrue(unknownImpl, unknownImpl.startsWith(SLOT + " has no implementation 'no.such/9'"));
+        before.assertUnchanged();
+    }
+
+    @Test
+    public void aPostWithoutTheRightTokenIsRefusedAndChangesNothing() throws Exception {
+        Snapshot before = new Snapshot();
+        byte[] fix = Files.readAllBytes(Container.fixPatch().toPath());
+        for (Map<String, String> headers : List.of(Map.of("Content-Type", JAR),
+                Map.of("Content-Type", JAR, "X-Patchbay-Token", token + "x"))) {
+            HttpResponse<String> answer = http.post(PLUGIN + "?action=apply", "admin", Container.CONSOLE_PASSWORD,
+                    headers, fix);
+            assertEquals(answer.body(), 403, answer.statusCode());
+            assertEquals(Boolean.FALSE, JsonReader.object(answer.body()).get("ok"));
+        }
+        HttpResponse<String> revert = http.post(PLUGIN, "admin", Container.CONSOLE_PASSWORD,
+                Map.of("Content-Type", FORM), form("action", "revert", "slot", SLOT, "token", "forged"));
+        assertEquals(403, revert.statusCode());
+        before.assertUnchanged();
+        assertQuote("com.example.pricing.impl 1.0.0", "81.00");
+    }
+
+    /** Bundles, routes and ledger as they were. */
+    private final class Snapshot {
+        private final List<String> bundles = Fixtures.bundles(context);
+        private final List<String> routes = Fixtures.routes(manager);
+        private final int ledger = manager.history(null).size();
+
+        void assertUnchanged() {
+            assertEquals("bundles", bundles, Fixtures.bundles(context));
+            assertEquals("routes", routes, Fixtures.routes(manager));
+            assertEquals("ledger", ledger, manager.history(null).size());
+        }
+    }
+
+    private void assertRefused(String query, String type, byte[] body, String message) {
+        assertEquals(message, post(query, type, body, 400).get("message"));
+    }
+
+    private Map<String, Object> post(String query, String type, byte[] body, int status) {
+        HttpResponse<String> answer = http.post(PLUGIN + query, "admin", Container.CONSOLE_PASSWORD,
+                Map.of("Content-Type", type, "X-Patchbay-Token", token), body);
+        assertEquals(answer.body(), status, answer.statusCode());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        Map<String, Object> result = JsonReader.object(answer.body());
+        assertEquals(status == 200, result.get("ok"));
+        assertEquals(status, ((Number) result.get("status")).intValue());
+        return result;
+    }
+
+    /** The state as JSON, once the console has the plugin (it registers a moment after the manager). */
+    private Map<String, Object> state() {
+        Deadline deadline = new Deadline(Duration.ofSeconds(20));
+        HttpResponse<String> answer = http.get(JSON, "admin", Container.CONSOLE_PASSWORD);
+        while (answer.statusCode() != 200 && !deadline.passed()) {
+            deadline.pause();
+            answer = http.get(JSON, "admin", Container.CONSOLE_PASSWORD);
+        }
+        assertEquals(answer.body(), 200, answer.statusCode());
+        return JsonReader.object(answer.body());
+    }
+
+    private static Map<String, Object> slot(Map<String, Object> state) {
+        return list(state.get("slots")).stream().map(WebConsoleIT::map).filter(s -> SLOT.equals(s.get("id")))
+                .findFirst().orElseThrow(() -> new AssertionError("no slot " + SLOT + " in " + state));
+    }
+
+    private void assertQuote(String servedBy, String total) {
+        Map<String, Object> quote = JsonReader.object(http.get("/pricing/quote?sku=WIDGET&qty=10").body());
+        assertEquals(servedBy, quote.get("servedBy"));
+        assertEquals(total, quote.get("total").toString());
+    }
+
+    private static byte[] form(String... pairs) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.append(i == 0 ? "" : "&").append(pairs[i]).append('=')
+                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) Objects.requireNonNull(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        return (List<Object>) Objects.requireNonNull(value);
+    }
+}
