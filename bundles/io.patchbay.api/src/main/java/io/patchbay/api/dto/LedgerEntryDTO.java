@@ -8,7 +8,10 @@ public class LedgerEntryDTO extends DTO {
     /** Epoch milliseconds. */
     public long time;
 
-    /** {@code apply}, {@code revert}, {@code activate}, {@code auto-revert} or {@code restore}. */
+    /**
+     * {@code apply}, {@code revert}, {@code activate}, or {@code fallback} (the active implementation went away and
+     * the manager routed to the previous one).
+     */
     public String action;
 
     public String actor;
