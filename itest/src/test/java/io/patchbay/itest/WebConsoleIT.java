@@ -147,7 +147,7 @@ public class WebConsoleIT {
                 + "application/java-archive) or as the multipart part 'patch'.");
         assertRefused("", FORM, form("action", "explode"), "Unknown action 'explode': use apply, revert or activate.");
         assertRefused("", FORM, new byte[0], "Say what to do: action=apply, action=revert or action=activate.");
-        String unknownSlot = (String) post("", FORM, form("action", "revert", "slot", "NoSuchService"), 400)
+        String unknownSlot = (String) post("", FORM, form("action", "revert", "slot", "NoSuchService"), 404)
                 .get("message");
         assertTrue(unknownSlot, unknownSlot.startsWith("No slot matches 'NoSuchService'; the slots are: "));
         String unknownImpl = (String) post("", FORM, form("action", "activate", "slot", SLOT, "implementation",

@@ -1,6 +1,7 @@
 package io.patchbay.webconsole;
 
 import io.patchbay.api.PatchException;
+import io.patchbay.api.UnknownSlotException;
 import io.patchbay.api.PatchManager;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +38,8 @@ final class Actions {
                 default -> Outcome.badRequest("Unknown action '" + action.trim()
                         + "': use apply, revert or activate.");
             };
+        } catch (UnknownSlotException e) {
+            return Outcome.notFound(e.getMessage());
         } catch (PatchException e) {
             return Outcome.badRequest(e.getMessage());
         }

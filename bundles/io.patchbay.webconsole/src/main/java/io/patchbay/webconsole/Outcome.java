@@ -4,18 +4,24 @@ import io.patchbay.api.dto.ChangeDTO;
 
 /**
  * What a POST did: the HTTP status, one sentence for the operator, and the manager's change when there was one.
- * 200 done, 400 bad input (the manager's sentence), 403 missing or wrong token, 409 nothing to do, 500 a fault.
+ * 200 done, 400 bad input (the manager's sentence), 403 missing or wrong token, 404 no such slot, 409 nothing to
+ * do, 500 a fault.
  */
 record Outcome(int status, String message, ChangeDTO change) {
 
     static final int OK = 200;
     static final int BAD_REQUEST = 400;
     static final int FORBIDDEN = 403;
+    static final int NOT_FOUND = 404;
     static final int CONFLICT = 409;
     static final int FAILED = 500;
 
     static Outcome badRequest(String message) {
         return new Outcome(BAD_REQUEST, message, null);
+    }
+
+    static Outcome notFound(String message) {
+        return new Outcome(NOT_FOUND, message, null);
     }
 
     static Outcome forbidden() {

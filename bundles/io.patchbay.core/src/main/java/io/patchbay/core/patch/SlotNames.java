@@ -1,6 +1,6 @@
 package io.patchbay.core.patch;
 
-import io.patchbay.api.PatchException;
+import io.patchbay.api.UnknownSlotException;
 import io.patchbay.core.slot.Slot;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,7 +16,7 @@ public final class SlotNames {
 
     public static Slot find(List<Slot> slots, String name) {
         if (name == null || name.isBlank()) {
-            throw new PatchException("Name a slot; the slots are: " + ids(slots) + ".");
+            throw new UnknownSlotException("Name a slot; the slots are: " + ids(slots) + ".");
         }
         String wanted = name.trim();
         if (wanted.chars().allMatch(Character::isDigit)) {
@@ -24,7 +24,7 @@ public final class SlotNames {
             if (index >= 1 && index <= slots.size()) {
                 return slots.get(index - 1);
             }
-            throw new PatchException("There is no slot number " + wanted + "; there are " + slots.size() + ".");
+            throw new UnknownSlotException("There is no slot number " + wanted + "; there are " + slots.size() + ".");
         }
         List<Slot> exact = slots.stream()
                 .filter(s -> s.id().equals(wanted) || s.type().getName().equals(wanted)).toList();
@@ -33,9 +33,9 @@ public final class SlotNames {
             return matches.get(0);
         }
         if (matches.isEmpty()) {
-            throw new PatchException("No slot matches '" + wanted + "'; the slots are: " + ids(slots) + ".");
+            throw new UnknownSlotException("No slot matches '" + wanted + "'; the slots are: " + ids(slots) + ".");
         }
-        throw new PatchException("'" + wanted + "' matches " + matches.size() + " slots: " + ids(matches)
+        throw new UnknownSlotException("'" + wanted + "' matches " + matches.size() + " slots: " + ids(matches)
                 + "; name one of them.");
     }
 

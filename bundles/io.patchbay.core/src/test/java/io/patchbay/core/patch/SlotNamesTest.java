@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 
-import io.patchbay.api.PatchException;
+import io.patchbay.api.UnknownSlotException;
 import io.patchbay.core.slot.Slot;
 import java.util.List;
 import java.util.function.Function;
@@ -30,11 +30,11 @@ public class SlotNamesTest {
     public void ambiguousAndUnknownNamesListTheCandidates() {
         assertEquals("'Supplier' matches 2 slots: java.util.function.Supplier@1.0.0, "
                 + "java.util.function.Supplier@2.0.0; name one of them.",
-                assertThrows(PatchException.class, () -> SlotNames.find(slots, "Supplier")).getMessage());
+                assertThrows(UnknownSlotException.class, () -> SlotNames.find(slots, "Supplier")).getMessage());
         assertEquals("There is no slot number 9; there are 3.",
-                assertThrows(PatchException.class, () -> SlotNames.find(slots, "9")).getMessage());
+                assertThrows(UnknownSlotException.class, () -> SlotNames.find(slots, "9")).getMessage());
         assertEquals("No slot matches 'Nope'; the slots are: java.util.function.Function@1.0.0, "
                 + "java.util.function.Supplier@1.0.0, java.util.function.Supplier@2.0.0.",
-                assertThrows(PatchException.class, () -> SlotNames.find(slots, "Nope")).getMessage());
+                assertThrows(UnknownSlotException.class, () -> SlotNames.find(slots, "Nope")).getMessage());
     }
 }
