@@ -1,0 +1,51 @@
+package io.patchbay.shell;
+
+import io.patchbay.api.dto.LedgerEntryDTO;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Ledger entries as text, three lines each so that they fit 80 columns: when, what and where; from -> to; who
+ * and why.
+ *
+ * <pre>
+ * 2025-03-01 03:12:09  apply   com.example.pricing.api.PriceService@1.0.0
+ *   com.example.pricing.impl/1.0.0 -> com.example.pricing.impl/1.0.1
+ *   by shell: PRICING-42
+ * </pre>
+ */
+final class LedgerText {
+
+    private final ZoneId zone;
+
+    LedgerText(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    String entries(List<LedgerEntryDTO> entries, String indent) {
+        if (entries.isEmpty()) {
+            return indent + "No changes recorded.";
+        }
+        int action = entries.stream().mapToInt(e -> String.valueOf(e.action).length()).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        for (LedgerEntryDTO entry : entries) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append(indent).append(Text.time(entry.time, zone)).append("  ")
+                    .append(Text.pad(String.valueOf(entry.action), action)).append("  ").append(entry.slot);
+            out.append('\n').append(indent).append("  ").append(Text.orNone(entry.from)).append(" -> ")
+                    .append(Text.orNone(entry.to));
+            String who = "by " + Text.orNone(entry.actor)
+                    + (entry.reason == null || entry.reason.isBlank() ? "" : ": " + entry.reason);
+            out.append('\n').append(Text.wrap(indent + "  ", who, indent + "    "));
+        }
+        return out.toString();
+    }
+
+    /** One line, for a ledger entry inside some other listing. */
+    String line(LedgerEntryDTO entry) {
+        return Text.time(entry.time, zone) + " " + entry.action + " " + entry.slot + ": " + Text.orNone(entry.from)
+                + " -> " + Text.orNone(entry.to);
+    }
+}

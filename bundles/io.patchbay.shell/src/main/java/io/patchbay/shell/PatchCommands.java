@@ -1,0 +1,137 @@
+package io.patchbay.shell;
+
+import io.patchbay.api.PatchManager;
+import io.patchbay.api.dto.ChangeDTO;
+import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.api.dto.PatchStatusDTO;
+import io.patchbay.api.dto.SlotDTO;
+import java.util.List;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.apache.felix.service.command.annotations.GogoCommand;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The Gogo commands of scope {@code patch}. Each one only translates: it turns the typed words into one
+ * {@link PatchManager} call and returns what the manager answered, a DTO that {@link PatchConverter} lays out.
+ * <p>
+ * Failures are the manager's {@link io.patchbay.api.PatchException}, thrown on unchanged: its message is already
+ * one sentence for the operator, and Gogo prints it on one line ({@code gogo: PatchException: ...}) with no stack
+ * trace. Thrown, not returned as text, so that a script stops at the first failure and {@code $exception} holds
+ * the trace for whoever asks (the {@code e} command of the login shell prints it).
+ */
+@Component(service = PatchCommands.class)
+@GogoCommand(scope = "patch", function = { "patch", "list", "info", "apply", "revert", "activate", "history",
+        "status" })
+public class PatchCommands {
+
+    /** The ledger's actor when the operator names none. */
+    static final String SHELL = "shell";
+
+    /** How many ledger entries {@code patch:info} shows. */
+    static final int RECENT = 5;
+
+    private static final String SLOT = "slot: number in patch:list, interface name, id or unique suffix";
+    private static final String REASON = "why, for the ledger";
+    private static final String ACTOR = "who, for the ledger (default: shell)";
+    private final PatchManager manager;
+
+    /**
+     * Static and mandatory: the commands exist only while the manager does, so a typed command either reaches it
+     * or Gogo says the command is not found; no half-present state to explain.
+     */
+    @Activate
+    public PatchCommands(@Reference(name = "manager", policy = ReferencePolicy.STATIC,
+            cardinality = ReferenceCardinality.MANDATORY, policyOption = ReferencePolicyOption.RELUCTANT)
+            PatchManager manager) {
+        this.manager = manager;
+    }
+
+    @Descriptor("lists the patch commands; type help patch:<command> for one of them")
+    public String patch() {
+        return String.join("\n",
+                "patch:list                              managed slots, numbered",
+                "patch:info <slot>                       one slot in full",
+                "patch:apply <path|URL> [-r <reason>]    apply a patch: slot, from -> to",
+                "patch:revert <slot> [-r <reason>]       back to the previous implementation",
+                "patch:activate <slot> <implementation>  make a standby implementation active",
+                "patch:history [<slot>]                  the ledger, newest first",
+                "patch:status <patch>                    is a patch applied, and where",
+                "A slot is its number in patch:list, its interface name or a unique suffix.");
+    }
+
+    @Descriptor("lists the managed slots: number, id, consumers, implementations")
+    public SlotDTO[] list() {
+        return manager.slots().toArray(new SlotDTO[0]);
+    }
+
+    @Descriptor("shows one slot in full: implementations, consumers, revert stack, ledger")
+    public SlotInfo info(@Descriptor(SLOT) String slot) {
+        SlotInfo info = new SlotInfo();
+        info.slot = manager.slot(slot);
+        info.recent = manager.history(info.slot.id).stream().limit(RECENT).toList();
+        return info;
+    }
+
+    @Descriptor("applies a patch: installs it, moves every consumer of its slot onto it")
+    public ChangeDTO apply(CommandSession session,
+            @Descriptor(REASON + " (default: Patchbay-Reason)")
+            @Parameter(names = { "-r", "--reason" }, absentValue = "") String reason,
+            @Descriptor(ACTOR) @Parameter(names = { "-a", "--actor" }, absentValue = "") String actor,
+            @Descriptor("patch jar: URL, or file path relative to the current directory")
+            String location) {
+        return manager.apply(Locations.resolve(session, location), given(reason), actor(actor));
+    }
+
+    @Descriptor("moves a slot back to the implementation active before the current one")
+    public ChangeDTO revert(
+            @Descriptor(REASON) @Parameter(names = { "-r", "--reason" }, absentValue = "") String reason,
+            @Descriptor(ACTOR) @Parameter(names = { "-a", "--actor" }, absentValue = "") String actor,
+            @Descriptor(SLOT) String slot) {
+        return manager.revert(slot, given(reason), actor(actor));
+    }
+
+    @Descriptor("makes a standby implementation of a slot the active one")
+    public ChangeDTO activate(
+            @Descriptor(REASON) @Parameter(names = { "-r", "--reason" }, absentValue = "") String reason,
+            @Descriptor(ACTOR) @Parameter(names = { "-a", "--actor" }, absentValue = "") String actor,
+            @Descriptor(SLOT) String slot,
+            @Descriptor("implementation: name/version (see patch:info) or bundle id")
+            String implementation) {
+        return manager.activate(slot, implementation, given(reason), actor(actor));
+    }
+
+    @Descriptor("shows the ledger of every slot, newest first")
+    public LedgerEntryDTO[] history() {
+        return entries(manager.history(null));
+    }
+
+    @Descriptor("shows the ledger of one slot, newest first")
+    public LedgerEntryDTO[] history(@Descriptor(SLOT) String slot) {
+        return entries(manager.history(slot));
+    }
+
+    @Descriptor("tells whether a patch is applied (yes or no) and in which slots")
+    public PatchStatusDTO status(
+            @Descriptor("patch: bundle symbolic name, name/version, or bundle id") String patch) {
+        return manager.status(patch);
+    }
+
+    private static String given(String reason) {
+        return reason == null || reason.isBlank() ? null : reason;
+    }
+
+    private static String actor(String actor) {
+        return actor == null || actor.isBlank() ? SHELL : actor;
+    }
+
+    private static LedgerEntryDTO[] entries(List<LedgerEntryDTO> entries) {
+        return entries.toArray(new LedgerEntryDTO[0]);
+    }
+}
