@@ -15,7 +15,9 @@ import java.util.List;
  * plus the version of the package that exports it ({@code com.example.pricing.api.PriceService@1.0.0}). Consumers
  * of a managed slot hold a facade registered by the manager; the facade forwards each call to the slot's active
  * implementation. Wherever a method takes a slot, it accepts the slot id, the interface name when only one slot
- * has it, or a unique suffix of either.
+ * has it, a unique suffix of either ({@code PriceService@1.0.0}), or the slot's 1-based number in
+ * {@link #slots()} (which changes when slots come and go). An unknown or ambiguous name throws
+ * {@link UnknownSlotException}, listing the slots.
  * <p>
  * <b>Guarantees.</b> A switch (apply, revert, activate) replaces the route atomically: a call that starts after
  * the method returns is answered by the new implementation; calls already running finish on the old one, and the
@@ -34,7 +36,7 @@ import java.util.List;
 @org.osgi.annotation.versioning.ProviderType
 public interface PatchManager {
 
-    /** Every managed slot, in a stable order (by interface name, then API version). */
+    /** Every managed slot, in a stable order: by interface name, then by API version (as versions, not text). */
     List<SlotDTO> slots();
 
     /**

@@ -20,6 +20,9 @@ public class ChangeDTO extends DTO {
     /** Whether the calls still running on {@code from} finished within the drain timeout. */
     public boolean drained;
 
-    /** One sentence for the operator. */
+    /**
+     * One sentence for the operator: what the slot runs now ({@code S now runs B instead of A.}), or why nothing
+     * changed.
+     */
     public String message;
 }

@@ -20,7 +20,7 @@ public final class SlotNames {
         }
         String wanted = name.trim();
         if (wanted.chars().allMatch(Character::isDigit)) {
-            int index = Integer.parseInt(wanted);
+            int index = wanted.length() > 9 ? -1 : Integer.parseInt(wanted);
             if (index >= 1 && index <= slots.size()) {
                 return slots.get(index - 1);
             }

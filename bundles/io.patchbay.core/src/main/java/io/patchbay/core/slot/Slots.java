@@ -21,6 +21,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.Version;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 
 /**
@@ -52,7 +53,8 @@ public final class Slots implements ServiceTrackerCustomizer<Object, List<Implem
 
     /** Every slot, by interface name then API version. */
     public List<Slot> all() {
-        return slots.values().stream().sorted(Comparator.comparing(Slot::id)).toList();
+        return slots.values().stream().sorted(Comparator.comparing((Slot s) -> s.type().getName())
+                .thenComparing(s -> Version.parseVersion(s.apiVersion()))).toList();
     }
 
     /**

@@ -95,8 +95,9 @@ public final class Switcher {
         change.to = next == null ? null : next.id();
         change.changed = !java.util.Objects.equals(from, change.to);
         change.drained = drained;
-        change.message = slot.id() + ": " + (change.from == null ? "none" : change.from) + " -> "
-                + (change.to == null ? "none" : change.to);
+        change.message = change.to == null ? slot.id() + " has no implementation now; calls wait for one."
+                : slot.id() + " now runs " + change.to
+                        + (change.from == null ? "." : " instead of " + change.from + ".");
         return change;
     }
 
