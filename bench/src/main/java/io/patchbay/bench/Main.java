@@ -1,0 +1,97 @@
+package io.patchbay.bench;
+
+import io.patchbay.bench.calls.CallOverheadRun;
+import io.patchbay.bench.report.Report;
+import io.patchbay.bench.report.Section;
+import io.patchbay.bench.report.Table;
+import io.patchbay.bench.retire.Retirement;
+import io.patchbay.bench.scale.Scale;
+import io.patchbay.bench.startup.StartUp;
+import io.patchbay.bench.swap.SwapCompletion;
+import io.patchbay.bench.swap.SwapUnderLoad;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code java -jar bench/target/bench.jar full|smoke [--only part,...] [--out folder]}, from the checkout's root.
+ * Parts: calls, swap, completion, retire, scale, fragment, startup. Writes {@code <run>.md} and
+ * {@code <run>.json} (full: {@code bench/results}, smoke: {@code bench/target/smoke}) and prints the tables.
+ */
+public final class Main {
+
+    public static final List<String> PARTS = List.of("calls", "swap", "completion", "retire", "scale", "fragment",
+            "startup");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            System.err.println("Usage: java -jar bench/target/bench.jar full|smoke [--only " + String.join(",", PARTS)
+                    + "] [--out folder]");
+            System.exit(2);
+        }
+        Profile profile = Profile.named(args[0]);
+        Set<String> only = new LinkedHashSet<>(PARTS);
+        Path out = null;
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--only" -> only = new LinkedHashSet<>(Arrays.asList(args[i + 1].split(",")));
+                case "--out" -> out = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        run(profile, only, out);
+        System.exit(0); // JMH and Felix may leave non-daemon threads behind
+    }
+
+    /** Runs the parts of {@code profile} named in {@code only}; writes and prints the report. */
+    public static Report run(Profile profile, Set<String> only, Path out) throws Exception {
+        Artifacts artifacts = Artifacts.locate();
+        Path folder = out != null ? out : System.getProperty("patchbay.bench.out") != null
+                ? Path.of(System.getProperty("patchbay.bench.out"))
+                : artifacts.root().resolve(profile.name().equals("full") ? "bench/results" : "bench/target/smoke");
+        Report report = new Report(profile.name(), Machine.describe(artifacts.root()));
+        long start = System.nanoTime();
+        for (String part : PARTS) {
+            if (only.contains(part)) {
+                System.out.println("== " + part);
+                long partStart = System.nanoTime();
+                for (Section section : part(part, profile, artifacts)) {
+                    report.add(section);
+                    System.out.println(section.markdown());
+                }
+                System.out.printf("   (%s took %.0f s)%n", part, (System.nanoTime() - partStart) / 1e9);
+            }
+        }
+        Path file = report.write(folder);
+        System.out.printf("%nWrote %s and its .json in %.0f s%n", file, (System.nanoTime() - start) / 1e9);
+        return report;
+    }
+
+    private static List<Section> part(String part, Profile p, Artifacts artifacts) throws Exception {
+        return switch (part) {
+            case "calls" -> List.of(new CallOverheadRun(p.jmh()).run());
+            case "swap" -> new SwapUnderLoad(artifacts, p.swap()).run();
+            case "completion" -> List.of(new SwapCompletion(artifacts, p.completionSwitches(),
+                    p.completionFullApplies()).run());
+            case "retire" -> List.of(new Retirement(artifacts, p.retireCycles(), p.retireWarmup()).run());
+            case "scale" -> List.of(new Scale(artifacts, p.scaleSlots(), p.scaleConsumers(), p.scaleApplies()).run());
+            case "fragment" -> List.of(fragmentTodo());
+            case "startup" -> List.of(new StartUp(artifacts, p.startups()).run());
+            default -> throw new IllegalArgumentException("Unknown part " + part + "; parts: " + PARTS);
+        };
+    }
+
+    private static Section fragmentTodo() {
+        Table table = new Table("Measure", "Result");
+        table.row("Fragment patch: how long calls wait while the host bundle refreshes", "TODO");
+        return Section.of("fragment", "Fragment patch", table, List.of(
+                "TODO: not measured yet. Fragment patches are being built separately; this benchmark gets a"
+                        + " fragment-patch way (apply = install the fragment and refresh only the host, calls"
+                        + " damped by the facade meanwhile) once that work has landed."));
+    }
+}

@@ -1,0 +1,30 @@
+package io.patchbay.bench;
+
+import io.patchbay.bench.calls.CallOverheadRun;
+import io.patchbay.bench.swap.SwapUnderLoad;
+import java.util.List;
+
+/** How much of everything a run does: {@code full} for the published numbers, {@code smoke} to keep it working. */
+public record Profile(String name, CallOverheadRun.Settings jmh, SwapUnderLoad.Settings swap, int completionSwitches,
+        int completionFullApplies, int retireCycles, int retireWarmup, List<Integer> scaleSlots, int scaleConsumers,
+        int scaleApplies, int startups) {
+
+    public static Profile full() {
+        return new Profile("full", new CallOverheadRun.Settings(2, 3, 1000, 5, 1000, false),
+                new SwapUnderLoad.Settings(500, List.of(1, 4, 16), 2000, 2000), 500, 200, 1000, 50,
+                List.of(10, 1000), 10, 20, 5);
+    }
+
+    public static Profile smoke() {
+        return new Profile("smoke", new CallOverheadRun.Settings(0, 1, 20, 1, 20, true),
+                new SwapUnderLoad.Settings(6, List.of(1, 4), 500, 100), 10, 2, 10, 2, List.of(3, 20), 2, 2, 1);
+    }
+
+    public static Profile named(String name) {
+        return switch (name) {
+            case "full" -> full();
+            case "smoke" -> smoke();
+            default -> throw new IllegalArgumentException("Unknown run \"" + name + "\": full or smoke");
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package io.patchbay.bench;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.patchbay.bench.report.Report;
+import io.patchbay.bench.report.Section;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.Test;
+
+/**
+ * The benchmark's smoke run: every part with tiny counts, so that the module keeps working. Asserts that the
+ * results are written and that Patchbay lost no call and answered no call with old code.
+ */
+public class BenchSmokeIT {
+
+    @Test
+    public void everyPartRunsAndPatchbayLosesNoCall() throws Exception {
+        Path out = Path.of(System.getProperty("patchbay.bench.out", "target/smoke"));
+        Report report = Main.run(Profile.smoke(), new LinkedHashSet<>(Main.PARTS), out);
+
+        assertTrue(Files.readString(out.resolve("smoke.md")).contains("## Swap under load"));
+        assertTrue(Files.size(out.resolve("smoke.json")) > 0);
+        for (String key : List.of("callOverhead", "swapUnderLoad", "swapByConsumer", "swapCompletion", "retirement",
+                "scale", "fragment", "startUp")) {
+            Section section = report.section(key).orElseThrow(() -> new AssertionError("no section " + key));
+            assertTrue(key + " has rows", !section.table().rows().isEmpty());
+        }
+
+        List<?> swaps = (List<?>) report.section("swapUnderLoad").orElseThrow().data().get("results");
+        int patchbayRuns = 0;
+        for (Object item : swaps) {
+            Map<?, ?> result = (Map<?, ?>) item;
+            if (String.valueOf(result.get("way")).startsWith("Patchbay")) {
+                patchbayRuns++;
+                String where = "Patchbay at " + result.get("threads") + " threads: " + result.get("examples");
+                assertEquals(where, 0, result.get("swapErrors"));
+                assertEquals(where, 0L, result.get("failedCalls"));
+                assertEquals(where, 0L, result.get("oldCodeAfterReturn"));
+                assertEquals(where, List.of(), result.get("neverSwitch"));
+                assertEquals(where, 0, result.get("consumerReactivations"));
+            }
+        }
+        assertEquals(Profile.smoke().swap().threads().size(), patchbayRuns);
+        Map<String, Object> retirement = report.section("retirement").orElseThrow().data();
+        assertEquals(0, retirement.get("wrongAnswers"));
+    }
+}
