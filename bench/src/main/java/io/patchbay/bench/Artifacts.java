@@ -38,10 +38,12 @@ public record Artifacts(Path root) {
         return existing(root.resolve("launcher/target/classes/bundles"));
     }
 
-    /** The launcher's bundles that a swap needs; with or without the patch manager. */
-    public List<File> runtime(boolean withPatchbay) {
+    /** The launcher's bundles that a swap needs; with or without the patch manager, less {@code leftOut}. */
+    public List<File> runtime(boolean withPatchbay, String... leftOut) {
         Stream<String> names = withPatchbay ? Stream.concat(PATCHBAY.stream(), RUNTIME.stream()) : RUNTIME.stream();
-        return names.map(name -> existing(launcherBundles().resolve(name + ".jar")).toFile()).toList();
+        List<String> without = List.of(leftOut);
+        return names.filter(name -> !without.contains(name))
+                .map(name -> existing(launcherBundles().resolve(name + ".jar")).toFile()).toList();
     }
 
     public File consumers() {

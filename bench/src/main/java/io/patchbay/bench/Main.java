@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code java -jar bench/target/bench.jar full|smoke [--only part,...] [--out folder]}, from the checkout's root.
- * Parts: calls, swap, completion, retire, scale, fragment, startup. Writes {@code <run>.md} and
- * {@code <run>.json} (full: {@code bench/results}, smoke: {@code bench/target/smoke}) and prints the tables.
+ * {@code java -jar bench/target/bench.jar full|smoke [--only part,...] [--out folder] [--swaps n]
+ * [--threads n,...] [--ways way,...]}, from the checkout's root. Parts: calls, swap, completion, retire, scale,
+ * fragment, startup; ways: patchbay, update, beside, replace. Writes {@code <run>.md} and {@code <run>.json}
+ * (full: {@code bench/results}, smoke: {@code bench/target/smoke}) and prints the tables.
+ * {@code -Dbench.felix.<name>=<value>} sets a framework property in every embedded Felix.
  */
 public final class Main {
 
@@ -31,20 +33,30 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("Usage: java -jar bench/target/bench.jar full|smoke [--only " + String.join(",", PARTS)
-                    + "] [--out folder]");
+                    + "] [--out folder] [--swaps n] [--threads n,...] [--ways " + String.join(",",
+                            SwapUnderLoad.Settings.ALL) + "]");
             System.exit(2);
         }
         Profile profile = Profile.named(args[0]);
+        SwapUnderLoad.Settings swap = profile.swap();
         Set<String> only = new LinkedHashSet<>(PARTS);
         Path out = null;
         for (int i = 1; i + 1 < args.length; i += 2) {
+            String value = args[i + 1];
             switch (args[i]) {
-                case "--only" -> only = new LinkedHashSet<>(Arrays.asList(args[i + 1].split(",")));
-                case "--out" -> out = Path.of(args[i + 1]);
+                case "--only" -> only = new LinkedHashSet<>(Arrays.asList(value.split(",")));
+                case "--out" -> out = Path.of(value);
+                case "--swaps" -> swap = new SwapUnderLoad.Settings(Integer.parseInt(value), swap.threads(),
+                        swap.settleMillis(), swap.warmupMillis(), swap.ways());
+                case "--threads" -> swap = new SwapUnderLoad.Settings(swap.swaps(),
+                        Arrays.stream(value.split(",")).map(Integer::valueOf).toList(), swap.settleMillis(),
+                        swap.warmupMillis(), swap.ways());
+                case "--ways" -> swap = new SwapUnderLoad.Settings(swap.swaps(), swap.threads(), swap.settleMillis(),
+                        swap.warmupMillis(), List.of(value.split(",")));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        run(profile, only, out);
+        run(profile.withSwap(swap), only, out);
         System.exit(0); // JMH and Felix may leave non-daemon threads behind
     }
 

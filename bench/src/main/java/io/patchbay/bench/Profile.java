@@ -11,13 +11,19 @@ public record Profile(String name, CallOverheadRun.Settings jmh, SwapUnderLoad.S
 
     public static Profile full() {
         return new Profile("full", new CallOverheadRun.Settings(2, 3, 1000, 5, 1000, false),
-                new SwapUnderLoad.Settings(500, List.of(1, 4, 16), 2000, 2000), 500, 200, 1000, 50,
-                List.of(10, 1000), 10, 20, 5);
+                new SwapUnderLoad.Settings(500, List.of(1, 4, 16), 2000, 2000, SwapUnderLoad.Settings.ALL), 500, 200, 1000, 50,
+                List.of(10, 1000), 10, 50, 5);
     }
 
     public static Profile smoke() {
         return new Profile("smoke", new CallOverheadRun.Settings(0, 1, 20, 1, 20, true),
-                new SwapUnderLoad.Settings(6, List.of(1, 4), 500, 100), 10, 2, 10, 2, List.of(3, 20), 2, 2, 1);
+                new SwapUnderLoad.Settings(6, List.of(1, 4), 500, 100, SwapUnderLoad.Settings.ALL), 10, 2, 10, 2, List.of(3, 20), 2, 2, 1);
+    }
+
+    /** This profile with the swap benchmark narrowed or widened from the command line. */
+    public Profile withSwap(SwapUnderLoad.Settings narrowed) {
+        return new Profile(name, jmh, narrowed, completionSwitches, completionFullApplies, retireCycles, retireWarmup,
+                scaleSlots, scaleConsumers, scaleApplies, startups);
     }
 
     public static Profile named(String name) {

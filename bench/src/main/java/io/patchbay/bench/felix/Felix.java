@@ -33,6 +33,8 @@ import org.osgi.util.tracker.ServiceTracker;
 public final class Felix implements AutoCloseable {
 
     private static final long WAIT_SECONDS = 30;
+    /** {@code -Dbench.felix.<name>=<value>} sets framework property {@code <name>} in every embedded Felix. */
+    private static final String PASS_THROUGH = "bench.felix.";
     /** Started first, at start level 1: the manager's hooks must be up before any application registers. */
     private static final List<String> FIRST = List.of("io.patchbay.core", "org.apache.felix.scr");
 
@@ -55,6 +57,8 @@ public final class Felix implements AutoCloseable {
         all.put("felix.log.level", "1");
         all.put("ds.loglevel", "error");
         all.putAll(properties);
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(PASS_THROUGH))
+                .forEach(name -> all.put(name.substring(PASS_THROUGH.length()), System.getProperty(name)));
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(all);
         framework.init();
         Felix felix = new Felix(framework, storage);

@@ -95,7 +95,7 @@ public final class Scale {
     }
 
     private int warmups() {
-        return Math.max(1, applies / 4);
+        return Math.max(1, applies / 5);
     }
 
     private void applyOnce(Felix felix, Manager manager, ScaleBundles.Jars jars, Stats apply, Stats revert)

@@ -20,6 +20,11 @@ final class BesideWay implements Way {
     }
 
     @Override
+    public String key() {
+        return "beside";
+    }
+
+    @Override
     public boolean patchbay() {
         return false;
     }

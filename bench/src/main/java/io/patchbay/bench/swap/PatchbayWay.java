@@ -23,6 +23,11 @@ final class PatchbayWay implements Way {
     }
 
     @Override
+    public String key() {
+        return "patchbay";
+    }
+
+    @Override
     public boolean patchbay() {
         return true;
     }

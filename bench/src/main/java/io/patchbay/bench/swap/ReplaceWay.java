@@ -18,6 +18,11 @@ final class ReplaceWay implements Way {
     }
 
     @Override
+    public String key() {
+        return "replace";
+    }
+
+    @Override
     public boolean patchbay() {
         return false;
     }

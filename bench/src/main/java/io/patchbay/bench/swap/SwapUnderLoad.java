@@ -22,7 +22,10 @@ import java.util.function.Supplier;
 public final class SwapUnderLoad {
 
     /** How long a run goes: swaps per way and thread count, and how long to wait for consumers after a swap. */
-    public record Settings(int swaps, List<Integer> threads, long settleMillis, long warmupMillis) {
+    public record Settings(int swaps, List<Integer> threads, long settleMillis, long warmupMillis, List<String> ways) {
+
+        /** Every way, in the order of the tables. */
+        public static final List<String> ALL = List.of("patchbay", "update", "beside", "replace");
     }
 
     /** After this many swaps, stop waiting for consumer kinds that have not switched once. */
@@ -43,6 +46,9 @@ public final class SwapUnderLoad {
     public List<Section> run() throws Exception {
         List<Outcome> outcomes = new ArrayList<>();
         for (Supplier<Way> way : ways()) {
+            if (!settings.ways().contains(way.get().key())) {
+                continue;
+            }
             for (int threads : settings.threads()) {
                 Outcome outcome = runOne(way.get(), threads);
                 System.out.printf("  %-36s %2d threads: %d failed, %d old after return, all on new %s, op %s%n",
@@ -169,7 +175,8 @@ public final class SwapUnderLoad {
                         + " waiting for them.",
                 "Re-activations: consumer components activated again during the run (a swap should cause none)."));
         section.data().put("settings", Map.of("swaps", settings.swaps(), "threads", settings.threads(),
-                "settleMillis", settings.settleMillis(), "warmupMillis", settings.warmupMillis()));
+                "settleMillis", settings.settleMillis(), "warmupMillis", settings.warmupMillis(), "ways",
+                settings.ways()));
         section.data().put("results", outcomes.stream().map(Outcome::json).toList());
         return section;
     }

@@ -18,6 +18,11 @@ final class UpdateWay implements Way {
     }
 
     @Override
+    public String key() {
+        return "update";
+    }
+
+    @Override
     public boolean patchbay() {
         return false;
     }

@@ -11,6 +11,9 @@ interface Way {
     /** A short name for tables. */
     String name();
 
+    /** One word for the command line's {@code --ways}. */
+    String key();
+
     /** Whether the framework runs the patch manager; the standard ways are measured without it. */
     boolean patchbay();
 
