@@ -79,6 +79,9 @@ public final class Main {
                 System.out.printf("   (%s took %.0f s)%n", part, (System.nanoTime() - partStart) / 1e9);
             }
         }
+        Section targets = Targets.of(report);
+        report.addFirst(targets);
+        System.out.println(targets.markdown());
         Path file = report.write(folder);
         System.out.printf("%nWrote %s and its .json in %.0f s%n", file, (System.nanoTime() - start) / 1e9);
         return report;

@@ -25,6 +25,11 @@ public final class Report {
         sections.add(section);
     }
 
+    /** Puts {@code section} before all others (a summary). */
+    public void addFirst(Section section) {
+        sections.add(0, section);
+    }
+
     public List<Section> sections() {
         return List.copyOf(sections);
     }

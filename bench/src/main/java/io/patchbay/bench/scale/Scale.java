@@ -27,6 +27,8 @@ import org.osgi.framework.ServiceReference;
 public final class Scale {
 
     private static final String SLOT_ZERO = ScaleBundles.API + ".S0";
+    /** Below this many slots the memory they take is within what one System.gc() to the next varies by. */
+    private static final int MEASURABLE_SLOTS = 100;
 
     private final Artifacts artifacts;
     private final List<Integer> sizes;
@@ -134,8 +136,10 @@ public final class Scale {
         Table table = new Table("Slots", "Consumers per slot", "Start of slots + consumers", "One apply p50 / p99",
                 "One revert p50 / p99", "Heap per slot", "Metaspace per slot");
         for (Result r : with) {
+            boolean measurable = r.slots() >= MEASURABLE_SLOTS;
             table.row(r.slots(), consumers, Stats.ms(r.setupNanos() / 1e6), r.apply().cell(), r.revert().cell(),
-                    perSlot(r.heapBytes(), r.slots()), perSlot(r.metaspaceBytes(), r.slots()));
+                    measurable ? perSlot(r.heapBytes(), r.slots()) : "below noise",
+                    measurable ? perSlot(r.metaspaceBytes(), r.slots()) : "below noise");
         }
         List<String> notes = new ArrayList<>(List.of(
                 "Generated bundles: one API bundle with N interfaces, one bundle registering a managed service for"
@@ -144,7 +148,7 @@ public final class Scale {
                         + " followed by a check that all consumers reach the patch, a revert, an uninstall and a"
                         + " refresh; " + applies + " timed applies per size after " + warmups() + " untimed ones.",
                 "Memory: used heap and metaspace after System.gc(), after minus before installing the generated"
-                        + " bundles, divided by N."));
+                        + " bundles, divided by N (shown from " + MEASURABLE_SLOTS + " slots on)."));
         Map<String, Object> data = new LinkedHashMap<>();
         if (without != null) {
             Result largest = with.get(with.size() - 1);

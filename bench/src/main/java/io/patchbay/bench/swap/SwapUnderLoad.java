@@ -164,6 +164,9 @@ public final class SwapUnderLoad {
                 "Each thread calls the four consumers in turn (DS static, DS dynamic greedy, ServiceTracker per call,"
                         + " plain getService kept) without pause; every way runs in a fresh Felix, the standard"
                         + " ways without the patch manager.",
+                "Patchbay's first swap is a full apply (install, start, switch); the later applies find the patch"
+                        + " installed as a standby and only switch, reverts switch back. Every standard way installs"
+                        + " a new bundle (a copy of the jar with a version of its own) on every swap.",
                 "Failed calls: the call threw, or the consumer itself was unregistered (a DS static consumer is"
                         + " deactivated by a plain swap).",
                 "Old code after return: calls that started after the swap operation returned and were answered"
