@@ -53,7 +53,7 @@ final class FragmentApply {
         }
         if (!PatchFragments.attached(host).contains(fragment)) {
             Installs.uninstall(fragment);
-            slots.switcher().initial(slot, next); // the host came back without it: the same code as before
+            slots.switcher().quietly(slot, next); // the host came back without it: the same code as before
             throw new PatchException(patch.name() + " did not attach to " + Implementation.bundleId(host)
                     + "; check its Fragment-Host header and its imports against the host's.");
         }

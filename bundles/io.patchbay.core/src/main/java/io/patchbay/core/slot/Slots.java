@@ -142,12 +142,12 @@ public final class Slots implements ServiceTrackerCustomizer<Object, List<Implem
         String awaited = slot.awaiting();
         if (awaited != null) {
             if (awaited.equals(implementation.id())) {
-                switcher.initial(slot, implementation);
+                switcher.quietly(slot, implementation);
             }
             return;
         }
         if (slot.active() == null) {
-            switcher.initial(slot, implementation);
+            switcher.quietly(slot, implementation);
         } else if (PatchHeaders.targets(implementation.bundle(), slot) && !slot.isKnown(implementation.id())) {
             StartLevels.startWithManager(implementation.bundle(), context.getBundle());
             String reason = PatchHeaders.reason(implementation.bundle());

@@ -50,13 +50,11 @@ public final class Switcher {
         return result(slot, from, next, drain(before, next));
     }
 
-    /** An unrecorded route: the first implementation of a slot, or a restored route after a restart. */
-    public void initial(Slot slot, Implementation next) {
-        slot.route(next, false, System.currentTimeMillis());
-        save(slot);
-    }
-
-    /** Routes in memory only, as when bundles stop while the framework shuts down. */
+    /**
+     * Routes in memory only: the first implementation of a slot (a restart picks it again by itself), a route
+     * restored after a restart, or bundles stopping while the framework shuts down. Nothing is written, so bringing
+     * up many slots costs no disk writes and the saved routes stay what a restart must restore.
+     */
     public void quietly(Slot slot, Implementation next) {
         slot.route(next, false, System.currentTimeMillis());
     }
