@@ -57,6 +57,12 @@ public record Artifacts(Path root) {
                 .toFile();
     }
 
+    /** The example fragment patch for com.example.pricing.impl 1.0.0: one class replaced inside the host. */
+    public File fragmentPatch() {
+        return existing(root.resolve("bundles/com.example.pricing.impl.fragment/target"
+                + "/com.example.pricing.impl.fragment-1.0.1.jar")).toFile();
+    }
+
     /** The example implementation with the bug, com.example.pricing.impl 1.0.0. */
     public File original() {
         return existing(launcherBundles().resolve("com.example.pricing.impl.jar")).toFile();

@@ -1,9 +1,9 @@
 package io.patchbay.bench;
 
 import io.patchbay.bench.calls.CallOverheadRun;
+import io.patchbay.bench.fragment.FragmentRefresh;
 import io.patchbay.bench.report.Report;
 import io.patchbay.bench.report.Section;
-import io.patchbay.bench.report.Table;
 import io.patchbay.bench.retire.Retirement;
 import io.patchbay.bench.scale.Scale;
 import io.patchbay.bench.startup.StartUp;
@@ -17,9 +17,11 @@ import java.util.Set;
 
 /**
  * {@code java -jar bench/target/bench.jar full|smoke [--only part,...] [--out folder] [--swaps n]
- * [--threads n,...] [--ways way,...]}, from the checkout's root. Parts: calls, swap, completion, retire, scale,
- * fragment, startup; ways: patchbay, update, beside, replace. Writes {@code <run>.md} and {@code <run>.json}
- * (full: {@code bench/results}, smoke: {@code bench/target/smoke}) and prints the tables.
+ * [--threads n,...] [--ways way,...] [--cycles n]}, from the checkout's root. Parts: calls, swap, completion,
+ * retire, scale, fragment, startup; ways: patchbay, update, beside, replace; {@code --threads}, {@code --swaps} and
+ * {@code --ways} narrow the swap benchmark, {@code --cycles} sets the fragment benchmark's cycles. Writes
+ * {@code <run>.md} and {@code <run>.json} (full: {@code bench/results}, smoke: {@code bench/target/smoke}) and
+ * prints the tables.
  * {@code -Dbench.felix.<name>=<value>} sets a framework property in every embedded Felix.
  */
 public final class Main {
@@ -34,11 +36,12 @@ public final class Main {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("Usage: java -jar bench/target/bench.jar full|smoke [--only " + String.join(",", PARTS)
                     + "] [--out folder] [--swaps n] [--threads n,...] [--ways " + String.join(",",
-                            SwapUnderLoad.Settings.ALL) + "]");
+                            SwapUnderLoad.Settings.ALL) + "] [--cycles n]");
             System.exit(2);
         }
         Profile profile = Profile.named(args[0]);
         SwapUnderLoad.Settings swap = profile.swap();
+        FragmentRefresh.Settings fragment = profile.fragment();
         Set<String> only = new LinkedHashSet<>(PARTS);
         Path out = null;
         for (int i = 1; i + 1 < args.length; i += 2) {
@@ -53,10 +56,11 @@ public final class Main {
                         swap.warmupMillis(), swap.ways());
                 case "--ways" -> swap = new SwapUnderLoad.Settings(swap.swaps(), swap.threads(), swap.settleMillis(),
                         swap.warmupMillis(), List.of(value.split(",")));
+                case "--cycles" -> fragment = fragment.withCycles(Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        run(profile.withSwap(swap), only, out);
+        run(profile.withSwap(swap).withFragment(fragment), only, out);
         System.exit(0); // JMH and Felix may leave non-daemon threads behind
     }
 
@@ -95,18 +99,9 @@ public final class Main {
                     p.completionFullApplies()).run());
             case "retire" -> List.of(new Retirement(artifacts, p.retireCycles(), p.retireWarmup()).run());
             case "scale" -> List.of(new Scale(artifacts, p.scaleSlots(), p.scaleConsumers(), p.scaleApplies()).run());
-            case "fragment" -> List.of(fragmentTodo());
+            case "fragment" -> List.of(new FragmentRefresh(artifacts, p.fragment()).run());
             case "startup" -> List.of(new StartUp(artifacts, p.startups()).run());
             default -> throw new IllegalArgumentException("Unknown part " + part + "; parts: " + PARTS);
         };
-    }
-
-    private static Section fragmentTodo() {
-        Table table = new Table("Measure", "Result");
-        table.row("Fragment patch: how long calls wait while the host bundle refreshes", "TODO");
-        return Section.of("fragment", "Fragment patch", table, List.of(
-                "TODO: not measured yet. Fragment patches are being built separately; this benchmark gets a"
-                        + " fragment-patch way (apply = install the fragment and refresh only the host, calls"
-                        + " damped by the facade meanwhile) once that work has landed."));
     }
 }

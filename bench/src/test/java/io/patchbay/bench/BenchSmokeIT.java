@@ -14,7 +14,8 @@ import org.junit.Test;
 
 /**
  * The benchmark's smoke run: every part with tiny counts, so that the module keeps working. Asserts that the
- * results are written and that Patchbay lost no call and answered no call with old code.
+ * results are written and that Patchbay lost no call and answered no call with old code, in the swaps and in the
+ * fragment patch's host refreshes.
  */
 public class BenchSmokeIT {
 
@@ -46,6 +47,21 @@ public class BenchSmokeIT {
             }
         }
         assertEquals(Profile.smoke().swap().threads().size(), patchbayRuns);
+        List<?> fragments = (List<?>) report.section("fragment").orElseThrow().data().get("results");
+        assertEquals(Profile.smoke().fragment().threads().size(), fragments.size());
+        for (Object item : fragments) {
+            Map<?, ?> result = (Map<?, ?>) item;
+            String where = "Fragment patch at " + result.get("threads") + " threads: " + result.get("examples");
+            assertEquals(where, 0L, result.get("failedCalls"));
+            assertEquals(where, 0L, result.get("wrongCodeAfterReturn"));
+            assertEquals(where, 0, result.get("consumerReactivations"));
+            for (String op : List.of("apply", "revert")) {
+                Map<?, ?> one = (Map<?, ?>) result.get(op);
+                assertEquals(where + " " + op, 0, one.get("errors"));
+                assertEquals(where + " " + op, Profile.smoke().fragment().cycles(), one.get("switches"));
+                assertTrue(where + " " + op + " judged calls", ((Number) one.get("judgedCalls")).longValue() > 0);
+            }
+        }
         List<?> trials = (List<?>) report.section("retirement").orElseThrow().data().get("trials");
         assertEquals("Patchbay's retirement cycles", 0, ((Map<?, ?>) trials.get(0)).get("wrongAnswers"));
     }
