@@ -1,17 +1,13 @@
 package io.patchbay.bench.swap;
 
-import io.patchbay.bench.Artifacts;
-import io.patchbay.bench.felix.Felix;
 import org.osgi.framework.Bundle;
 
 /**
  * (c) Install the new version beside the old with a higher {@code service.ranking} and start it; the old stays
  * installed and registered.
  */
-final class BesideWay implements Way {
+final class BesideWay extends StandardWay {
 
-    private Felix felix;
-    private Variants variants;
     private int installed = 1;
 
     @Override
@@ -22,23 +18,6 @@ final class BesideWay implements Way {
     @Override
     public String key() {
         return "beside";
-    }
-
-    @Override
-    public boolean patchbay() {
-        return false;
-    }
-
-    @Override
-    public String prepare(Felix felix, Artifacts artifacts) throws Exception {
-        this.felix = felix;
-        variants = new Variants(artifacts.original(), artifacts.fixPatch());
-        return SERVED_BY + "1.0.0";
-    }
-
-    @Override
-    public String expected(int index) {
-        return SERVED_BY + Variants.version(index);
     }
 
     @Override
