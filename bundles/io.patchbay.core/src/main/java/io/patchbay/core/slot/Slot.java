@@ -163,10 +163,6 @@ public final class Slot {
         return revertTarget().or(() -> implementations.stream().filter(i -> i != active).findFirst());
     }
 
-    public synchronized void popPrevious(Implementation implementation) {
-        previous.remove(implementation.id());
-    }
-
     public synchronized List<String> previous() {
         return List.copyOf(previous);
     }

@@ -59,7 +59,7 @@ public final class Switcher {
         slot.route(next, false, System.currentTimeMillis());
     }
 
-    public void save(Slot slot) {
+    private void save(Slot slot) {
         Implementation active = slot.active();
         if (active != null) {
             store.put(slot.id(), new SavedRoute(active.id(), slot.previous(), slot.known()));
