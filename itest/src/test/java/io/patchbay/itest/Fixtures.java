@@ -19,8 +19,8 @@ import org.osgi.framework.BundleException;
 /** Small things the patching tests share: jars made on the spot, snapshots of the system, cleanup. */
 public final class Fixtures {
 
-    public static final String SLOT = "com.example.pricing.api.PriceService@1.0.0";
-    public static final String SLOT_V2 = "com.example.pricing.api.PriceService@2.0.0";
+    public static final String SLOT = "com.example.pricing.api.PriceService@1.0.0#pricing";
+    public static final String SLOT_V2 = "com.example.pricing.api.PriceService@2.0.0#pricing";
     public static final String ORIGINAL = "com.example.pricing.impl/1.0.0";
     public static final String FIXED = "com.example.pricing.impl/1.0.1";
 
@@ -59,7 +59,7 @@ public final class Fixtures {
         return manager.slots().stream().map(Fixtures::route).toList();
     }
 
-    static String route(SlotDTO slot) {
+    public static String route(SlotDTO slot) {
         return slot.id + " active=" + (slot.active == null ? null : slot.active.id) + " standby="
                 + slot.standby.stream().map(i -> i.id).toList() + " previous=" + slot.previous;
     }

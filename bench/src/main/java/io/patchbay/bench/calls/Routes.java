@@ -23,7 +23,7 @@ final class Routes {
                 Stubs.reference(Stubs.bundle("bench.implementation", "1.0.0")), target);
         slot.add(implementation);
         slot.route(implementation, false, System.currentTimeMillis());
-        ServiceFactory<Object> factory = Facades.factory(slot);
+        ServiceFactory<Object> factory = Facades.factory(slot, false);
         return api.cast(factory.getService(Stubs.bundle("bench.consumer", "1.0.0"), null));
     }
 

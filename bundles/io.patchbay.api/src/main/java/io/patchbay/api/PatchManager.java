@@ -11,13 +11,16 @@ import java.util.List;
  * Moves every consumer of a managed service onto a patched implementation, and back, while the program keeps
  * serving.
  * <p>
- * <b>Slots.</b> A slot is one service contract as consumers see it: an interface class, that is the interface name
- * plus the version of the package that exports it ({@code com.example.pricing.api.PriceService@1.0.0}). Consumers
- * of a managed slot hold a facade registered by the manager; the facade forwards each call to the slot's active
- * implementation. Wherever a method takes a slot, it accepts the slot id, the interface name when only one slot
- * has it, a unique suffix of either ({@code PriceService@1.0.0}), or the slot's 1-based number in
- * {@link #slots()} (which changes when slots come and go). An unknown or ambiguous name throws
- * {@link UnknownSlotException}, listing the slots.
+ * <b>Slots.</b> A slot is one service as consumers see it, followed across the implementations that replace each
+ * other: an interface class (the interface name plus the version of the package that exports it) and the
+ * service's name ({@link PatchbayConstants#SLOT_PROPERTY}, else its component name, PID or bundle), for example
+ * {@code com.example.pricing.api.PriceService@1.0.0#pricing}. Two live services of one interface are two slots.
+ * Consumers of a managed slot hold a facade registered by the manager under every interface of the service, with
+ * the active implementation's properties and scope; the facade forwards each call to the slot's active
+ * implementation. Wherever a method takes a slot, it accepts the slot id, the interface name or the slot name when
+ * only one slot has it, a unique suffix of the id or of the id without its name ({@code PriceService@1.0.0}), or
+ * the slot's 1-based number in {@link #slots()} (which changes when slots come and go). An unknown or ambiguous
+ * name throws {@link UnknownSlotException}, listing the slots.
  * <p>
  * <b>Guarantees.</b> A switch (apply, revert, activate) replaces the route atomically: a call that starts after
  * the method returns is answered by the new implementation; calls already running finish on the old one, and the
@@ -65,6 +68,19 @@ public interface PatchManager {
      * @param name a name for the upload, used in messages
      */
     ChangeDTO apply(InputStream patch, String name, String reason, String actor);
+
+    /**
+     * As {@link #apply(String, String, String)} for the slot the operator names: the jar needs no
+     * {@code Patchbay-Patch} header, so a released third-party bundle (another version of the bundle that
+     * implements the slot) is applied, recorded and reverted like a patch. Its service must be registered under
+     * every interface of the slot.
+     *
+     * @param slot the slot, named as everywhere else; {@code null} behaves as {@link #apply(String, String, String)}
+     */
+    ChangeDTO applyTo(String slot, String location, String reason, String actor);
+
+    /** As {@link #applyTo(String, String, String, String)}, reading the jar from a stream (an upload). */
+    ChangeDTO applyTo(String slot, InputStream patch, String name, String reason, String actor);
 
     /**
      * Moves the slot back to the implementation that was active before the current one. The implementation

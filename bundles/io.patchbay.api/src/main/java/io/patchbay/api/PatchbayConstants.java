@@ -28,8 +28,31 @@ public final class PatchbayConstants {
     /** Manifest header with the patch's reason, one line, shown in the ledger when no other reason is given. */
     public static final String REASON_HEADER = "Patchbay-Reason";
 
-    /** Service property on every facade the manager registers: the slot id it serves. */
+    /**
+     * Service property that names the service an implementation belongs to, its slot name:
+     * {@code patchbay.slot=pricing}. Registrations of one interface are one slot only when they name the same
+     * service. Without it the name is the DS {@code component.name}, else {@code service.pid}, else the
+     * registering bundle's symbolic name (so a replacement bundle with the same symbolic name joins the slot).
+     */
     public static final String SLOT_PROPERTY = "patchbay.slot";
+
+    /**
+     * Attribute of a {@code Patchbay-Patch} clause naming the slot the patch is for, when its interface has several
+     * services: {@code Patchbay-Patch: com.example.pricing.api.PriceService;version="[1.0,2)";slot=pricing}.
+     */
+    public static final String SLOT_ATTRIBUTE = "slot";
+
+    /** Service property on every facade the manager registers: the id of the slot it serves. */
+    public static final String FACADE_PROPERTY = "patchbay.facade";
+
+    /**
+     * Service property of the service through which a patch calls the implementation it replaces: its value is the
+     * slot id. Only patch bundles see these services; a patch's component takes one with a reference such as
+     * {@code @Reference(target = "(patchbay.replaced=*)") PriceService replaced}. Its calls go to the implementation
+     * that was active before the calling patch (or, while the patch is not active yet, to the active one), never
+     * to the patch itself.
+     */
+    public static final String REPLACED_PROPERTY = "patchbay.replaced";
 
     /** The configuration PID of the patch manager (ConfigAdmin), also its metatype PID. */
     public static final String PID = "io.patchbay.core";

@@ -15,9 +15,11 @@ import java.util.function.Consumer;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.List;
 import org.osgi.annotation.bundle.Header;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.hooks.service.EventListenerHook;
@@ -35,7 +37,7 @@ public final class Activator implements BundleActivator {
 
     private Slots slots;
     private Consumer<LedgerEntryDTO> events;
-    private ServiceTracker<Object, List<Implementation>> tracker;
+    private ServiceTracker<Object, Implementation> tracker;
 
     @Override
     public void start(BundleContext context) throws Exception {
@@ -53,6 +55,8 @@ public final class Activator implements BundleActivator {
         slots = new Slots(context, managed, switcher, settings::dampingMillis);
         tracker = new ServiceTracker<>(context, context.createFilter("(objectClass=*)"), slots);
         tracker.open(true);
+        context.addBundleListener(slots);
+        settleWhenStarted(context);
 
         context.registerService(PatchManager.class,
                 new PatchManagerImpl(context, slots, ledger, settings, data.resolve("incoming")), null);
@@ -65,6 +69,27 @@ public final class Activator implements BundleActivator {
                 settings.update(properties);
             }
         }, pid);
+    }
+
+    /**
+     * Restored routes stop waiting once every start level is reached ({@code STARTED}); at once if the framework
+     * is already running (the manager alone was restarted: every application service is registered by now).
+     */
+    private void settleWhenStarted(BundleContext context) {
+        FrameworkListener started = new FrameworkListener() {
+            @Override
+            public void frameworkEvent(FrameworkEvent event) {
+                if (event.getType() == FrameworkEvent.STARTED) {
+                    context.removeFrameworkListener(this);
+                    slots.settle();
+                }
+            }
+        };
+        context.addFrameworkListener(started);
+        if (context.getBundle(0).getState() == Bundle.ACTIVE) {
+            context.removeFrameworkListener(started);
+            slots.settle();
+        }
     }
 
     @Override

@@ -17,10 +17,13 @@ final class Dtos {
     static SlotDTO slot(Slot slot) {
         SlotDTO dto = new SlotDTO();
         dto.id = slot.id();
+        dto.name = slot.name();
         dto.interfaceName = slot.type().getName();
+        dto.interfaces = slot.types().stream().map(Class::getName).toList();
         dto.apiVersion = slot.apiVersion();
         Implementation active = slot.active();
         dto.active = active == null ? null : implementation(active, "active");
+        dto.scope = active == null ? null : active.scope();
         dto.standby = slot.implementations().stream().filter(i -> i != active)
                 .map(i -> implementation(i, "standby")).toList();
         dto.consumers = slot.consumers().stream().map(Dtos::consumer).toList();

@@ -61,23 +61,34 @@ final class PatchManagerImpl implements PatchManager {
 
     @Override
     public ChangeDTO apply(String location, String reason, String actor) {
+        return applyTo(null, location, reason, actor);
+    }
+
+    @Override
+    public ChangeDTO apply(InputStream content, String name, String reason, String actor) {
+        return applyTo(null, content, name, reason, actor);
+    }
+
+    @Override
+    public ChangeDTO applyTo(String slot, String location, String reason, String actor) {
         if (location == null || location.isBlank()) {
             throw new PatchException("Name the patch to apply: a file path or a URL.");
         }
         try (InputStream in = open(location.trim())) {
-            return apply(in, location.trim(), reason, actor);
+            return applyTo(slot, in, location.trim(), reason, actor);
         } catch (IOException e) {
             throw new PatchException("Cannot read " + location + ": " + e.getMessage() + ".", e);
         }
     }
 
     @Override
-    public ChangeDTO apply(InputStream content, String name, String reason, String actor) {
+    public ChangeDTO applyTo(String slot, InputStream content, String name, String reason, String actor) {
         changes.lock();
         PatchJar patch = null;
         try {
-            patch = PatchJar.read(content, incoming.resolve(UUID.randomUUID() + ".jar"), name);
-            return new ApplyOperation(context, slots, settings.applyMillis()).apply(patch, reason, actor);
+            boolean named = slot != null && !slot.isBlank();
+            patch = PatchJar.read(content, incoming.resolve(UUID.randomUUID() + ".jar"), name, !named);
+            return new ApplyOperation(context, slots, settings.applyMillis()).apply(patch, slot, reason, actor);
         } finally {
             if (patch != null) {
                 patch.delete();

@@ -59,11 +59,13 @@ public class PatchCommands {
                 "patch:list                              managed slots, numbered",
                 "patch:info <slot>                       one slot in full",
                 "patch:apply <path|URL> [-r <reason>]    apply a patch: slot, from -> to",
+                "patch:apply -s <slot> <path|URL>        apply a released jar to a slot",
                 "patch:revert <slot> [-r <reason>]       back to the previous implementation",
                 "patch:activate <slot> <implementation>  make a standby implementation active",
                 "patch:history [<slot>]                  the ledger, newest first",
                 "patch:status <patch>                    is a patch applied, and where",
-                "A slot is its number in patch:list, its interface name or a unique suffix.");
+                "A slot is its number in patch:list, its id (interface@version#name),",
+                "its interface or slot name, or a unique suffix of its id.");
     }
 
     @Descriptor("lists the managed slots: number, id, consumers, implementations")
@@ -84,9 +86,13 @@ public class PatchCommands {
             @Descriptor(REASON + " (default: Patchbay-Reason)")
             @Parameter(names = { "-r", "--reason" }, absentValue = "") String reason,
             @Descriptor(ACTOR) @Parameter(names = { "-a", "--actor" }, absentValue = "") String actor,
+            @Descriptor("slot for a released jar, or where many match")
+            @Parameter(names = { "-s", "--slot" }, absentValue = "") String slot,
             @Descriptor("patch jar: URL, or file path relative to the current directory")
             String location) {
-        return manager.apply(Locations.resolve(session, location), given(reason), actor(actor));
+        String resolved = Locations.resolve(session, location);
+        return slot.isBlank() ? manager.apply(resolved, given(reason), actor(actor))
+                : manager.applyTo(slot, resolved, given(reason), actor(actor));
     }
 
     @Descriptor("moves a slot back to the implementation active before the current one")

@@ -58,8 +58,13 @@ final class SlotText {
     String report(SlotInfo info, LedgerText ledger) {
         SlotDTO slot = info.slot;
         StringBuilder out = new StringBuilder(slot.id);
-        out.append("\n  interface  ").append(slot.interfaceName);
+        out.append("\n  name       ").append(slot.name);
+        out.append("\n  interface  ").append(slot.interfaceName == null || slot.interfaces == null
+                || slot.interfaces.size() < 2 ? slot.interfaceName : String.join(", ", slot.interfaces));
         out.append("\n  API        ").append(slot.apiVersion);
+        if (slot.scope != null && !"singleton".equals(slot.scope)) {
+            out.append("\n  scope      ").append(slot.scope).append(": each consumer its own object");
+        }
         out.append("\n\nImplementations");
         if (slot.active == null) {
             out.append("\n  active   none: calls wait for an implementation");

@@ -42,6 +42,17 @@ final class FakePatchManager implements PatchManager {
     }
 
     @Override
+    public ChangeDTO applyTo(String slotName, String location, String reason, String actor) {
+        calls.add("applyTo " + slotName + " " + location + " reason=" + reason + " actor=" + actor);
+        return Samples.change(find(slotName).id, Samples.ORIGINAL, Samples.FIXED);
+    }
+
+    @Override
+    public ChangeDTO applyTo(String slotName, InputStream patch, String name, String reason, String actor) {
+        throw new UnsupportedOperationException("the shell applies by location");
+    }
+
+    @Override
     public ChangeDTO apply(InputStream patch, String name, String reason, String actor) {
         throw new UnsupportedOperationException("the shell applies by location");
     }

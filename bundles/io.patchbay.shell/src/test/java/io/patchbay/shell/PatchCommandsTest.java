@@ -53,35 +53,42 @@ public class PatchCommandsTest {
 
     @Test
     public void applyWithoutFlagsLeavesTheReasonToThePatchAndNamesTheShell() {
-        ChangeDTO change = commands.apply(session(Path.of("/tmp")), "", "", "/patches/fix.jar");
+        ChangeDTO change = commands.apply(session(Path.of("/tmp")), "", "", "", "/patches/fix.jar");
         assertEquals(Samples.FIXED, change.to);
         assertEquals(List.of("apply /patches/fix.jar reason=null actor=shell"), manager.calls);
     }
 
     @Test
+    public void applyWithASlotNamesItForAPlainBundle() {
+        commands.apply(session(Path.of("/tmp")), "", "", "PriceService", "/patches/eventadmin.jar");
+        assertEquals("applyTo PriceService /patches/eventadmin.jar reason=null actor=shell",
+                manager.calls.get(manager.calls.size() - 1));
+    }
+
+    @Test
     public void applyPassesReasonAndActor() {
-        commands.apply(session(Path.of("/tmp")), "PRICING-42", "alice", "/patches/fix.jar");
+        commands.apply(session(Path.of("/tmp")), "PRICING-42", "alice", "", "/patches/fix.jar");
         assertEquals(List.of("apply /patches/fix.jar reason=PRICING-42 actor=alice"), manager.calls);
     }
 
     @Test
     public void aRelativePathIsTheShellsCurrentDirectory() {
-        commands.apply(session(Path.of("/srv/patches")), "", "", "incoming/../fix.jar");
+        commands.apply(session(Path.of("/srv/patches")), "", "", "", "incoming/../fix.jar");
         assertEquals(List.of("apply /srv/patches/fix.jar reason=null actor=shell"), manager.calls);
     }
 
     @Test
     public void aRelativePathFollowsGogosCd() {
-        commands.apply(session(Path.of("/srv"), Map.of("_cwd", new File("/srv/patches"))), "", "", "fix.jar");
-        commands.apply(session(Path.of("/srv"), Map.of("_cwd", new File("/opt").toURI())), "", "", "fix.jar");
+        commands.apply(session(Path.of("/srv"), Map.of("_cwd", new File("/srv/patches"))), "", "", "", "fix.jar");
+        commands.apply(session(Path.of("/srv"), Map.of("_cwd", new File("/opt").toURI())), "", "", "", "fix.jar");
         assertEquals(List.of("apply /srv/patches/fix.jar reason=null actor=shell",
                 "apply /opt/fix.jar reason=null actor=shell"), manager.calls);
     }
 
     @Test
     public void aUrlIsPassedAsTyped() {
-        commands.apply(session(Path.of("/srv")), "", "", " https://repo.example.com/fix.jar ");
-        commands.apply(session(Path.of("/srv")), "", "", "file:fix.jar");
+        commands.apply(session(Path.of("/srv")), "", "", "", " https://repo.example.com/fix.jar ");
+        commands.apply(session(Path.of("/srv")), "", "", "", "file:fix.jar");
         assertEquals(List.of("apply https://repo.example.com/fix.jar reason=null actor=shell",
                 "apply file:fix.jar reason=null actor=shell"), manager.calls);
     }
@@ -89,7 +96,7 @@ public class PatchCommandsTest {
     @Test
     public void theManagersSentenceReachesTheOperatorUnchanged() {
         PatchException refused = assertThrows(PatchException.class,
-                () -> commands.apply(session(Path.of("/srv")), "", "", "/nowhere/notes.txt"));
+                () -> commands.apply(session(Path.of("/srv")), "", "", "", "/nowhere/notes.txt"));
         assertEquals("There is no file /nowhere/notes.txt.", refused.getMessage());
         PatchException unknown = assertThrows(PatchException.class, () -> commands.revert("", "", "Nope"));
         assertEquals("No slot matches 'Nope'; the slots are: " + Samples.SLOT + ".", unknown.getMessage());

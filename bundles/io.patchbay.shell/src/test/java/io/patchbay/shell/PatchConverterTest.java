@@ -66,6 +66,7 @@ public class PatchConverterTest {
                 "PRICING-42"));
         assertFormat(info, String.join("\n",
                 "com.example.pricing.api.PriceService@1.0.0",
+                "  name       pricing",
                 "  interface  com.example.pricing.api.PriceService",
                 "  API        1.0.0",
                 "",

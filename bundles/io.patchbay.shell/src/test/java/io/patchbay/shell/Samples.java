@@ -24,6 +24,7 @@ final class Samples {
     static SlotDTO slot() {
         SlotDTO slot = new SlotDTO();
         slot.id = SLOT;
+        slot.name = "pricing";
         slot.interfaceName = "com.example.pricing.api.PriceService";
         slot.apiVersion = "1.0.0";
         slot.active = implementation(ORIGINAL, 12, "active");

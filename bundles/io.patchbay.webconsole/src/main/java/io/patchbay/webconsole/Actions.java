@@ -53,7 +53,10 @@ final class Actions {
                     + "application/java-archive) or as the multipart part '" + Requests.PATCH_PART + "'.");
         }
         try (InputStream content = upload.content()) {
-            return Outcome.of("Applied", manager.apply(content, upload.name(), reason, actor));
+            String slot = Requests.parameter(request, "slot");
+            return Outcome.of("Applied", slot == null || slot.isBlank()
+                    ? manager.apply(content, upload.name(), reason, actor)
+                    : manager.applyTo(slot, content, upload.name(), reason, actor));
         }
     }
 }

@@ -52,8 +52,8 @@ final class PatchesJson {
     }
 
     private static void slot(Json json, SlotDTO slot, List<LedgerEntryDTO> ledger) {
-        json.object().field("id", slot.id).field("interfaceName", slot.interfaceName)
-                .field("apiVersion", slot.apiVersion).key("active");
+        json.object().field("id", slot.id).field("name", slot.name).field("interfaceName", slot.interfaceName)
+                .field("apiVersion", slot.apiVersion).field("scope", slot.scope).key("active");
         if (slot.active == null) {
             json.nullValue();
         } else {

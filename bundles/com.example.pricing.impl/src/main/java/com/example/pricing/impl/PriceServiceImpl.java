@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Component;
  * The example catalogue and its prices. {@code patchbay.managed=true} opts this service in to the patch manager,
  * so consumers get a facade that a patch can re-route without restarting them.
  */
-@Component(property = "patchbay.managed=true")
+@Component(property = { "patchbay.managed=true", "patchbay.slot=pricing" })
 public class PriceServiceImpl implements PriceService {
 
     private static final Map<String, BigDecimal> CATALOGUE = Map.of(

@@ -3,13 +3,23 @@ package io.patchbay.api.dto;
 import java.util.List;
 import org.osgi.dto.DTO;
 
-/** One managed slot: an interface class as its consumers see it. */
+/** One managed slot: one service as its consumers see it, followed across the implementations that replace it. */
 public class SlotDTO extends DTO {
 
-    /** {@code interfaceName@apiVersion}, stable across restarts. */
+    /** {@code interfaceName@apiVersion#name}, stable across restarts. */
     public String id;
 
+    /** The service's name within its interface: {@code patchbay.slot}, else component name, PID or bundle. */
+    public String name;
+
+    /** The slot's first interface; its facade is registered under {@link #interfaces}. */
     public String interfaceName;
+
+    /** Every interface the slot's facade is registered under, {@link #interfaceName} first. */
+    public List<String> interfaces;
+
+    /** Service scope of the active implementation: {@code singleton}, {@code bundle} or {@code prototype}. */
+    public String scope;
 
     /** Version of the package that exports the interface. */
     public String apiVersion;

@@ -1,9 +1,14 @@
 package io.patchbay.core.facade;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /**
- * Defines the facade and facade factory classes of one slot. It sees the slot's interface through the loader that
- * defined it (so a 1.x and a 2.x interface of the same name each get their own facade) and Patchbay's own
- * classes, nothing else.
+ * Defines the facade and facade factory classes of one slot. It sees the slot's interfaces exactly as the
+ * implementation registered them (so a 1.x and a 2.x interface of the same name each get their own facade),
+ * whatever else their loaders see, and Patchbay's own classes.
  * <p>
  * The factory is defined here, not in the core bundle, for the framework's sake: before handing a service to a
  * consumer, Felix checks that the class loader of the service factory sees the same interface class as the
@@ -18,9 +23,13 @@ final class FacadeClassLoader extends ClassLoader {
     }
 
     private final ClassLoader patchbay = FacadeClassLoader.class.getClassLoader();
+    private final Map<String, Class<?>> apis;
+    private final List<Class<?>> others;
 
-    FacadeClassLoader(Class<?> api) {
-        super("patchbay-facade:" + api.getName(), api.getClassLoader());
+    FacadeClassLoader(List<Class<?>> apis) {
+        super("patchbay-facade:" + apis.get(0).getName(), apis.get(0).getClassLoader());
+        this.apis = apis.stream().collect(Collectors.toMap(Class::getName, Function.identity(), (a, b) -> a));
+        this.others = apis.subList(1, apis.size());
     }
 
     Class<?> define(String name, byte[] bytes) {
@@ -29,9 +38,25 @@ final class FacadeClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        Class<?> api = apis.get(name);
+        if (api != null) {
+            return api;
+        }
         if (name.startsWith(PATCHBAY)) {
             return patchbay.loadClass(name);
         }
         return super.loadClass(name, resolve);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        for (Class<?> api : others) { // types the second and later interfaces use in their signatures
+            try {
+                return api.getClassLoader().loadClass(name);
+            } catch (ClassNotFoundException notThere) {
+                // try the next one
+            }
+        }
+        throw new ClassNotFoundException(name);
     }
 }

@@ -1,10 +1,12 @@
 package io.patchbay.core.facade;
 
 import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.Seat;
 import io.patchbay.core.slot.Slot;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -13,12 +15,12 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Writes a facade class for one interface. Every interface method becomes:
+ * Writes a facade class for a slot's interfaces. Every interface method becomes:
  *
  * <pre>
- * Implementation route = slot.enter();
+ * Implementation route = slot.enter();       // seat.enterBelow() in the replaced-code facade
  * try {
- *     result = ((Api) route.target).method(args);
+ *     result = ((Api) route.targetFor(seat)).method(args);
  * } catch (Throwable t) {
  *     throw route.fail(t);
  * }
@@ -27,29 +29,33 @@ import org.objectweb.asm.Type;
  * </pre>
  *
  * A volatile read, two counter updates and a direct interface call: no reflection on the call path.
+ * {@code targetFor} is the service object itself for a singleton, the seat's own object for a scoped one.
  */
 final class FacadeGenerator implements Opcodes {
 
     private static final String SLOT = Type.getInternalName(Slot.class);
     private static final String IMPLEMENTATION = Type.getInternalName(Implementation.class);
     private static final String SLOT_DESC = Type.getDescriptor(Slot.class);
+    private static final String SEAT = Type.getInternalName(Seat.class);
+    private static final String SEAT_DESC = Type.getDescriptor(Seat.class);
+    private static final String CONSTRUCTOR = "(" + SLOT_DESC + SEAT_DESC + ")V";
 
     private FacadeGenerator() {
     }
 
-    static String className(Class<?> api) {
-        return "patchbay.generated." + api.getName() + "$Facade";
+    static String className(Class<?> api, boolean replaced) {
+        return "patchbay.generated." + api.getName() + (replaced ? "$Replaced" : "$Facade");
     }
 
-    static String factoryName(Class<?> api) {
-        return "patchbay.generated." + api.getName() + "$FacadeFactory";
+    static String factoryName(Class<?> api, Class<?> parent) {
+        return "patchbay.generated." + api.getName() + "$" + parent.getSimpleName();
     }
 
-    /** An empty subclass of {@link FacadeFactory}, so that its class loader is the slot's facade loader. */
-    static byte[] generateFactory(Class<?> api) {
-        String self = factoryName(api).replace('.', '/');
-        String parent = Type.getInternalName(FacadeFactory.class);
-        String descriptor = "(" + SLOT_DESC + "Ljava/util/function/Function;)V";
+    /** An empty subclass of {@code parentClass}, so that its class loader is the slot's facade loader. */
+    static byte[] generateFactory(String name, Class<?> parentClass) {
+        String self = name.replace('.', '/');
+        String parent = Type.getInternalName(parentClass);
+        String descriptor = "(" + SLOT_DESC + "Ljava/util/function/Function;Z)V";
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
         writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, parent, null);
         MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", descriptor, null, null);
@@ -57,6 +63,7 @@ final class FacadeGenerator implements Opcodes {
         init.visitVarInsn(ALOAD, 0);
         init.visitVarInsn(ALOAD, 1);
         init.visitVarInsn(ALOAD, 2);
+        init.visitVarInsn(ILOAD, 3);
         init.visitMethodInsn(INVOKESPECIAL, parent, "<init>", descriptor, false);
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
@@ -66,8 +73,13 @@ final class FacadeGenerator implements Opcodes {
     }
 
     static byte[] generate(Class<?> api) {
-        String self = className(api).replace('.', '/');
-        String apiName = Type.getInternalName(api);
+        return generate(List.of(api), false);
+    }
+
+    /** The facade class of a slot with {@code apis}; {@code replaced} makes the replaced-code facade. */
+    static byte[] generate(List<Class<?>> apis, boolean replaced) {
+        String self = className(apis.get(0), replaced).replace('.', '/');
+        String[] apiNames = apis.stream().map(Type::getInternalName).toArray(String[]::new);
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String first, String second) {
@@ -75,11 +87,12 @@ final class FacadeGenerator implements Opcodes {
             }
         };
         writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, "java/lang/Object",
-                new String[] { apiName });
+                apiNames);
         writer.visitField(ACC_PRIVATE | ACC_FINAL, "slot", SLOT_DESC, null, null).visitEnd();
+        writer.visitField(ACC_PRIVATE | ACC_FINAL, "seat", SEAT_DESC, null, null).visitEnd();
         constructor(writer, self);
-        for (Method method : forwardedMethods(api).values()) {
-            forward(writer, self, apiName, method);
+        for (Map.Entry<Method, Class<?>> forwarded : forwardedMethods(apis).entrySet()) {
+            forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey(), replaced);
         }
         writer.visitEnd();
         return writer.toByteArray();
@@ -88,28 +101,43 @@ final class FacadeGenerator implements Opcodes {
     /** Every abstract or default public instance method, once per name and descriptor. */
     static Map<String, Method> forwardedMethods(Class<?> api) {
         Map<String, Method> methods = new LinkedHashMap<>();
-        for (Method method : api.getMethods()) {
-            if (!Modifier.isStatic(method.getModifiers())) {
-                methods.putIfAbsent(method.getName() + Type.getMethodDescriptor(method), method);
+        forwardedMethods(List.of(api)).keySet()
+                .forEach(m -> methods.put(m.getName() + Type.getMethodDescriptor(m), m));
+        return methods;
+    }
+
+    /** Each method to forward, with the interface it is called through (the first of {@code apis} that has it). */
+    static Map<Method, Class<?>> forwardedMethods(List<Class<?>> apis) {
+        Map<String, Method> seen = new LinkedHashMap<>();
+        Map<Method, Class<?>> methods = new LinkedHashMap<>();
+        for (Class<?> api : apis) {
+            for (Method method : api.getMethods()) {
+                if (!Modifier.isStatic(method.getModifiers())
+                        && seen.putIfAbsent(method.getName() + Type.getMethodDescriptor(method), method) == null) {
+                    methods.put(method, api);
+                }
             }
         }
         return methods;
     }
 
     private static void constructor(ClassWriter writer, String self) {
-        MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", "(" + SLOT_DESC + ")V", null, null);
+        MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", CONSTRUCTOR, null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
         init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
         init.visitVarInsn(ALOAD, 0);
         init.visitVarInsn(ALOAD, 1);
         init.visitFieldInsn(PUTFIELD, self, "slot", SLOT_DESC);
+        init.visitVarInsn(ALOAD, 0);
+        init.visitVarInsn(ALOAD, 2);
+        init.visitFieldInsn(PUTFIELD, self, "seat", SEAT_DESC);
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
     }
 
-    private static void forward(ClassWriter writer, String self, String apiName, Method method) {
+    private static void forward(ClassWriter writer, String self, String apiName, Method method, boolean replaced) {
         String descriptor = Type.getMethodDescriptor(method);
         String[] exceptions = internalNames(method);
         MethodVisitor mv = writer.visitMethod(ACC_PUBLIC | ACC_FINAL, method.getName(), descriptor, null, exceptions);
@@ -123,8 +151,13 @@ final class FacadeGenerator implements Opcodes {
         int resultSlot = route + 1;
 
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, self, "slot", SLOT_DESC);
-        mv.visitMethodInsn(INVOKEVIRTUAL, SLOT, "enter", "()L" + IMPLEMENTATION + ";", false);
+        if (replaced) {
+            mv.visitFieldInsn(GETFIELD, self, "seat", SEAT_DESC);
+            mv.visitMethodInsn(INVOKEVIRTUAL, SEAT, "enterBelow", "()L" + IMPLEMENTATION + ";", false);
+        } else {
+            mv.visitFieldInsn(GETFIELD, self, "slot", SLOT_DESC);
+            mv.visitMethodInsn(INVOKEVIRTUAL, SLOT, "enter", "()L" + IMPLEMENTATION + ";", false);
+        }
         mv.visitVarInsn(ASTORE, route);
 
         Label start = new Label();
@@ -133,7 +166,9 @@ final class FacadeGenerator implements Opcodes {
         mv.visitTryCatchBlock(start, end, handler, null);
         mv.visitLabel(start);
         mv.visitVarInsn(ALOAD, route);
-        mv.visitFieldInsn(GETFIELD, IMPLEMENTATION, "target", "Ljava/lang/Object;");
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, self, "seat", SEAT_DESC);
+        mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "targetFor", "(" + SEAT_DESC + ")Ljava/lang/Object;", false);
         mv.visitTypeInsn(CHECKCAST, apiName);
         int local = 1;
         for (Type argument : arguments) {

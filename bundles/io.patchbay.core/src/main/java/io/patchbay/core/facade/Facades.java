@@ -1,50 +1,108 @@
 package io.patchbay.core.facade;
 
+import io.patchbay.core.slot.Seat;
 import io.patchbay.core.slot.Slot;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Modifier;
+import java.util.List;
 import java.util.function.Function;
 import org.osgi.framework.ServiceFactory;
 
 /**
- * Makes the service factory registered for a slot, and through it the facades: a generated class where the
- * interface allows it, a {@link java.lang.reflect.Proxy} where it does not (an interface that is not public cannot
- * be implemented from another class loader).
+ * Makes the service factories registered for a slot, and through them the facades: a generated class where the
+ * interfaces allow it, a {@link java.lang.reflect.Proxy} where they do not (an interface that is not public
+ * cannot be implemented from another class loader). Both factories of a slot share one class loader.
  */
 public final class Facades {
 
-    private Facades() {
+    private final Slot slot;
+    private final FacadeClassLoader loader;
+
+    private Facades(Slot slot) {
+        this.slot = slot;
+        this.loader = new FacadeClassLoader(slot.types());
     }
 
-    /** The factory to register under {@code slot}'s interface: one facade per consumer bundle. */
-    public static ServiceFactory<Object> factory(Slot slot) {
-        Class<?> api = slot.type();
-        FacadeClassLoader loader = new FacadeClassLoader(api);
-        Function<Slot, Object> facades = Modifier.isPublic(api.getModifiers())
-                ? generated(loader, api)
-                : ProxyFacade::create;
-        Class<?> factory = loader.define(FacadeGenerator.factoryName(api), FacadeGenerator.generateFactory(api));
+    /** The facade maker of one slot; it holds the slot's class loader, which goes when the slot goes. */
+    public static Facades of(Slot slot) {
+        return new Facades(slot);
+    }
+
+    /** For tests: the facade factory of a slot of its own. */
+    public static ServiceFactory<Object> factory(Slot slot, boolean prototype) {
+        return of(slot).factory(prototype);
+    }
+
+    /** The facade factory: one facade per consumer bundle, or per getService when {@code prototype}. */
+    public ServiceFactory<Object> factory(boolean prototype) {
+        Function<Seat, Object> facades = generatable(slot.types()) ? generated(loader, slot, false)
+                : seat -> ProxyFacade.create(loader, seat, false);
+        return newFactory(loader, slot, prototype, facades, true);
+    }
+
+    /** The factory of the service through which patches call the code they replace; its class is made lazily. */
+    public ServiceFactory<Object> replacedFactory() {
+        Function<Seat, Object> facades = new Function<>() {
+            private Function<Seat, Object> made;
+
+            @Override
+            public synchronized Object apply(Seat seat) {
+                if (made == null) {
+                    made = generatable(slot.types()) ? generated(loader, slot, true)
+                            : s -> ProxyFacade.create(loader, s, true);
+                }
+                return made.apply(seat);
+            }
+        };
+        return newFactory(loader, slot, false, facades, false);
+    }
+
+    private static boolean generatable(List<Class<?>> types) {
+        return types.stream().allMatch(t -> Modifier.isPublic(t.getModifiers()));
+    }
+
+    private static ServiceFactory<Object> newFactory(FacadeClassLoader loader, Slot slot, boolean prototype,
+            Function<Seat, Object> facades, boolean consumers) {
+        Class<?> parent = prototype ? PrototypeFacadeFactory.class : FacadeFactory.class;
+        String name = FacadeGenerator.factoryName(slot.type(), parent);
+        Class<?> factory;
+        synchronized (loader) {
+            try {
+                factory = loader.loadClass(name);
+            } catch (ClassNotFoundException notYet) {
+                factory = loader.define(name, FacadeGenerator.generateFactory(name, parent));
+            }
+        }
         try {
-            return (FacadeFactory) factory.getConstructor(Slot.class, Function.class).newInstance(slot, facades);
+            return (FacadeFactory) factory.getConstructor(Slot.class, Function.class, boolean.class)
+                    .newInstance(slot, facades, consumers);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot create the facade factory of " + slot.id(), e);
         }
     }
 
-    private static Function<Slot, Object> generated(FacadeClassLoader loader, Class<?> api) {
-        Class<?> facade = loader.define(FacadeGenerator.className(api), FacadeGenerator.generate(api));
+    private static Function<Seat, Object> generated(FacadeClassLoader loader, Slot slot, boolean replaced) {
+        String name = FacadeGenerator.className(slot.type(), replaced);
+        Class<?> facade;
+        synchronized (loader) {
+            try {
+                facade = loader.loadClass(name);
+            } catch (ClassNotFoundException notYet) {
+                facade = loader.define(name, FacadeGenerator.generate(slot.types(), replaced));
+            }
+        }
         MethodHandle constructor;
         try {
             constructor = MethodHandles.publicLookup()
-                    .findConstructor(facade, MethodType.methodType(void.class, Slot.class));
+                    .findConstructor(facade, MethodType.methodType(void.class, Slot.class, Seat.class));
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Generated facade for " + api.getName() + " has no constructor", e);
+            throw new IllegalStateException("Generated facade for " + slot.id() + " has no constructor", e);
         }
-        return slot -> {
+        return seat -> {
             try {
-                return constructor.invoke(slot);
+                return constructor.invoke(slot, seat);
             } catch (Throwable e) {
                 throw new IllegalStateException("Cannot create facade for " + slot.id(), e);
             }

@@ -1,7 +1,7 @@
 package io.patchbay.core.facade;
 
 import io.patchbay.core.slot.Implementation;
-import io.patchbay.core.slot.Slot;
+import io.patchbay.core.slot.Seat;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,15 +10,17 @@ import java.lang.reflect.Proxy;
 /** The fallback facade: reflective, so only for interfaces a generated class cannot implement. */
 final class ProxyFacade implements InvocationHandler {
 
-    private final Slot slot;
+    private final Seat seat;
+    private final boolean replaced;
 
-    private ProxyFacade(Slot slot) {
-        this.slot = slot;
+    private ProxyFacade(Seat seat, boolean replaced) {
+        this.seat = seat;
+        this.replaced = replaced;
     }
 
-    static Object create(Slot slot) {
-        Class<?> api = slot.type();
-        return Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] { api }, new ProxyFacade(slot));
+    static Object create(ClassLoader loader, Seat seat, boolean replaced) {
+        return Proxy.newProxyInstance(loader, seat.slot().types().toArray(Class<?>[]::new),
+                new ProxyFacade(seat, replaced));
     }
 
     @Override
@@ -27,14 +29,14 @@ final class ProxyFacade implements InvocationHandler {
             return switch (method.getName()) {
                 case "equals" -> proxy == args[0];
                 case "hashCode" -> System.identityHashCode(proxy);
-                default -> "Patchbay facade for " + slot.id();
+                default -> "Patchbay facade for " + seat.slot().id();
             };
         }
-        Implementation route = slot.enter();
+        Implementation route = replaced ? seat.enterBelow() : seat.slot().enter();
         Object result;
         try {
             method.setAccessible(true);
-            result = method.invoke(route.target, args);
+            result = method.invoke(route.targetFor(seat), args);
         } catch (InvocationTargetException e) {
             throw route.fail(e.getCause());
         } catch (Throwable e) {

@@ -2,11 +2,11 @@ package io.patchbay.core.patch;
 
 import io.patchbay.api.PatchException;
 import io.patchbay.api.dto.ChangeDTO;
+import io.patchbay.core.slot.Expectations;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Slots;
 import io.patchbay.core.slot.Switcher;
-import java.util.concurrent.CompletableFuture;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -29,39 +29,49 @@ public final class ApplyOperation {
         this.timeoutMillis = timeoutMillis;
     }
 
-    public ChangeDTO apply(PatchJar patch, String reason, String actor) {
-        Slot slot = PatchTargets.slotFor(patch, slots.all());
+    /** @param named the slot the operator named, or {@code null} to go by the patch's header */
+    public ChangeDTO apply(PatchJar patch, String named, String reason, String actor) {
+        PatchTargets.Choice choice = PatchTargets.choose(patch, named, slots.all());
         String why = reason != null && !reason.isBlank() ? reason : patch.reason();
         Switcher.Change change = new Switcher.Change("apply", actor, why, patch.checksum(), true);
         if (patch.isFragment()) {
-            return new FragmentApply(context, slots, timeoutMillis).apply(patch, slot, change);
+            return new FragmentApply(context, slots, timeoutMillis).apply(patch, choice.target(), change);
         }
         Bundle existing = Installs.installed(context, patch);
         if (existing != null) {
-            return alreadyInstalled(patch, slot, existing, change);
+            return alreadyInstalled(patch, choice, existing, change);
         }
         Bundle bundle = Installs.install(context, patch);
-        CompletableFuture<Implementation> arrival = slots.expect(bundle);
+        Expectations.Expectation expected = slots.expectations().expect(bundle, choice.target(),
+                choice.candidates(), false);
         try {
             start(patch, bundle);
-            Implementation implementation = Installs.await(patch, slot, arrival, timeoutMillis, null);
-            return slots.switcher().change(slot, implementation, change);
+            Implementation implementation = Installs.await(patch, choice.target(), expected.arrival(),
+                    timeoutMillis, null);
+            return slots.switcher().change(implementation.slot(), implementation, change);
         } catch (RuntimeException e) {
-            slots.forget(bundle);
+            slots.expectations().forget(expected);
             Installs.uninstall(bundle);
             throw e;
         }
     }
 
-    private ChangeDTO alreadyInstalled(PatchJar patch, Slot slot, Bundle bundle, Switcher.Change change) {
-        Implementation active = slot.active();
-        if (active != null && active.bundle().equals(bundle)) {
-            return Unchanged.of(slot, patch.id() + " is already applied to " + slot.id() + "; nothing changed.");
+    private ChangeDTO alreadyInstalled(PatchJar patch, PatchTargets.Choice choice, Bundle bundle,
+            Switcher.Change change) {
+        for (Slot slot : choice.candidates()) {
+            Implementation active = slot.active();
+            if (active != null && active.bundle().equals(bundle)) {
+                return Unchanged.of(slot, patch.id() + " is already applied to " + slot.id() + "; nothing changed.");
+            }
+            Implementation standby = slot.implementations().stream().filter(i -> i.bundle().equals(bundle))
+                    .findFirst().orElse(null);
+            if (standby != null) {
+                return slots.switcher().change(slot, standby, change);
+            }
         }
-        Implementation standby = slot.find(patch.id()).orElseThrow(() -> new PatchException(patch.id()
-                + " is already installed (bundle " + bundle.getBundleId() + ") but serves no implementation of "
-                + slot.id() + "; start it or uninstall it first."));
-        return slots.switcher().change(slot, standby, change);
+        throw new PatchException(patch.id() + " is already installed (bundle " + bundle.getBundleId()
+                + ") but serves no implementation of " + SlotNames.ids(choice.candidates())
+                + "; start it or uninstall it first.");
     }
 
     private static void start(PatchJar patch, Bundle bundle) {

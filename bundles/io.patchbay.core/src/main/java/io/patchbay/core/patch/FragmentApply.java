@@ -7,7 +7,8 @@ import io.patchbay.core.slot.PatchFragments;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Slots;
 import io.patchbay.core.slot.Switcher;
-import java.util.concurrent.CompletableFuture;
+import io.patchbay.core.slot.Expectations;
+import java.util.List;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
@@ -41,13 +42,13 @@ final class FragmentApply {
                     + Implementation.bundleId(host) + "; uninstall it first.");
         }
         Bundle fragment = Installs.install(context, patch);
-        CompletableFuture<Implementation> arrival = slots.expect(host);
+        Expectations.Expectation expected = slots.expectations().expect(host, slot, List.of(slot), true);
         Implementation next;
         try {
             HostRefresh.refresh(context, host, timeoutMillis);
-            next = Installs.await(patch, slot, arrival, timeoutMillis, host.getSymbolicName());
+            next = Installs.await(patch, slot, expected.arrival(), timeoutMillis, host.getSymbolicName());
         } catch (RuntimeException e) {
-            slots.forget(host);
+            slots.expectations().forget(expected);
             Installs.uninstall(fragment);
             throw e;
         }

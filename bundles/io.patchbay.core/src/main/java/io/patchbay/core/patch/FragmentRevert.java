@@ -6,6 +6,7 @@ import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Slots;
 import io.patchbay.core.slot.Switcher;
+import io.patchbay.core.slot.Expectations;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.osgi.framework.Bundle;
@@ -27,7 +28,8 @@ public final class FragmentRevert {
 
     public ChangeDTO revert(Slot slot, Implementation active, List<Bundle> fragments, Switcher.Change change) {
         Bundle host = active.bundle();
-        CompletableFuture<Implementation> arrival = slots.expect(host);
+        Expectations.Expectation expected = slots.expectations().expect(host, slot, List.of(slot), true);
+        CompletableFuture<Implementation> arrival = expected.arrival();
         try {
             for (Bundle fragment : fragments) {
                 fragment.uninstall();
@@ -36,12 +38,12 @@ public final class FragmentRevert {
             Implementation next = arrival.get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
             return slots.switcher().change(slot, next, change);
         } catch (BundleException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            slots.forget(host);
+            slots.expectations().forget(expected);
             throw new PatchException("Reverting " + slot.id() + " failed: " + host.getSymbolicName()
                     + " did not come back without its fragment patch (" + e.getMessage() + ").", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            slots.forget(host);
+            slots.expectations().forget(expected);
             throw new PatchException("Interrupted while reverting " + slot.id() + ".");
         }
     }

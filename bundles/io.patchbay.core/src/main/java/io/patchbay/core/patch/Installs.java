@@ -45,14 +45,15 @@ final class Installs {
             long timeoutMillis, String host) {
         try {
             Implementation implementation = arrival.get(timeoutMillis, TimeUnit.MILLISECONDS);
-            if (implementation.slot() != slot) {
+            if (slot != null && implementation.slot() != slot) {
                 throw new PatchException(patch.name() + " registered an implementation of "
                         + implementation.slot().id() + ", not of its target " + slot.id() + ".");
             }
             return implementation;
         } catch (TimeoutException e) {
             throw new PatchException(patch.name() + (host == null ? " started but" : " was installed but its host "
-                    + host) + " registered no implementation of " + slot.id() + " within " + timeoutMillis + " ms.");
+                    + host) + " registered no implementation of " + (slot == null ? "the slots it could patch"
+                            : slot.id()) + " within " + timeoutMillis + " ms.");
         } catch (ExecutionException e) {
             throw new PatchException(patch.name() + " started but " + e.getCause().getMessage() + ".");
         } catch (InterruptedException e) {

@@ -21,15 +21,29 @@ public final class PatchHeaders {
 
     /** Whether {@code bundle} is a patch for {@code slot}; a malformed header targets nothing. */
     public static boolean targets(Bundle bundle, Slot slot) {
+        return targetsOf(bundle).stream().anyMatch(t -> t.matches(slot));
+    }
+
+    /** Whether {@code bundle} is a patch for some slot of {@code interfaceName}. */
+    public static boolean isPatchFor(Bundle bundle, String interfaceName) {
+        return targetsOf(bundle).stream().anyMatch(t -> t.interfaceName().equals(interfaceName));
+    }
+
+    /** The slot name a patch's header gives for {@code interfaceName}, or {@code null}. */
+    public static String slotName(Bundle bundle, String interfaceName) {
+        return targetsOf(bundle).stream().filter(t -> t.interfaceName().equals(interfaceName) && t.slot() != null)
+                .map(PatchTarget::slot).findFirst().orElse(null);
+    }
+
+    private static List<PatchTarget> targetsOf(Bundle bundle) {
         String header = bundle.getHeaders("").get(PatchbayConstants.PATCH_HEADER);
         if (header == null) {
-            return false;
+            return List.of();
         }
         try {
-            List<PatchTarget> targets = PatchTarget.parse(header);
-            return targets.stream().anyMatch(t -> t.matches(slot.type().getName(), slot.apiVersion()));
+            return PatchTarget.parse(header);
         } catch (IllegalArgumentException malformed) {
-            return false;
+            return List.of();
         }
     }
 }

@@ -43,12 +43,20 @@ public record PatchJar(Path file, String name, String symbolicName, Version vers
      * @throws PatchException if it is empty, not a jar, not a bundle or not a patch; the copy is deleted
      */
     public static PatchJar read(InputStream content, Path file, String name) {
+        return read(content, file, name, true);
+    }
+
+    /**
+     * As {@link #read(InputStream, Path, String)}; with {@code patchHeaderRequired} false a plain bundle (a
+     * released third-party jar applied to a slot the operator names) is accepted and has no targets.
+     */
+    public static PatchJar read(InputStream content, Path file, String name, boolean patchHeaderRequired) {
         try {
             String checksum = copy(content, file);
             if (Files.size(file) == 0) {
                 throw new PatchException(name + " is empty.");
             }
-            return parse(file, name, checksum);
+            return parse(file, name, checksum, patchHeaderRequired);
         } catch (IOException e) {
             delete(file);
             throw new PatchException("Cannot read " + name + ": " + e.getMessage() + ".", e);
@@ -58,7 +66,8 @@ public record PatchJar(Path file, String name, String symbolicName, Version vers
         }
     }
 
-    private static PatchJar parse(Path file, String name, String checksum) throws IOException {
+    private static PatchJar parse(Path file, String name, String checksum, boolean patchHeaderRequired)
+            throws IOException {
         Manifest manifest;
         try (JarFile jar = new JarFile(file.toFile())) {
             manifest = jar.getManifest();
@@ -75,14 +84,14 @@ public record PatchJar(Path file, String name, String symbolicName, Version vers
         }
         symbolicName = symbolicName.split(";")[0].trim();
         String header = main.getValue(PatchbayConstants.PATCH_HEADER);
-        if (header == null) {
+        if (header == null && patchHeaderRequired) {
             throw new PatchException(name + " (" + symbolicName + ") is not a patch: its manifest has no "
                     + PatchbayConstants.PATCH_HEADER + " header.");
         }
         List<PatchTarget> targets;
         Version version;
         try {
-            targets = PatchTarget.parse(header);
+            targets = header == null ? List.of() : PatchTarget.parse(header);
             version = Version.parseVersion(main.getValue(Constants.BUNDLE_VERSION));
         } catch (IllegalArgumentException e) {
             throw new PatchException(name + " has a malformed manifest: " + e.getMessage() + ".");

@@ -1,25 +1,35 @@
 package io.patchbay.core.patch;
 
+import io.patchbay.api.PatchbayConstants;
+import io.patchbay.core.slot.Slot;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.framework.Version;
 import org.osgi.framework.VersionRange;
 
 /**
- * One entry of a {@code Patchbay-Patch} header: an interface and the API versions the patch is built against.
+ * One entry of a {@code Patchbay-Patch} header: an interface, the API versions the patch is built against and,
+ * where the interface has several services, the slot name.
  *
  * @param interfaceName the slot's interface
  * @param versions the API package versions it accepts; {@code null} accepts any
+ * @param slot the slot's name ({@code slot=} attribute), or {@code null}
  */
-public record PatchTarget(String interfaceName, VersionRange versions) {
+public record PatchTarget(String interfaceName, VersionRange versions, String slot) {
 
     public boolean matches(String name, String apiVersion) {
         return interfaceName.equals(name) && (versions == null || versions.includes(Version.parseVersion(apiVersion)));
     }
 
+    /** Whether this entry is for {@code target}: its interface, an accepted API version and, if named, its name. */
+    public boolean matches(Slot target) {
+        return matches(target.type().getName(), target.apiVersion()) && (slot == null || slot.equals(target.name()));
+    }
+
     @Override
     public String toString() {
-        return versions == null ? interfaceName : interfaceName + " version " + versions;
+        return (versions == null ? interfaceName : interfaceName + " version " + versions)
+                + (slot == null ? "" : " slot " + slot);
     }
 
     /**
@@ -33,7 +43,8 @@ public record PatchTarget(String interfaceName, VersionRange versions) {
             if (clause.name().isEmpty()) {
                 throw new IllegalArgumentException("Patchbay-Patch header '" + header + "' names no interface");
             }
-            targets.add(new PatchTarget(clause.name(), range(clause.name(), clause.attributes().get("version"))));
+            targets.add(new PatchTarget(clause.name(), range(clause.name(), clause.attributes().get("version")),
+                    clause.attributes().get(PatchbayConstants.SLOT_ATTRIBUTE)));
         }
         return targets;
     }

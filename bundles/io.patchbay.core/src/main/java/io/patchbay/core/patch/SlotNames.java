@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Finds a slot by what an operator types: the slot id, the interface name, a unique suffix of either (for example
- * {@code PriceService}), or its number in the list (1-based).
+ * Finds a slot by what an operator types: the slot id, the id without its name ({@code interface@version}), the
+ * interface name, the slot name, a unique suffix of any of these (for example {@code PriceService} or
+ * {@code PriceService@1.0.0}), or its number in the list (1-based).
  */
 public final class SlotNames {
 
@@ -27,7 +28,9 @@ public final class SlotNames {
             throw new UnknownSlotException("There is no slot number " + wanted + "; there are " + slots.size() + ".");
         }
         List<Slot> exact = slots.stream()
-                .filter(s -> s.id().equals(wanted) || s.type().getName().equals(wanted)).toList();
+                .filter(s -> s.id().equals(wanted) || unnamed(s).equals(wanted) || s.type().getName().equals(wanted)
+                        || s.name().equals(wanted))
+                .toList();
         List<Slot> matches = exact.isEmpty() ? slots.stream().filter(s -> matchesSuffix(s, wanted)).toList() : exact;
         if (matches.size() == 1) {
             return matches.get(0);
@@ -39,8 +42,12 @@ public final class SlotNames {
                 + "; name one of them.");
     }
 
+    private static String unnamed(Slot slot) {
+        return slot.type().getName() + "@" + slot.apiVersion();
+    }
+
     private static boolean matchesSuffix(Slot slot, String suffix) {
-        return slot.id().endsWith(suffix) || slot.type().getName().endsWith("." + suffix)
+        return slot.id().endsWith(suffix) || unnamed(slot).endsWith(suffix) || slot.type().getName().endsWith("." + suffix)
                 || slot.type().getName().endsWith(suffix) && suffix.contains(".");
     }
 

@@ -13,6 +13,16 @@ final class ApiVersions {
     private ApiVersions() {
     }
 
+    /** Whether {@code type} is no longer what its bundle exports: the bundle was refreshed or uninstalled. */
+    static boolean isStale(Class<?> type) {
+        Bundle exporter = FrameworkUtil.getBundle(type);
+        if (exporter == null) {
+            return false; // from the class path: never refreshed
+        }
+        BundleWiring wiring = exporter.getState() == Bundle.UNINSTALLED ? null : exporter.adapt(BundleWiring.class);
+        return wiring == null || wiring.getClassLoader() != type.getClassLoader();
+    }
+
     static String of(Class<?> type) {
         Bundle exporter = FrameworkUtil.getBundle(type);
         BundleWiring wiring = exporter == null ? null : exporter.adapt(BundleWiring.class);

@@ -1,8 +1,8 @@
 package io.patchbay.core.slot;
 
+import io.patchbay.api.PatchbayConstants;
 import java.util.Collection;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceEvent;
@@ -13,14 +13,15 @@ import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
 
 /**
  * Hides raw implementations of managed slots from every bundle but the manager (and the framework itself), so
- * consumers only ever find, and only ever hear about, the slot's facade.
+ * consumers only ever find, and only ever hear about, the slot's facade. The services through which patches call
+ * the code they replace ({@link PatchbayConstants#REPLACED_PROPERTY}) are shown to patch bundles only.
  */
 public final class HidingHooks implements FindHook, EventListenerHook {
 
     private final Bundle manager;
-    private final Predicate<ServiceReference<?>> managed;
+    private final ManagedServices managed;
 
-    public HidingHooks(Bundle manager, Predicate<ServiceReference<?>> managed) {
+    public HidingHooks(Bundle manager, ManagedServices managed) {
         this.manager = manager;
         this.managed = managed;
     }
@@ -29,15 +30,29 @@ public final class HidingHooks implements FindHook, EventListenerHook {
     public void find(BundleContext context, String name, String filter, boolean allServices,
             Collection<ServiceReference<?>> references) {
         if (!seesRaw(context)) {
-            references.removeIf(managed);
+            references.removeIf(reference -> managed.test(reference) || hiddenReplaced(context, reference));
         }
     }
 
     @Override
     public void event(ServiceEvent event, Map<BundleContext, Collection<ListenerInfo>> listeners) {
-        if (managed.test(event.getServiceReference())) {
+        ServiceReference<?> reference = event.getServiceReference();
+        if (managed.test(reference)) {
             listeners.keySet().removeIf(context -> !seesRaw(context));
+        } else if (reference.getProperty(PatchbayConstants.REPLACED_PROPERTY) != null) {
+            listeners.keySet().removeIf(context -> hiddenReplaced(context, reference));
         }
+        if (event.getType() == ServiceEvent.UNREGISTERING) {
+            managed.forget(reference);
+        }
+    }
+
+    private boolean hiddenReplaced(BundleContext context, ServiceReference<?> reference) {
+        if (reference.getProperty(PatchbayConstants.REPLACED_PROPERTY) == null || seesRaw(context)) {
+            return false;
+        }
+        Bundle bundle = context.getBundle();
+        return bundle.getHeaders("").get(PatchbayConstants.PATCH_HEADER) == null;
     }
 
     private boolean seesRaw(BundleContext context) {

@@ -3,6 +3,7 @@ package io.patchbay.core.slot;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -25,7 +26,9 @@ public final class Implementation {
     private final String id;
     private final LongAdder started = new LongAdder();
     private final LongAdder finished = new LongAdder();
+    private final LongAdder abandoned = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final ScopedObjects scoped;
     private volatile boolean retiring;
     private volatile long activeSince;
 
@@ -35,6 +38,38 @@ public final class Implementation {
         this.target = target;
         Bundle bundle = reference.getBundle();
         this.id = idOf(bundle);
+        Object scope = reference.getProperty(Constants.SERVICE_SCOPE);
+        this.scoped = Constants.SCOPE_BUNDLE.equals(scope) || Constants.SCOPE_PROTOTYPE.equals(scope)
+                ? new ScopedObjects(reference, Constants.SCOPE_PROTOTYPE.equals(scope))
+                : null;
+    }
+
+    /**
+     * The object a call from {@code seat} goes to: the service object itself for a singleton, else the one the
+     * implementation handed that seat's consumer.
+     */
+    public Object targetFor(Seat seat) {
+        return scoped == null ? target : scoped.objectFor(seat);
+    }
+
+    /** {@code singleton}, {@code bundle} or {@code prototype}. */
+    public String scope() {
+        Object scope = reference.getProperty(Constants.SERVICE_SCOPE);
+        return scope == null ? Constants.SCOPE_SINGLETON : String.valueOf(scope);
+    }
+
+    /** Gives back the object obtained for {@code seat}, if any. */
+    void release(Seat seat) {
+        if (scoped != null) {
+            scoped.release(seat);
+        }
+    }
+
+    /** Gives back every scoped object: no route points here and its calls have drained, or it went away. */
+    void releaseScoped() {
+        if (scoped != null) {
+            scoped.releaseAll();
+        }
     }
 
     /**
@@ -75,7 +110,7 @@ public final class Implementation {
     }
 
     void abandoned() {
-        started.decrement();
+        abandoned.increment(); // never a decrement of started: a sum could see it before the matching start
         if (retiring) {
             signal();
         }
@@ -105,7 +140,8 @@ public final class Implementation {
     }
 
     public long inFlight() {
-        long done = finished.sum(); // read before started: may over-count in-flight calls, never under-count
+        // every counter only grows, and the ends are read before the starts: may over-count, never under-count
+        long done = finished.sum() + abandoned.sum();
         return started.sum() - done;
     }
 

@@ -1,42 +1,48 @@
 package io.patchbay.core.slot;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import java.util.Collection;
 
 /**
- * After a restart a slot waits for its saved active implementation before serving any call. If that one has not
- * come back within the damping timeout (its bundle failed to start, say), the slot falls back on what it has.
+ * After a restart a slot waits for its saved active implementation before serving any call. Once the framework
+ * has started (every start level reached, {@code FrameworkEvent.STARTED}), a slot whose saved implementation has
+ * not come back falls back on its revert target or what it has, and says so in the ledger; a slot with nothing
+ * at all stops waiting for one implementation and takes the first that comes. A restart never picks a route by a
+ * race: nothing is decided before the framework has started.
  */
 final class Restorer {
 
     private final Switcher switcher;
-    private final LongSupplier dampingMillis;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "patchbay-restore");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile boolean settled;
 
-    Restorer(Switcher switcher, LongSupplier dampingMillis) {
+    Restorer(Switcher switcher) {
         this.switcher = switcher;
-        this.dampingMillis = dampingMillis;
     }
 
-    void giveUpAfterDamping(Slot slot) {
-        timer.schedule(() -> {
+    boolean settled() {
+        return settled;
+    }
+
+    void settle(Collection<Slot> slots) {
+        settled = true;
+        for (Slot slot : slots) {
+            String awaited;
+            Implementation fallback;
             synchronized (slot) {
-                if (slot.awaiting() != null && slot.active() == null) {
-                    slot.fallback().ifPresent(fallback -> switcher.change(slot, fallback, new Switcher.Change(
-                            "fallback", "framework", slot.awaiting() + " did not come back after a restart",
-                            null, false)));
+                awaited = slot.awaiting();
+                if (awaited == null) {
+                    continue;
                 }
+                if (slot.active() != null) {
+                    slot.stopAwaiting();
+                    continue;
+                }
+                fallback = slot.fallback().orElse(null);
+                slot.stopAwaiting();
             }
-        }, dampingMillis.getAsLong(), TimeUnit.MILLISECONDS);
-    }
-
-    void close() {
-        timer.shutdownNow();
+            if (fallback != null) {
+                switcher.change(slot, fallback, new Switcher.Change("fallback", "framework",
+                        awaited + " did not come back after the restart", null, false));
+            }
+        }
     }
 }

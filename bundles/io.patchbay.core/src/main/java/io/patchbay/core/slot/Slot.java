@@ -4,8 +4,10 @@ import io.patchbay.api.SlotUnavailableException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,8 @@ import java.util.function.LongSupplier;
 import org.osgi.framework.Bundle;
 
 /**
- * One service contract as consumers see it (an interface class), its implementations and its route.
+ * One service as consumers see it: its interfaces (the first one, with the version of the package exporting it,
+ * and the service's name make the id), its implementations and its route.
  * <p>
  * The route is one volatile field, {@link #active}: a switch is a single write, so a call that starts after it is
  * answered by the new implementation. While there is no implementation, {@link #enter()} waits up to the damping
@@ -22,26 +25,82 @@ import org.osgi.framework.Bundle;
 public final class Slot {
 
     private final String id;
+    private final String name;
+    private final List<Class<?>> types;
     private final Class<?> type;
     private final String apiVersion;
     private final LongSupplier dampingMillis;
     private final List<Implementation> implementations = new ArrayList<>();
     private final Deque<String> previous = new ArrayDeque<>();
     private final Set<String> known = new LinkedHashSet<>();
-    private final Set<Bundle> consumers = new LinkedHashSet<>();
+    private final Map<Bundle, Integer> consumers = new LinkedHashMap<>();
     private volatile Implementation active;
+    private volatile int generation;
+    private volatile SlotServices services;
     private String departed;
     private String awaiting;
 
-    public Slot(Class<?> type, String apiVersion, LongSupplier dampingMillis) {
-        this.type = type;
+    public Slot(List<Class<?>> types, String name, String apiVersion, LongSupplier dampingMillis) {
+        this.types = List.copyOf(types);
+        this.type = types.get(0);
+        this.name = name;
         this.apiVersion = apiVersion;
-        this.id = type.getName() + "@" + apiVersion;
+        this.id = idOf(type.getName(), apiVersion, name);
         this.dampingMillis = dampingMillis;
+    }
+
+    /** A slot of one interface, for tests. */
+    public Slot(Class<?> type, String apiVersion, LongSupplier dampingMillis) {
+        this(List.of(type), "default", apiVersion, dampingMillis);
+    }
+
+    public static String idOf(String interfaceName, String apiVersion, String name) {
+        return interfaceName + "@" + apiVersion + "#" + name;
     }
 
     public String id() {
         return id;
+    }
+
+    /** The service's name within its interface (see {@link ServiceIdentity}). */
+    public String name() {
+        return name;
+    }
+
+    /** Every interface the facade implements, {@link #type()} first. */
+    public List<Class<?>> types() {
+        return types;
+    }
+
+    /** Bumped on every route change and every implementation coming or going: seats cache by it. */
+    int generation() {
+        return generation;
+    }
+
+    private boolean publicationClaimed;
+
+    /** True for the one caller that registers this slot's services. */
+    synchronized boolean claimPublication() {
+        boolean first = !publicationClaimed;
+        publicationClaimed = true;
+        return first;
+    }
+
+    void services(SlotServices registered) {
+        services = registered;
+    }
+
+    SlotServices services() {
+        return services;
+    }
+
+    /** Makes the facade's properties those of the active implementation; call outside any lock. */
+    public void followActive() {
+        SlotServices registered = services;
+        Implementation current = active;
+        if (registered != null && current != null) {
+            registered.follow(current.reference());
+        }
     }
 
     public Class<?> type() {
@@ -126,16 +185,45 @@ public final class Slot {
         }
         awaiting = null;
         active = next;
+        generation++;
         notifyAll();
         return before;
     }
 
     public synchronized void add(Implementation implementation) {
         implementations.add(implementation);
+        generation++;
     }
 
     public synchronized boolean remove(Implementation implementation) {
+        generation++;
         return implementations.remove(implementation);
+    }
+
+    /** Whether {@code bundle} already serves a live implementation here (a second service of the same name). */
+    public synchronized boolean servedBy(Bundle bundle) {
+        return implementations.stream().anyMatch(i -> bundle.equals(i.bundle()));
+    }
+
+    /**
+     * The implementation a patch in {@code bundle} replaces: the one after it in route order (active, then the
+     * revert stack); while the patch is not on the route, the active one; never the patch's own.
+     */
+    synchronized Implementation below(Bundle bundle) {
+        List<Implementation> order = new ArrayList<>();
+        if (active != null) {
+            order.add(active);
+        }
+        previous.forEach(id -> find(id).ifPresent(order::add));
+        boolean seen = false;
+        for (Implementation candidate : order) {
+            if (bundle.equals(candidate.bundle())) {
+                seen = true;
+            } else if (seen || order.stream().noneMatch(i -> bundle.equals(i.bundle()))) {
+                return candidate;
+            }
+        }
+        return implementations.stream().filter(i -> !bundle.equals(i.bundle())).findFirst().orElse(null);
     }
 
     public synchronized List<Implementation> implementations() {
@@ -187,16 +275,20 @@ public final class Slot {
         return awaiting;
     }
 
+    synchronized void stopAwaiting() {
+        awaiting = null;
+    }
+
     public synchronized void consumerAdded(Bundle bundle) {
-        consumers.add(bundle);
+        consumers.merge(bundle, 1, Integer::sum);
     }
 
     public synchronized void consumerRemoved(Bundle bundle) {
-        consumers.remove(bundle);
+        consumers.computeIfPresent(bundle, (b, count) -> count > 1 ? count - 1 : null);
     }
 
     public synchronized List<Bundle> consumers() {
-        return List.copyOf(consumers);
+        return List.copyOf(consumers.keySet());
     }
 
     @Override

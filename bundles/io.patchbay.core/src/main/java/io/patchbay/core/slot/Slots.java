@@ -1,45 +1,35 @@
 package io.patchbay.core.slot;
 
-import io.patchbay.api.PatchbayConstants;
-import io.patchbay.core.facade.Facades;
 import io.patchbay.core.patch.PatchHeaders;
 import io.patchbay.core.patch.StartLevels;
-import io.patchbay.core.store.SavedRoute;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.framework.Version;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 
 /**
- * Tracks raw implementations of managed services, creates a slot (and registers its facade) for each interface
- * class the first time one appears, and decides where a new or departing implementation leaves the route.
+ * Tracks raw implementations of managed services, puts each in its slot (creating the slot, and registering its
+ * facade, the first time), decides where a new or departing implementation leaves the route, and retires slots
+ * whose API went away.
  */
-public final class Slots implements ServiceTrackerCustomizer<Object, List<Implementation>> {
+public final class Slots implements ServiceTrackerCustomizer<Object, Implementation>, BundleListener {
 
     private static final Logger LOG = Logger.getLogger(Slots.class.getName());
 
     private final BundleContext context;
     private final ManagedServices managed;
     private final Switcher switcher;
-    private final LongSupplier dampingMillis;
-    private final Map<Class<?>, Slot> slots = new ConcurrentHashMap<>();
-    private final Map<Slot, ServiceRegistration<?>> facades = new ConcurrentHashMap<>();
-    private final java.util.Set<Slot> published = ConcurrentHashMap.newKeySet();
-    private final Map<Long, CompletableFuture<Implementation>> expected = new ConcurrentHashMap<>();
+    private final SlotTable table;
+    private final Expectations expectations = new Expectations();
     private final Restorer restorer;
     private volatile boolean closing;
 
@@ -47,98 +37,125 @@ public final class Slots implements ServiceTrackerCustomizer<Object, List<Implem
         this.context = context;
         this.managed = managed;
         this.switcher = switcher;
-        this.dampingMillis = dampingMillis;
-        this.restorer = new Restorer(switcher, dampingMillis);
+        this.table = new SlotTable(context, switcher, dampingMillis);
+        this.restorer = new Restorer(switcher);
     }
 
-    /** Every slot, by interface name then API version. */
+    /** Every slot, by interface name, API version, then name. */
     public List<Slot> all() {
-        return slots.values().stream().sorted(Comparator.comparing((Slot s) -> s.type().getName())
-                .thenComparing(s -> Version.parseVersion(s.apiVersion()))).toList();
+        return table.all();
     }
 
-    /**
-     * Apply's hand-off: the first implementation {@code bundle} registers completes the future instead of being
-     * routed, so apply can decide. While a bundle is expected, its departing implementation leaves the slot
-     * waiting rather than falling back (a host restarting under a fragment patch).
-     */
-    public CompletableFuture<Implementation> expect(Bundle bundle) {
-        CompletableFuture<Implementation> future = new CompletableFuture<>();
-        expected.put(bundle.getBundleId(), future);
-        return future;
-    }
-
-    public void forget(Bundle bundle) {
-        expected.remove(bundle.getBundleId());
+    public Expectations expectations() {
+        return expectations;
     }
 
     public Switcher switcher() {
         return switcher;
     }
 
+    /** The framework has started: slots restored after a restart stop waiting (see {@link Restorer}). */
+    public void settle() {
+        restorer.settle(table.snapshot());
+    }
+
     @Override
-    public List<Implementation> addingService(ServiceReference<Object> reference) {
+    public Implementation addingService(ServiceReference<Object> reference) {
         Bundle bundle = reference.getBundle();
         if (closing || bundle == null || !managed.test(reference)) {
             return null;
         }
-        Object target = context.getService(reference);
-        if (target == null) {
-            failExpected(bundle, "its service could not be created: its component failed to activate");
-            return null;
+        List<Class<?>> types = load(bundle, managed.interfaces(reference));
+        Object target = types == null ? null : context.getService(reference);
+        if (target == null || !types.stream().allMatch(t -> t.isInstance(target))) {
+            expectations.fail(bundle, "its service could not be created: its component failed to activate");
+            return leaveVisible(reference, target, "its service object could not be obtained");
         }
-        List<Implementation> added = new ArrayList<>();
-        for (String name : managed.interfaces(reference)) {
-            Class<?> type = load(bundle, name);
-            if (type != null && type.isInstance(target)) {
-                Slot slot = slots.computeIfAbsent(type, this::create);
-                Implementation implementation = new Implementation(slot, reference, target);
-                slot.add(implementation);
-                added.add(implementation);
-                place(slot, implementation);
-                publish(slot, reference);
+        SlotTable.Key key = table.keyFor(reference, types, bundle);
+        Expectations.Expectation expected = expectations.claim(bundle, types.get(0), table.get(key));
+        Slot slot = expected != null ? handedTo(expected, key) : table.getOrCreate(key, types);
+        String problem = slot == null ? noneOf(expected, key) : missing(slot, types, bundle);
+        if (problem != null) {
+            if (expected != null) {
+                expected.arrival().completeExceptionally(new IllegalStateException(problem));
             }
+            return leaveVisible(reference, target, problem);
         }
-        if (added.isEmpty()) {
-            context.ungetService(reference);
-            return null;
+        Implementation implementation = new Implementation(slot, reference, target);
+        slot.add(implementation);
+        if (expected != null) {
+            expected.arrival().complete(implementation); // apply decides; until then it is a standby
+        } else {
+            place(slot, implementation);
         }
-        return added;
+        publish(slot, reference);
+        return implementation;
     }
 
     @Override
-    public void modifiedService(ServiceReference<Object> reference, List<Implementation> implementations) {
-        // properties of an implementation do not change its route
+    public void modifiedService(ServiceReference<Object> reference, Implementation implementation) {
+        if (implementation.slot().active() == implementation) {
+            implementation.slot().followActive();
+        }
     }
 
     @Override
-    public void removedService(ServiceReference<Object> reference, List<Implementation> implementations) {
+    public void removedService(ServiceReference<Object> reference, Implementation implementation) {
         boolean shuttingDown = closing || context.getBundle(0).getState() == Bundle.STOPPING;
-        for (Implementation implementation : implementations) {
-            Slot slot = implementation.slot();
-            slot.remove(implementation);
-            if (slot.active() == implementation) {
-                boolean hostRestarting = expected.containsKey(implementation.bundle().getBundleId());
-                Implementation next = hostRestarting ? null : slot.fallback().orElse(null);
-                if (shuttingDown || next == null) {
-                    // calls wait for the host to come back; the saved route is what a restart restores
-                    switcher.quietly(slot, next);
-                } else {
-                    switcher.change(slot, next, new Switcher.Change("fallback", "framework",
-                            implementation.id() + " went away", null, false));
-                }
-                awaitDrained(implementation);
+        Slot slot = implementation.slot();
+        slot.remove(implementation);
+        Bundle bundle = implementation.bundle();
+        boolean hostRestarting = bundle != null && expectations.expects(bundle);
+        if (!shuttingDown && !hostRestarting && slot.implementations().isEmpty() && bundle != null
+                && bundle.getState() == Bundle.ACTIVE) {
+            // the service alone went away, its bundle stays: so does the service for consumers, as without
+            // Patchbay. The route still points at it, so the facade's last calls (a servlet's destroy) reach it.
+            retire(slot, "its last implementation " + implementation.id() + " was unregistered");
+        } else if (slot.active() == implementation) {
+            Implementation next = hostRestarting ? null : slot.fallback().orElse(null);
+            if (shuttingDown || next == null) {
+                // calls wait for the host to come back; the saved route is what a restart restores
+                switcher.quietly(slot, next);
+            } else {
+                switcher.change(slot, next, new Switcher.Change("fallback", "framework",
+                        implementation.id() + " went away", null, false));
             }
+            awaitDrained(implementation);
         }
+        implementation.releaseScoped();
         context.ungetService(reference);
+        retireIfStale(slot);
+    }
+
+    /** An API bundle was refreshed or uninstalled: empty slots of its old classes retire. */
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        if (event.getType() == BundleEvent.UNRESOLVED || event.getType() == BundleEvent.UNINSTALLED) {
+            table.snapshot().forEach(this::retireIfStale);
+        }
+    }
+
+    private Slot handedTo(Expectations.Expectation expected, SlotTable.Key key) {
+        if (expected.target() != null) {
+            return expected.target();
+        }
+        Slot own = table.get(key);
+        return expected.candidates().contains(own) ? own : null;
+    }
+
+    private static String noneOf(Expectations.Expectation expected, SlotTable.Key key) {
+        return "its service is named " + key.name() + ", which is none of the slots it could patch ("
+                + expected.candidates().stream().map(Slot::id).collect(Collectors.joining(", "))
+                + "); name one with slot= in Patchbay-Patch or --slot";
+    }
+
+    private static String missing(Slot slot, List<Class<?>> types, Bundle bundle) {
+        List<String> absent = slot.types().stream().filter(t -> !types.contains(t)).map(Class::getName).toList();
+        return absent.isEmpty() ? null : bundle.getSymbolicName() + " does not register " + String.join(", ", absent)
+                + ", which the consumers of " + slot.id() + " use";
     }
 
     private void place(Slot slot, Implementation implementation) {
-        CompletableFuture<Implementation> waiting = expected.remove(implementation.bundle().getBundleId());
-        if (waiting != null) {
-            waiting.complete(implementation); // apply decides; until then it is a standby
-            return;
-        }
         String awaited = slot.awaiting();
         if (awaited != null) {
             if (awaited.equals(implementation.id())) {
@@ -148,7 +165,8 @@ public final class Slots implements ServiceTrackerCustomizer<Object, List<Implem
         }
         if (slot.active() == null) {
             switcher.quietly(slot, implementation);
-        } else if (PatchHeaders.targets(implementation.bundle(), slot) && !slot.isKnown(implementation.id())) {
+        } else if (PatchHeaders.targets(implementation.bundle(), slot) && !slot.isKnown(implementation.id())
+                && !expectations.expects(implementation.bundle())) { // one apply patches one slot: others wait
             StartLevels.startWithManager(implementation.bundle(), context.getBundle());
             String reason = PatchHeaders.reason(implementation.bundle());
             switcher.change(slot, implementation, new Switcher.Change("apply", "framework",
@@ -156,66 +174,53 @@ public final class Slots implements ServiceTrackerCustomizer<Object, List<Implem
         }
     }
 
-    private Slot create(Class<?> type) {
-        Slot slot = new Slot(type, ApiVersions.of(type), dampingMillis);
-        SavedRoute saved = switcher.saved(slot.id());
-        if (saved != null) {
-            boolean comesBack = isInstalled(saved.active());
-            slot.restore(comesBack ? saved.active() : null, saved.previous(), saved.known());
-            if (comesBack) {
-                restorer.giveUpAfterDamping(slot);
-            }
-        }
-        return slot;
-    }
-
-    /**
-     * Registers the slot's facade once, after its first implementation is routed and outside any lock: the
-     * registration may synchronously activate consumers that call the facade straight away.
-     */
+    /** Registers the slot's services once, after its first implementation is routed and outside any lock. */
     private void publish(Slot slot, ServiceReference<?> first) {
-        if (published.add(slot)) {
-            facades.put(slot, context.registerService(new String[] { slot.type().getName() },
-                    Facades.factory(slot), facadeProperties(slot, first)));
+        if (closing || !slot.claimPublication()) {
+            return;
+        }
+        SlotServices services = SlotServices.register(context, slot, first);
+        slot.services(services);
+        slot.followActive();
+    }
+
+    private void retireIfStale(Slot slot) {
+        if (slot.implementations().isEmpty() && ApiVersions.isStale(slot.type())) {
+            retire(slot, "its API bundle was refreshed or uninstalled");
         }
     }
 
-    private boolean isInstalled(String implementationId) {
-        for (Bundle bundle : context.getBundles()) {
-            if (Implementation.idOf(bundle).equals(implementationId) && bundle.getState() != Bundle.UNINSTALLED) {
-                return true;
+    private void retire(Slot slot, String why) {
+        if (table.remove(slot)) {
+            SlotServices services = slot.services();
+            if (services != null) {
+                services.unregister();
+            }
+            LOG.info("Slot " + slot.id() + " retired: " + why + ".");
+        }
+    }
+
+    private Implementation leaveVisible(ServiceReference<?> reference, Object target, String why) {
+        managed.release(reference);
+        if (target != null) {
+            context.ungetService(reference);
+        }
+        LOG.warning("Patchbay does not manage service " + reference.getProperty("service.id") + " of "
+                + reference.getBundle() + ": " + why + ".");
+        return null;
+    }
+
+    private static List<Class<?>> load(Bundle bundle, List<String> names) {
+        List<Class<?>> types = new ArrayList<>();
+        for (String name : names) {
+            try {
+                types.add(bundle.loadClass(name));
+            } catch (ClassNotFoundException | IllegalStateException e) {
+                LOG.log(Level.WARNING, "Cannot manage " + name + " of " + bundle + ": " + e);
+                return null;
             }
         }
-        return false;
-    }
-
-    private static Hashtable<String, Object> facadeProperties(Slot slot, ServiceReference<?> original) {
-        Hashtable<String, Object> properties = new Hashtable<>();
-        for (String key : original.getPropertyKeys()) {
-            if (!key.equals(Constants.OBJECTCLASS) && !key.equals(Constants.SERVICE_ID)
-                    && !key.equals(Constants.SERVICE_BUNDLEID) && !key.equals(Constants.SERVICE_SCOPE)
-                    && !key.startsWith("component.") && !key.equals(PatchbayConstants.MANAGED)) {
-                properties.put(key, original.getProperty(key));
-            }
-        }
-        properties.put(PatchbayConstants.SLOT_PROPERTY, slot.id());
-        return properties;
-    }
-
-    private static Class<?> load(Bundle bundle, String name) {
-        try {
-            return bundle.loadClass(name);
-        } catch (ClassNotFoundException | IllegalStateException e) {
-            LOG.log(Level.WARNING, "Cannot manage " + name + " of " + bundle + ": " + e);
-            return null;
-        }
-    }
-
-    private void failExpected(Bundle bundle, String why) {
-        CompletableFuture<Implementation> waiting = expected.remove(bundle.getBundleId());
-        if (waiting != null) {
-            waiting.completeExceptionally(new IllegalStateException(why));
-        }
+        return types.isEmpty() ? null : types;
     }
 
     private void awaitDrained(Implementation implementation) {
@@ -231,8 +236,11 @@ public final class Slots implements ServiceTrackerCustomizer<Object, List<Implem
     /** Stops routing: the manager is going away, facades with it. */
     public void close() {
         closing = true;
-        restorer.close();
-        facades.values().forEach(ServiceRegistration::unregister);
-        facades.clear();
+        for (Slot slot : table.snapshot()) {
+            SlotServices services = slot.services();
+            if (services != null) {
+                services.unregister();
+            }
+        }
     }
 }

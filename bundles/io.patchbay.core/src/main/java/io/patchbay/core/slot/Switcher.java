@@ -36,6 +36,7 @@ public final class Switcher {
         if (next != null) {
             save(slot);
         }
+        slot.followActive();
         LedgerEntryDTO entry = new LedgerEntryDTO();
         entry.time = now;
         entry.action = change.action();
@@ -57,6 +58,7 @@ public final class Switcher {
      */
     public void quietly(Slot slot, Implementation next) {
         slot.route(next, false, System.currentTimeMillis());
+        slot.followActive();
     }
 
     private void save(Slot slot) {
@@ -74,12 +76,21 @@ public final class Switcher {
         return store.get(slotId);
     }
 
+    /** The ids of every slot with a saved route. */
+    public java.util.Set<String> savedIds() {
+        return store.ids();
+    }
+
     private boolean drain(Implementation before, Implementation next) {
         if (before == null || before == next) {
             return true;
         }
         try {
-            return before.awaitDrained(drainMillis.getAsLong(), TimeUnit.MILLISECONDS);
+            boolean drained = before.awaitDrained(drainMillis.getAsLong(), TimeUnit.MILLISECONDS);
+            if (drained && before.slot().active() != before) {
+                before.releaseScoped(); // its consumers' objects: they get new ones from the new implementation
+            }
+            return drained;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

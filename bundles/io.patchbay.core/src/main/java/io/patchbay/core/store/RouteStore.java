@@ -31,6 +31,10 @@ public final class RouteStore {
         return routes.get(slotId);
     }
 
+    public synchronized java.util.Set<String> ids() {
+        return java.util.Set.copyOf(routes.keySet());
+    }
+
     public synchronized void put(String slotId, SavedRoute route) {
         routes.put(slotId, route);
         save();

@@ -83,7 +83,7 @@ public class FacadeGeneratorTest {
 
     @SuppressWarnings("unchecked")
     private Shapes facade() {
-        ServiceFactory<Object> factory = Facades.factory(slot);
+        ServiceFactory<Object> factory = Facades.factory(slot, false);
         return (Shapes) factory.getService(Stubs.bundle(7, "consumer", "1.0.0"), null);
     }
 
@@ -127,7 +127,7 @@ public class FacadeGeneratorTest {
 
     @Test
     public void eachConsumerGetsItsOwnFacadeAndIsCounted() {
-        ServiceFactory<Object> factory = Facades.factory(slot);
+        ServiceFactory<Object> factory = Facades.factory(slot, false);
         Object first = factory.getService(Stubs.bundle(1, "a", "1.0.0"), null);
         Object second = factory.getService(Stubs.bundle(2, "b", "1.0.0"), null);
         assertFalse(first == second);
@@ -144,7 +144,7 @@ public class FacadeGeneratorTest {
 
     @Test
     public void factoryClassSeesTheSlotInterface() throws Exception {
-        ServiceFactory<Object> factory = Facades.factory(slot);
+        ServiceFactory<Object> factory = Facades.factory(slot, false);
         assertSame("Felix checks assignability through the factory's class loader", Shapes.class,
                 factory.getClass().getClassLoader().loadClass(Shapes.class.getName()));
     }

@@ -23,20 +23,20 @@ public class SlotNamesTest {
         assertSame(supplier2, SlotNames.find(slots, "java.util.function.Supplier@2.0.0"));
         assertSame(function, SlotNames.find(slots, "1"));
         assertSame(function, SlotNames.find(slots, "Function"));
-        assertSame(supplier1, SlotNames.find(slots, "Supplier@1.0.0"));
+        assertSame(supplier1, SlotNames.find(slots, "Supplier@1.0.0#default"));
     }
 
     @Test
     public void ambiguousAndUnknownNamesListTheCandidates() {
-        assertEquals("'Supplier' matches 2 slots: java.util.function.Supplier@1.0.0, "
-                + "java.util.function.Supplier@2.0.0; name one of them.",
+        assertEquals("'Supplier' matches 2 slots: java.util.function.Supplier@1.0.0#default, "
+                + "java.util.function.Supplier@2.0.0#default; name one of them.",
                 assertThrows(UnknownSlotException.class, () -> SlotNames.find(slots, "Supplier")).getMessage());
         assertEquals("There is no slot number 99999999999; there are 3.",
                 assertThrows(UnknownSlotException.class, () -> SlotNames.find(slots, "99999999999")).getMessage());
         assertEquals("There is no slot number 9; there are 3.",
                 assertThrows(UnknownSlotException.class, () -> SlotNames.find(slots, "9")).getMessage());
-        assertEquals("No slot matches 'Nope'; the slots are: java.util.function.Function@1.0.0, "
-                + "java.util.function.Supplier@1.0.0, java.util.function.Supplier@2.0.0.",
+        assertEquals("No slot matches 'Nope'; the slots are: java.util.function.Function@1.0.0#default, "
+                + "java.util.function.Supplier@1.0.0#default, java.util.function.Supplier@2.0.0#default.",
                 assertThrows(UnknownSlotException.class, () -> SlotNames.find(slots, "Nope")).getMessage());
     }
 }

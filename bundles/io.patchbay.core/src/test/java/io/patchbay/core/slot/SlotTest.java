@@ -24,7 +24,7 @@ public class SlotTest {
 
     @Test
     public void idIsInterfaceAtApiVersion() {
-        assertEquals("java.util.function.Supplier@1.0.0", slot.id());
+        assertEquals("java.util.function.Supplier@1.0.0#default", slot.id());
     }
 
     @Test
@@ -64,7 +64,7 @@ public class SlotTest {
     @Test
     public void callsWaitForAnImplementationThenFailNamingTheSlot() {
         SlotUnavailableException failure = assertThrows(SlotUnavailableException.class, slot::enter);
-        assertEquals("Slot java.util.function.Supplier@1.0.0 has had no implementation for 200 ms",
+        assertEquals("Slot java.util.function.Supplier@1.0.0#default has had no implementation for 200 ms",
                 failure.getMessage());
     }
 

@@ -10,7 +10,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Component;
 
 /** The 2.0 pricing: the same catalogue in EUR, converted at fixed rates; 10% off 10 units or more. */
-@Component(property = "patchbay.managed=true")
+@Component(property = { "patchbay.managed=true", "patchbay.slot=pricing" })
 public class CurrencyPriceService implements PriceService {
 
     private static final Map<String, BigDecimal> CATALOGUE_EUR = Map.of(

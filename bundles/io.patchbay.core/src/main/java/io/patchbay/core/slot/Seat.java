@@ -1,0 +1,67 @@
+package io.patchbay.core.slot;
+
+import io.patchbay.api.SlotUnavailableException;
+import org.osgi.framework.Bundle;
+
+/**
+ * One facade's place at a slot: the consumer bundle it was handed to (one per consumer bundle, or one per
+ * {@code ServiceObjects.getService()} for a prototype-scoped slot). Scoped implementations give each seat an
+ * object of its own, obtained for that consumer; the facade through which a patch calls the code it replaces
+ * enters the slot below the patch.
+ */
+public final class Seat {
+
+    private final Slot slot;
+    private final Bundle consumer;
+    private volatile Below below;
+    /** The last scoped object this seat was given, see {@link ScopedObjects#objectFor}. */
+    volatile Cached cached;
+
+    public Seat(Slot slot, Bundle consumer) {
+        this.slot = slot;
+        this.consumer = consumer;
+    }
+
+    public Slot slot() {
+        return slot;
+    }
+
+    public Bundle consumer() {
+        return consumer;
+    }
+
+    /**
+     * The call path of a replaced-implementation facade: the implementation the consumer (a patch) replaces,
+     * counted as started. Never the patch's own implementation, so a patch cannot recurse into itself.
+     */
+    public Implementation enterBelow() {
+        int generation = slot.generation();
+        Below cached = below;
+        Implementation target;
+        if (cached != null && cached.generation == generation) {
+            target = cached.implementation;
+        } else {
+            target = slot.below(consumer);
+            below = new Below(generation, target);
+        }
+        if (target == null) {
+            throw new SlotUnavailableException(slot.id() + " has no implementation for "
+                    + consumer.getSymbolicName() + " to call below itself.");
+        }
+        target.started();
+        return target;
+    }
+
+    /** The facade is released: give back every object scoped implementations obtained for it. */
+    public void close() {
+        for (Implementation implementation : slot.implementations()) {
+            implementation.release(this);
+        }
+    }
+
+    private record Below(int generation, Implementation implementation) {
+    }
+
+    record Cached(Object owner, int generation, Object object) {
+    }
+}
