@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
@@ -110,7 +112,7 @@ public class LedgerTest {
     public void aLineCutMidwayIsCutOffAndTheNextAppendChains() throws Exception {
         assertTornTailIsCut(good -> {
             byte[] last = line(4);
-            return concat(good, java.util.Arrays.copyOf(last, last.length / 2));
+            return concat(good, Arrays.copyOf(last, last.length / 2));
         });
     }
 
@@ -196,31 +198,6 @@ public class LedgerTest {
     }
 
     @Test
-    public void theOldTabSeparatedLedgerIsImportedOnce() throws Exception {
-        Path old = file.resolveSibling("ledger.tsv");
-        Files.createDirectories(old.getParent());
-        Files.writeString(old, "1\tapply\talice\ta.B@1.0.0\timpl/1.0.0\timpl/1.0.1\ttab\\there\tabc\n"
-                + "2\trevert\tbob\ta.B@1.0.0\timpl/1.0.1\timpl/1.0.0\t\\0\t\\0\n"
-                + "3\tapply\tbob\ta.B@1.0.0\timpl/1.0.0\timpl/1.0.1\ttorn by a cra");
-
-        Ledger ledger = new Ledger(file);
-        assertEquals(2, ledger.entries().size());
-        assertEquals("tab\there", ledger.entries().get(1).reason);
-        assertEquals("abc", ledger.entries().get(1).checksum);
-        assertNull(ledger.entries().get(0).reason);
-        assertEquals(new LedgerIntegrity(true, "The ledger is intact: 2 entries, chained. At start 2 entries from "
-                + "the earlier ledger.tsv were imported and 1 torn line skipped."), ledger.integrity());
-        assertFalse(Files.exists(old));
-        assertTrue(Files.exists(old.resolveSibling("ledger.tsv.imported")));
-
-        Files.writeString(old, "9\tapply\tmallory\ts\tf\tt\tr\tc\n"); // a new one is not imported again
-        ledger.append(entry(4, "apply", "after import"));
-        Ledger reopened = new Ledger(file);
-        assertEquals(3, reopened.entries().size());
-        assertEquals("The ledger is intact: 3 entries, chained.", reopened.integrity().sentence());
-    }
-
-    @Test
     public void bigEntriesAreWrittenWhole() {
         String reason = "x".repeat(3_000_000) + "end";
         Ledger ledger = new Ledger(file);
@@ -280,13 +257,13 @@ public class LedgerTest {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
     }
 
     private static Map<String, String> fields(String line) throws Exception {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         try (JsonParser json = new JsonFactory().createParser(line)) {
             assertEquals(JsonToken.START_OBJECT, json.nextToken());
             while (json.nextToken() == JsonToken.FIELD_NAME) {
