@@ -18,7 +18,7 @@ public record Artifacts(Path root) {
     private static final List<String> RUNTIME = List.of("org.apache.felix.scr", "org.apache.felix.configadmin",
             "org.osgi.service.component", "org.osgi.util.promise", "org.osgi.util.function", "org.osgi.service.log",
             "com.example.pricing.api", "com.example.pricing.impl");
-    private static final List<String> PATCHBAY = List.of("io.patchbay.core", "io.patchbay.api", "asm");
+    private static final List<String> PATCHBAY = List.of("io.patchbay.core", "io.patchbay.api", "asm", "jackson-core");
 
     public static Artifacts locate() {
         String configured = System.getProperty("patchbay.root");

@@ -44,7 +44,7 @@ public final class Activator implements BundleActivator {
         Settings settings = new Settings();
         settings.update(name -> context.getProperty("patchbay." + name));
         Path data = context.getDataFile("").toPath();
-        Ledger ledger = new Ledger(data.resolve("ledger.tsv"));
+        Ledger ledger = new Ledger(data.resolve("ledger.jsonl"));
         events = eventsIfAvailable(context);
         Switcher switcher = new Switcher(new RouteStore(data.resolve("routes.properties")), ledger,
                 settings::drainMillis, events);

@@ -1,0 +1,170 @@
+package io.patchbay.core.store;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.patchbay.api.dto.LedgerEntryDTO;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * One line of {@code ledger.jsonl}: a JSON object with the fields of {@link LedgerEntryDTO} plus {@code prev} (the
+ * SHA-256 of the previous line's bytes, without its newline; of no bytes for the first line) and {@code hash}.
+ * <p>
+ * {@code hash} is the SHA-256 of the canonical content, which does not depend on how JSON escapes text: the fields
+ * {@code time, action, actor, slot, from, to, reason, checksum, prev} in this order, each as a 4-byte big-endian
+ * length followed by its UTF-8 bytes ({@code time} as a decimal number; a {@code null} value is the length -1 and no
+ * bytes). Fields a reader does not know are ignored by the hash; the next line's {@code prev} still covers them.
+ *
+ * @param entry the entry as read or written
+ * @param prev  SHA-256 hex of the previous line
+ * @param hash  SHA-256 hex of the canonical content, as stored in the line
+ */
+record LedgerLine(LedgerEntryDTO entry, String prev, String hash) {
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    private static final Set<String> TEXT_FIELDS = Set.of("action", "actor", "slot", "from", "to", "reason",
+            "checksum", "prev", "hash");
+
+    /** SHA-256 hex of no bytes: the {@code prev} of the first line. */
+    static final String FIRST_PREV = sha256(new byte[0]);
+
+    /** Whether {@link #hash} is the hash of this line's content: false when the line was changed. */
+    boolean checksItself() {
+        return hash != null && hash.equals(contentHash(entry, prev));
+    }
+
+    /** The line for {@code entry} after a line whose hash is {@code prev}, without the newline. */
+    static byte[] encode(LedgerEntryDTO entry, String prev) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = JSON.createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeNumberField("time", entry.time);
+            json.writeStringField("action", entry.action);
+            json.writeStringField("actor", entry.actor);
+            json.writeStringField("slot", entry.slot);
+            json.writeStringField("from", entry.from);
+            json.writeStringField("to", entry.to);
+            json.writeStringField("reason", entry.reason);
+            json.writeStringField("checksum", entry.checksum);
+            json.writeStringField("prev", prev);
+            json.writeStringField("hash", contentHash(entry, prev));
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write a ledger entry as JSON", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads one line (without its newline).
+     *
+     * @throws IOException if it is not one JSON object with a numeric {@code time} and text (or null) fields
+     */
+    static LedgerLine decode(byte[] line) throws IOException {
+        LedgerEntryDTO entry = new LedgerEntryDTO();
+        String prev = null;
+        String hash = null;
+        boolean timed = false;
+        try (JsonParser json = JSON.createParser(line)) {
+            expect(json.nextToken() == JsonToken.START_OBJECT, "a JSON object");
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                if (name.equals("time")) {
+                    expect(value == JsonToken.VALUE_NUMBER_INT, "a whole number for time");
+                    entry.time = json.getLongValue();
+                    timed = true;
+                    continue;
+                }
+                if (!TEXT_FIELDS.contains(name)) {
+                    json.skipChildren(); // a field of a later version: ignored, see the class comment
+                    continue;
+                }
+                expect(value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL, "text or null for " + name);
+                String text = value == JsonToken.VALUE_NULL ? null : json.getText();
+                switch (name) {
+                    case "action" -> entry.action = text;
+                    case "actor" -> entry.actor = text;
+                    case "slot" -> entry.slot = text;
+                    case "from" -> entry.from = text;
+                    case "to" -> entry.to = text;
+                    case "reason" -> entry.reason = text;
+                    case "checksum" -> entry.checksum = text;
+                    case "prev" -> prev = text;
+                    default -> hash = text;
+                }
+            }
+            expect(json.currentToken() == JsonToken.END_OBJECT, "the end of the object");
+            expect(json.nextToken() == null, "nothing after the object");
+        }
+        expect(timed && prev != null && hash != null, "time, prev and hash");
+        return new LedgerLine(entry, prev, hash);
+    }
+
+    /**
+     * A copy of {@code entry} whose text survives UTF-8 unchanged (a lone UTF-16 surrogate becomes {@code ?}), so
+     * that the entry kept in memory is exactly the one read back after a restart.
+     */
+    static LedgerEntryDTO normalized(LedgerEntryDTO entry) {
+        LedgerEntryDTO copy = new LedgerEntryDTO();
+        copy.time = entry.time;
+        copy.action = utf8(entry.action);
+        copy.actor = utf8(entry.actor);
+        copy.slot = utf8(entry.slot);
+        copy.from = utf8(entry.from);
+        copy.to = utf8(entry.to);
+        copy.reason = utf8(entry.reason);
+        copy.checksum = utf8(entry.checksum);
+        return copy;
+    }
+
+    private static String utf8(String text) {
+        return text == null ? null : new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    }
+
+    /** SHA-256 hex of the canonical content; see the class comment. */
+    static String contentHash(LedgerEntryDTO entry, String prev) {
+        MessageDigest digest = digest();
+        for (String field : new String[] { Long.toString(entry.time), entry.action, entry.actor, entry.slot,
+                entry.from, entry.to, entry.reason, entry.checksum, prev }) {
+            if (field == null) {
+                digest.update(ByteBuffer.allocate(4).putInt(-1).array());
+            } else {
+                byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
+                digest.update(ByteBuffer.allocate(4).putInt(utf8.length).array());
+                digest.update(utf8);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+
+    private static void expect(boolean condition, String what) throws IOException {
+        if (!condition) {
+            throw new IOException("not a ledger entry: expected " + what);
+        }
+    }
+}
