@@ -200,11 +200,15 @@
     });
   }
 
-  function post(query, body, type, busy) {
+  // the token goes in a header, never in the URL: the console refuses a POST without it before reading the body
+  function post(body, busy) {
+    var headers = { 'X-Patchbay-Token': token };
+    if (typeof body === 'string') {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    } // a FormData body: the browser sets multipart/form-data with its boundary
     show('busy', busy);
     buttons(false);
-    return fetch(base + query, { method: 'POST', credentials: 'same-origin', body: body,
-        headers: { 'X-Patchbay-Token': token, 'Content-Type': type } })
+    return fetch(base, { method: 'POST', credentials: 'same-origin', body: body, headers: headers })
       .then(function (r) {
         return r.json().catch(function () {
           return { ok: false, message: 'The console answered HTTP ' + r.status + '.' };
@@ -237,8 +241,11 @@
       show('failed', 'Choose a patch jar to upload first.');
       return;
     }
-    post('?' + form({ action: 'apply', name: file.name }), file, 'application/java-archive',
-      'Applying ' + file.name + '\u2026')
+    var upload = new FormData();
+    upload.append('action', 'apply');
+    upload.append('reason', $('pb-reason').value);
+    upload.append('patch', file, file.name);
+    post(upload, 'Applying ' + file.name + '\u2026')
       .then(function (result) { if (result.ok) { $('pb-file').value = ''; } });
   });
 
@@ -247,13 +254,11 @@
     if (!b || b.disabled) {
       return;
     }
-    var type = 'application/x-www-form-urlencoded';
     if (b.classList.contains('pb-revert')) {
-      post('', form({ action: 'revert', slot: b.getAttribute('data-slot') }), type, 'Reverting\u2026');
+      post(form({ action: 'revert', slot: b.getAttribute('data-slot') }), 'Reverting\u2026');
     } else if (b.classList.contains('pb-activate')) {
-      post('', form({ action: 'activate', slot: b.getAttribute('data-slot'),
-        implementation: b.getAttribute('data-impl') }),
-        type, 'Activating ' + b.getAttribute('data-impl') + '\u2026');
+      post(form({ action: 'activate', slot: b.getAttribute('data-slot'),
+        implementation: b.getAttribute('data-impl') }), 'Activating ' + b.getAttribute('data-impl') + '\u2026');
     }
   });
 

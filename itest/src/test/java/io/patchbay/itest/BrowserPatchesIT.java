@@ -53,6 +53,8 @@ public class BrowserPatchesIT {
                     page.awaitResult());
             page.awaitActive(SLOT, FIXED);
             assertQuote(http, "com.example.pricing.impl 1.0.1", "90.00");
+            assertEquals("the reason went with the multipart upload", "PRICING-42, applied from the browser",
+                    newestLedgerReason(http));
             page.awaitCalls(FIXED, () -> {
                 for (int i = 0; i < 25; i++) {
                     http.get(QUOTE);
@@ -82,6 +84,13 @@ public class BrowserPatchesIT {
             }
             deadline.pause();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object newestLedgerReason(Http http) {
+        Map<String, Object> state = JsonReader.object(
+                http.get("/system/console/patches.json", "admin", Container.CONSOLE_PASSWORD).body());
+        return ((Map<String, Object>) ((List<Object>) state.get("ledger")).get(0)).get("reason");
     }
 
     private static void assertQuote(Http http, String servedBy, String total) {

@@ -7,13 +7,23 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.patchbay.api.PatchManager;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.inject.Inject;
@@ -36,6 +46,7 @@ public class WebConsoleIT {
     private static final String PLUGIN = "/system/console/patches";
     private static final String JAR = "application/java-archive";
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String MULTIPART = "multipart/form-data; boundary=patchbay-itest";
 
     @Inject
     private BundleContext context;
@@ -95,8 +106,10 @@ public class WebConsoleIT {
         Map<String, Object> same = post("?action=activate", FORM, form("slot", SLOT, "implementation", ORIGINAL), 409);
         assertEquals(ORIGINAL + " is already active in " + SLOT + "; nothing changed.", same.get("message"));
 
-        Map<String, Object> applied = post("?action=apply&name=fix.jar&reason=PRICING-42%20over%20HTTP", JAR,
-                Files.readAllBytes(Container.fixPatch().toPath()), 200);
+        // the reason travels in a header (percent-encoded) with a jar body; one in the query string is ignored
+        Map<String, Object> applied = post("?action=apply&name=fix.jar&reason=from-the-query", JAR,
+                Files.readAllBytes(Container.fixPatch().toPath()),
+                Map.of("X-Patchbay-Reason", "PRICING-42%20over%20HTTP"), 200);
         assertEquals("Applied " + FIXED + " in " + SLOT + ", replacing " + ORIGINAL + ".", applied.get("message"));
         assertEquals(FIXED, map(applied.get("change")).get("to"));
         assertQuote("com.example.pricing.impl 1.0.1", "90.00");
@@ -110,27 +123,69 @@ public class WebConsoleIT {
         assertEquals("apply", newest.get("action"));
         assertEquals(64, ((String) newest.get("checksum")).length());
 
-        Map<String, Object> reverted = post("", FORM, form("action", "revert", "slot", SLOT, "reason", "back"), 200);
+        Map<String, Object> reverted = post("?reason=from-the-query", FORM,
+                form("action", "revert", "slot", SLOT, "reason", "back"), 200);
         assertEquals("Reverted to " + ORIGINAL + " in " + SLOT + ", replacing " + FIXED + ".", reverted.get("message"));
+        assertEquals("back", manager.history(SLOT).get(0).reason);
         assertQuote("com.example.pricing.impl 1.0.0", "81.00");
         assertEquals(FIXED, map(list(slot(state()).get("standby")).get(0)).get("id"));
 
-        post("", FORM, form("action", "activate", "slot", SLOT, "implementation", FIXED), 200);
+        post("?reason=from-the-query", FORM, form("action", "activate", "slot", SLOT, "implementation", FIXED), 200);
         assertQuote("com.example.pricing.impl 1.0.1", "90.00");
         assertEquals(FIXED, manager.slot(SLOT).active.id);
+        assertEquals("a reason only in the query is ignored", null, manager.history(SLOT).get(0).reason);
     }
 
     @Test
-    public void aMultipartUploadWithTheTokenAsAFormField() throws Exception {
-        Map<String, String> fields = new LinkedHashMap<>(Map.of("token", token, "action", "apply"));
+    public void aMultipartUploadWithTheTokenInTheHeader() throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("action", "apply");
         fields.put("reason", "multipart");
         byte[] body = Http.multipart("patchbay-itest", fields, "patch", "fix.jar",
                 Files.readAllBytes(Container.fixPatch().toPath()));
         HttpResponse<String> answer = http.post(PLUGIN, "admin", Container.CONSOLE_PASSWORD,
-                Map.of("Content-Type", "multipart/form-data; boundary=patchbay-itest"), body);
+                Map.of("Content-Type", MULTIPART, "X-Patchbay-Token", token), body);
         assertEquals(answer.body(), 200, answer.statusCode());
         assertEquals(FIXED, manager.slot(SLOT).active.id);
         assertEquals("multipart", manager.history(SLOT).get(0).reason);
+    }
+
+    /**
+     * A 64 MiB multipart upload with a wrong token, or with the right one only as a form field: the server answers
+     * 403 after the headers and the first 256 KiB, so it cannot have read the body (the rest was never sent).
+     */
+    @Test
+    public void aLargeMultipartUploadWithoutTheTokenHeaderIsRefusedBeforeItsBodyIsRead() throws Exception {
+        Snapshot before = new Snapshot();
+        byte[] fix = Files.readAllBytes(Container.fixPatch().toPath());
+        Map<String, String> rightTokenAsField = new LinkedHashMap<>();
+        rightTokenAsField.put("token", token);
+        rightTokenAsField.put("action", "apply");
+        Map<String, String> fieldsOnly = Map.of("action", "apply");
+        for (Map.Entry<String, Map<String, String>> attempt : List.of(
+                Map.entry(token + "x", fieldsOnly), Map.entry("", rightTokenAsField))) {
+            byte[] start = Http.multipart("patchbay-itest", attempt.getValue(), "patch", "fix.jar", fix);
+            String answer = postWithoutSendingTheWholeBody(attempt.getKey(), start, 64 << 20);
+            assertTrue(answer, answer.startsWith("HTTP/1.1 403 "));
+            assertTrue(answer, answer.contains("\"ok\":false"));
+            assertTrue(answer, answer.contains("carries no valid Patchbay token"));
+        }
+        before.assertUnchanged();
+        assertQuote("com.example.pricing.impl 1.0.0", "81.00");
+    }
+
+    @Test
+    public void aTokenInTheQueryStringIsIgnored() throws Exception {
+        Snapshot before = new Snapshot();
+        String query = "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        HttpResponse<String> revert = http.post(PLUGIN + "?action=revert&slot=" + SLOT + query, "admin",
+                Container.CONSOLE_PASSWORD, Map.of("Content-Type", FORM), new byte[0]);
+        assertEquals(revert.body(), 403, revert.statusCode());
+        HttpResponse<String> apply = http.post(PLUGIN + "?action=apply" + query, "admin",
+                Container.CONSOLE_PASSWORD, Map.of("Content-Type", JAR),
+                Files.readAllBytes(Container.fixPatch().toPath()));
+        assertEquals(apply.body(), 403, apply.statusCode());
+        before.assertUnchanged();
     }
 
     @Test
@@ -192,14 +247,76 @@ public class WebConsoleIT {
     }
 
     private Map<String, Object> post(String query, String type, byte[] body, int status) {
-        HttpResponse<String> answer = http.post(PLUGIN + query, "admin", Container.CONSOLE_PASSWORD,
-                Map.of("Content-Type", type, "X-Patchbay-Token", token), body);
+        return post(query, type, body, Map.of(), status);
+    }
+
+    private Map<String, Object> post(String query, String type, byte[] body, Map<String, String> extraHeaders,
+            int status) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put("Content-Type", type);
+        headers.put("X-Patchbay-Token", token);
+        HttpResponse<String> answer = http.post(PLUGIN + query, "admin", Container.CONSOLE_PASSWORD, headers, body);
         assertEquals(answer.body(), status, answer.statusCode());
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         Map<String, Object> result = JsonReader.object(answer.body());
         assertEquals(status == 200, result.get("ok"));
         assertEquals(status, ((Number) result.get("status")).intValue());
         return result;
+    }
+
+    /**
+     * POSTs a multipart upload announced as {@code length} bytes over a plain socket, sends only {@code start} of
+     * it (padded to 256 KiB) and answers what the server says then: status line, headers and body. The read
+     * times out if the server waits for the body.
+     */
+    private String postWithoutSendingTheWholeBody(String token, byte[] start, int length) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(),
+                Integer.parseInt(context.getProperty("org.osgi.service.http.port")))) {
+            socket.setSoTimeout(10_000);
+            String basic = Base64.getEncoder().encodeToString(("admin:" + Container.CONSOLE_PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
+            String head = "POST " + PLUGIN + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + basic
+                    + "\r\nContent-Type: " + MULTIPART + "\r\nContent-Length: " + length + "\r\n"
+                    + (token.isEmpty() ? "" : "X-Patchbay-Token: " + token + "\r\n") + "\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(Arrays.copyOf(start, Math.max(start.length, 256 << 10)));
+            out.flush();
+            return readResponse(socket.getInputStream());
+        }
+    }
+
+    /** One HTTP/1.1 response: the head, then a body of Content-Length bytes or chunked. */
+    private static String readResponse(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        for (String line; !(line = line(in)).isEmpty();) {
+            head.append(line).append('\n');
+        }
+        String headers = head.toString().toLowerCase(Locale.ROOT);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int lengthAt = headers.indexOf("content-length:");
+        if (lengthAt >= 0) {
+            int end = headers.indexOf('\n', lengthAt);
+            body.writeBytes(in.readNBytes(Integer.parseInt(headers.substring(lengthAt + 15, end).trim())));
+        } else if (headers.contains("transfer-encoding: chunked")) {
+            for (int size; (size = Integer.parseInt(line(in).trim(), 16)) > 0; line(in)) {
+                body.writeBytes(in.readNBytes(size));
+            }
+        }
+        return head + "\n" + body.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) != '\n';) {
+            if (c < 0) {
+                throw new EOFException("The connection closed in the middle of the answer: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     /** The state as JSON, once the console has the plugin (it registers a moment after the manager). */

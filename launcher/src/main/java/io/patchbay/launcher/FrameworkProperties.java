@@ -15,7 +15,18 @@ final class FrameworkProperties {
     static final String HTTP_PORT = "org.osgi.service.http.port";
     /** Felix HTTP (http.jetty 5.1.x, {@code JettyConfig.FELIX_HOST}): the address Jetty binds to. */
     static final String HTTP_HOST = "org.apache.felix.http.host";
+    /** Felix HTTP Jetty's HTTPS settings (http.jetty 5.1.x, {@code JettyConfig}). */
+    static final String HTTPS_ENABLE = "org.apache.felix.https.enable";
+    static final String HTTPS_PORT = "org.osgi.service.http.port.secure";
+    static final String KEYSTORE = "org.apache.felix.https.keystore";
+    static final String KEYSTORE_PASSWORD = "org.apache.felix.https.keystore.password";
+    static final String KEY_PASSWORD = "org.apache.felix.https.keystore.key.password";
     static final String CONSOLE_USER = "felix.webconsole.username";
+    /**
+     * The web console's starting password, until its configuration from ConfigAdmin arrives (see
+     * {@link ConsoleConfiguration}): a hash no password has, so the console refuses every login in that instant
+     * instead of accepting its built-in admin/admin. The real password is never a framework property.
+     */
     static final String CONSOLE_PASSWORD = "felix.webconsole.password";
     /** Gogo shell arguments: without a terminal, an interactive Gogo reads end-of-input and stops the framework. */
     static final String GOSH_ARGS = "gosh.args";
@@ -26,7 +37,7 @@ final class FrameworkProperties {
     private FrameworkProperties() {
     }
 
-    static Map<String, String> build(LauncherConfig config, ConsolePassword password, boolean interactive) {
+    static Map<String, String> build(LauncherConfig config, boolean interactive) {
         Map<String, String> properties = new HashMap<>();
         properties.put(STORAGE, config.dataDir().resolve(CACHE_DIR).toString());
         // everything but the patch manager and SCR starts at level 2 (see BundleSync.EARLY)
@@ -35,7 +46,16 @@ final class FrameworkProperties {
         properties.put(HTTP_PORT, Integer.toString(config.httpPort()));
         properties.put(HTTP_HOST, config.httpHost());
         properties.put(CONSOLE_USER, CONSOLE_USER_NAME);
-        properties.put(CONSOLE_PASSWORD, password.value());
+        properties.put(CONSOLE_PASSWORD, PasswordHash.unusable());
+        config.https().ifPresent(https -> {
+            // Felix HTTP reads these only as framework properties (or its own ConfigAdmin PID), so the keystore
+            // passwords are readable by every bundle: protect the keystore file itself
+            properties.put(HTTPS_ENABLE, "true");
+            properties.put(HTTPS_PORT, Integer.toString(https.port()));
+            properties.put(KEYSTORE, https.keystore().toString());
+            https.keystorePassword().ifPresent(value -> properties.put(KEYSTORE_PASSWORD, value));
+            https.keyPassword().ifPresent(value -> properties.put(KEY_PASSWORD, value));
+        });
         if (!interactive && System.getProperty(GOSH_ARGS) == null) {
             properties.put(GOSH_ARGS, "--nointeractive");
         }

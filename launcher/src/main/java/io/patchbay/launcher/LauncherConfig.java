@@ -1,5 +1,8 @@
 package io.patchbay.launcher;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,18 +26,36 @@ import java.util.function.UnaryOperator;
  * <tr><td>{@code patchbay.console.password}</td><td>{@code PATCHBAY_CONSOLE_PASSWORD}</td><td>generated</td>
  *     <td>Web console password for user {@code admin}. When unset, the first start generates a random one and
  *     stores it, readable by the owner only, in {@code <data>/console-password}; later starts reuse it.</td></tr>
+ * <tr><td>{@code patchbay.https.port}</td><td>{@code PATCHBAY_HTTPS_PORT}</td><td>none</td>
+ *     <td>Also serve HTTPS (TLS) on this port, on the same host; needs the keystore below.</td></tr>
+ * <tr><td>{@code patchbay.https.keystore}</td><td>{@code PATCHBAY_HTTPS_KEYSTORE}</td><td>none</td>
+ *     <td>Keystore file (PKCS12 or JKS) with the server's key and certificate.</td></tr>
+ * <tr><td>{@code patchbay.https.keystore.password}</td><td>{@code PATCHBAY_HTTPS_KEYSTORE_PASSWORD}</td>
+ *     <td>none</td><td>The keystore's password (also the key's, unless the next one is set).</td></tr>
+ * <tr><td>{@code patchbay.https.key.password}</td><td>{@code PATCHBAY_HTTPS_KEY_PASSWORD}</td><td>none</td>
+ *     <td>The key's password, when it differs from the keystore's.</td></tr>
  * </table>
  */
-record LauncherConfig(int httpPort, String httpHost, Path dataDir, Optional<String> consolePassword) {
+record LauncherConfig(int httpPort, String httpHost, Path dataDir, Optional<String> consolePassword,
+        Optional<Https> https) {
 
     static final Setting PORT = new Setting("patchbay.http.port", "PATCHBAY_HTTP_PORT");
     static final Setting HOST = new Setting("patchbay.http.host", "PATCHBAY_HTTP_HOST");
     static final Setting DATA = new Setting("patchbay.data", "PATCHBAY_DATA");
     static final Setting PASSWORD = new Setting("patchbay.console.password", "PATCHBAY_CONSOLE_PASSWORD");
+    static final Setting HTTPS_PORT = new Setting("patchbay.https.port", "PATCHBAY_HTTPS_PORT");
+    static final Setting KEYSTORE = new Setting("patchbay.https.keystore", "PATCHBAY_HTTPS_KEYSTORE");
+    static final Setting KEYSTORE_PASSWORD = new Setting("patchbay.https.keystore.password",
+            "PATCHBAY_HTTPS_KEYSTORE_PASSWORD");
+    static final Setting KEY_PASSWORD = new Setting("patchbay.https.key.password", "PATCHBAY_HTTPS_KEY_PASSWORD");
 
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_HOST = "127.0.0.1";
     static final String DEFAULT_DATA = "patchbay-data";
+
+    /** HTTPS as Felix HTTP Jetty serves it: port, keystore file and passwords (empty when not set). */
+    record Https(int port, Path keystore, Optional<String> keystorePassword, Optional<String> keyPassword) {
+    }
 
     /** A setting's two names. */
     record Setting(String property, String env) {
@@ -57,7 +78,7 @@ record LauncherConfig(int httpPort, String httpHost, Path dataDir, Optional<Stri
 
     static LauncherConfig from(UnaryOperator<String> properties, Map<String, String> environment)
             throws LaunchException {
-        int port = port(PORT.value(properties, environment));
+        int port = port(PORT, PORT.value(properties, environment), DEFAULT_PORT);
         String host = text(HOST, HOST.value(properties, environment), DEFAULT_HOST);
         Path data = data(text(DATA, DATA.value(properties, environment), DEFAULT_DATA));
         String password = PASSWORD.value(properties, environment);
@@ -69,12 +90,43 @@ record LauncherConfig(int httpPort, String httpHost, Path dataDir, Optional<Stri
             throw new LaunchException("The console password must not be \"admin\"; set another one with "
                     + PASSWORD.howToSet() + ", or unset it to use a generated one.");
         }
-        return new LauncherConfig(port, host, data, Optional.ofNullable(password));
+        return new LauncherConfig(port, host, data, Optional.ofNullable(password), https(properties, environment));
     }
 
-    private static int port(String value) throws LaunchException {
+    private static Optional<Https> https(UnaryOperator<String> properties, Map<String, String> environment)
+            throws LaunchException {
+        String port = HTTPS_PORT.value(properties, environment);
+        String keystore = KEYSTORE.value(properties, environment);
+        if (port == null) {
+            if (keystore != null) {
+                throw new LaunchException("A keystore is set but no HTTPS port; set one with "
+                        + HTTPS_PORT.howToSet() + ".");
+            }
+            return Optional.empty();
+        }
+        int httpsPort = port(HTTPS_PORT, port, 0);
+        if (keystore == null || keystore.isBlank()) {
+            throw new LaunchException("HTTPS needs a keystore with the server's key and certificate; set it with "
+                    + KEYSTORE.howToSet() + ".");
+        }
+        Path file;
+        try {
+            file = Path.of(keystore.strip()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            file = null;
+        }
+        if (file == null || !Files.isReadable(file)) {
+            throw new LaunchException("The keystore " + keystore.strip() + " does not exist or cannot be read; set another with "
+                    + KEYSTORE.howToSet() + ".");
+        }
+        return Optional.of(new Https(httpsPort, file,
+                Optional.ofNullable(KEYSTORE_PASSWORD.value(properties, environment)),
+                Optional.ofNullable(KEY_PASSWORD.value(properties, environment))));
+    }
+
+    private static int port(Setting setting, String value, int fallback) throws LaunchException {
         if (value == null) {
-            return DEFAULT_PORT;
+            return fallback;
         }
         try {
             int port = Integer.parseInt(value.strip());
@@ -84,8 +136,9 @@ record LauncherConfig(int httpPort, String httpHost, Path dataDir, Optional<Stri
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new LaunchException("The HTTP port \"" + value + "\" is not a number between 1 and 65535; set it with "
-                + PORT.howToSet() + ".");
+        String what = setting == PORT ? "HTTP" : "HTTPS";
+        throw new LaunchException("The " + what + " port \"" + value + "\" is not a number between 1 and 65535; set "
+                + "it with " + setting.howToSet() + ".");
     }
 
     private static String text(Setting setting, String value, String fallback) throws LaunchException {
@@ -108,6 +161,23 @@ record LauncherConfig(int httpPort, String httpHost, Path dataDir, Optional<Stri
         }
     }
 
+    /**
+     * Whether HTTP listens on a loopback address only ({@code 127.0.0.1}, {@code localhost}, {@code ::1}, ...),
+     * so that no other machine can reach it. A name that does not resolve counts as not loopback.
+     */
+    boolean loopbackOnly() {
+        String host = httpHost.startsWith("[") && httpHost.endsWith("]")
+                ? httpHost.substring(1, httpHost.length() - 1) : httpHost;
+        if ("localhost".equalsIgnoreCase(host)) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** The host for URLs shown to the operator: a wildcard address is reached through loopback. */
     String urlHost() {
         String host = "0.0.0.0".equals(httpHost) || "::".equals(httpHost) ? "localhost" : httpHost;
@@ -116,5 +186,10 @@ record LauncherConfig(int httpPort, String httpHost, Path dataDir, Optional<Stri
 
     String baseUrl() {
         return "http://" + urlHost() + ":" + httpPort;
+    }
+
+    /** The HTTPS base URL, when HTTPS is configured. */
+    Optional<String> secureBaseUrl() {
+        return https.map(secure -> "https://" + urlHost() + ":" + secure.port());
     }
 }

@@ -2,6 +2,7 @@ package io.patchbay.launcher;
 
 import io.patchbay.launcher.EmbeddedBundles.Embedded;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -21,6 +22,9 @@ import org.osgi.framework.launch.FrameworkFactory;
  * sentence, without a stack trace, with exit code 2.
  */
 public final class Main {
+
+    /** How long the start waits for the web console to take its password from ConfigAdmin. */
+    private static final Duration CONSOLE_READY = Duration.ofSeconds(10);
 
     private Main() {
     }
@@ -43,11 +47,14 @@ public final class Main {
         shutdown.install();
         try (DataFolderLock lock = DataFolderLock.acquire(config.dataDir())) {
             PortCheck.ensureFree(config.httpHost(), config.httpPort());
+            if (config.https().isPresent()) {
+                PortCheck.ensureFree(config.httpHost(), config.https().get().port());
+            }
             EmbeddedBundles source = EmbeddedBundles.ofLauncher();
             CompletableFuture<List<Embedded>> embedded = source.scanInBackground();
             ConsolePassword password = ConsolePassword.resolve(config);
             boolean interactive = System.console() != null;
-            Map<String, String> properties = FrameworkProperties.build(config, password, interactive);
+            Map<String, String> properties = FrameworkProperties.build(config, interactive);
             FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                     .orElseThrow(() -> new LaunchException("No OSGi framework found in the launcher jar.",
                             LaunchException.FAILURE, null));
@@ -76,19 +83,27 @@ public final class Main {
             framework.init();
             start.shutdown().attach(framework);
             ShellCommands.register(framework.getBundleContext());
+            ConsoleConfiguration console = ConsoleConfiguration.listen(framework.getBundleContext(),
+                    FrameworkProperties.CONSOLE_USER_NAME, start.password().value());
             BundleSync.Result sync = BundleSync.sync(framework.getBundleContext(), start.source(),
                     start.embedded().get(), start.config().dataDir());
             sync.failures().forEach(System.err::println);
             boolean bannerFirst = start.first() && start.interactive();
             if (bannerFirst) { // before Gogo's welcome and prompt, not in the middle of them
+                Banner.warnIfExposed(start.config());
                 Banner.print(start.config(), start.password(), sync, "starting");
             }
             if (!start.shutdown().requested()) {
                 framework.start();
+                String problem = console.awaitApplied(CONSOLE_READY);
+                if (problem != null) {
+                    System.err.println(problem);
+                }
             }
             if (start.shutdown().requested()) {
                 framework.stop();
             } else if (start.first() && !bannerFirst) {
+                Banner.warnIfExposed(start.config());
                 Banner.print(start.config(), start.password(), sync, "started");
             }
             return framework.waitForStop(0).getType();

@@ -62,6 +62,42 @@ public class LauncherConfigTest {
     }
 
     @Test
+    public void onlyLoopbackAddressesCountAsLoopback() throws LaunchException {
+        for (String loopback : new String[] {"127.0.0.1", "localhost", "::1", "127.0.0.2"}) {
+            assertTrue(loopback, config(Map.of("patchbay.http.host", loopback), Map.of()).loopbackOnly());
+        }
+        for (String open : new String[] {"0.0.0.0", "::", "192.0.2.7"}) {
+            assertFalse(open, config(Map.of("patchbay.http.host", open), Map.of()).loopbackOnly());
+        }
+    }
+
+    @Test
+    public void exposedHttpIsWarnedAbout() throws LaunchException {
+        assertFalse(Banner.exposureWarning(config(Map.of(), Map.of())).isPresent());
+        String warning = Banner.exposureWarning(config(Map.of("patchbay.http.host", "0.0.0.0"), Map.of()))
+                .orElseThrow();
+        assertTrue(warning, warning.startsWith("Warning: HTTP listens on 0.0.0.0:8080"));
+        assertTrue(warning, warning.contains("clear text"));
+        assertTrue(warning, warning.contains("patchbay.https.port"));
+    }
+
+    @Test
+    public void httpsNeedsAPortAndAReadableKeystore() {
+        LaunchException noKeystore = assertThrows(LaunchException.class,
+                () -> config(Map.of("patchbay.https.port", "8443"), Map.of()));
+        assertTrue(noKeystore.getMessage(), noKeystore.getMessage().contains("patchbay.https.keystore"));
+        LaunchException missing = assertThrows(LaunchException.class, () -> config(Map.of("patchbay.https.port",
+                "8443", "patchbay.https.keystore", "/no/such/keystore.p12"), Map.of()));
+        assertTrue(missing.getMessage(), missing.getMessage().contains("/no/such/keystore.p12 does not exist"));
+        LaunchException noPort = assertThrows(LaunchException.class,
+                () -> config(Map.of(), Map.of("PATCHBAY_HTTPS_KEYSTORE", "/tmp/k.p12")));
+        assertTrue(noPort.getMessage(), noPort.getMessage().contains("patchbay.https.port"));
+        LaunchException badPort = assertThrows(LaunchException.class,
+                () -> config(Map.of("patchbay.https.port", "none"), Map.of()));
+        assertTrue(badPort.getMessage(), badPort.getMessage().startsWith("The HTTPS port \"none\" is not a number"));
+    }
+
+    @Test
     public void ipv6HostIsBracketedInUrls() throws LaunchException {
         assertEquals("http://[::1]:8080", config(Map.of("patchbay.http.host", "::1"), Map.of()).baseUrl());
     }

@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ public class LauncherIT {
 
     private static final Duration START = Duration.ofSeconds(30);
     private static final Duration STOP = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(20);
     private static final String QUOTE = "/pricing/quote?sku=WIDGET&qty=10";
     private static final String CONSOLE = "/system/console/bundles";
     private static final Pattern TOTAL = Pattern.compile("\"s\":\\[(\\d+),");
@@ -83,6 +86,7 @@ public class LauncherIT {
     public void servesGuardsConsoleStopsCleanlyAndKeepsItsCacheAcrossRestarts() throws Exception {
         int port = freePort();
         LauncherProcess first = launch(port);
+        assertAdminAdminRefusedUntilTheBanner(first, port);
         String base = awaitBanner(first, port);
         assertQuote(first, base);
 
@@ -95,7 +99,10 @@ public class LauncherIT {
         Map<Integer, String> bundles = bundles(base, password);
         assertTrue(first.output(), first.output().contains(passwordFile.toString()));
         assertFalse("password printed", first.output().contains(password));
+        assertFalse(first.output(), first.output().contains("Warning: HTTP listens on"));
         assertStopsCleanly(first);
+        assertEquals("the password in clear text only in its own file", List.of(passwordFile),
+                filesContaining(password));
 
         try (Stream<Path> cache = Files.list(data.resolve("felix-cache"))) {
             assertTrue(cache.anyMatch(dir -> dir.getFileName().toString().startsWith("bundle")));
@@ -109,6 +116,22 @@ public class LauncherIT {
         assertEquals("same bundles, same ids, same states: nothing reinstalled", bundles, bundles(base, password));
         assertFalse(second.output(), second.output().contains(" installed"));
         assertStopsCleanly(second);
+    }
+
+    @Test
+    public void warnsThatBasicAuthTravelsInClearTextWhenBoundBeyondLoopback() throws Exception {
+        int port = freePort();
+        LauncherProcess process = launch(port, "-Dpatchbay.http.host=0.0.0.0");
+        assertTrue(process.output(), process.awaitLine(line -> line.startsWith("Warning: HTTP listens on 0.0.0.0:"
+                + port + ", which other machines can reach, without TLS: the web console's basic auth (user and "
+                + "password) travels in clear text."), START));
+        String base = "http://localhost:" + port;
+        assertTrue(process.output(), process.awaitLine(line -> line.contains("Web console: " + base), START));
+        String password = Files.readString(data.resolve("console-password")).strip();
+        Http.Response console = Http.await("http://127.0.0.1:" + port + CONSOLE, "admin", password, 200, START,
+                process);
+        assertEquals(process.output(), 200, console.status());
+        assertStopsCleanly(process);
     }
 
     @Test
@@ -204,6 +227,46 @@ public class LauncherIT {
         return bundles.entrySet().stream().filter(entry -> entry.getValue().startsWith(symbolicName + " "))
                 .mapToInt(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError(symbolicName
                         + " not installed: " + bundles));
+    }
+
+    /**
+     * From the process start until the banner: the console never lets admin/admin in, also not in the instant
+     * before its configuration (with the real password) arrives from ConfigAdmin.
+     */
+    private static void assertAdminAdminRefusedUntilTheBanner(LauncherProcess process, int port)
+            throws InterruptedException, IOException {
+        String banner = "Web console: http://127.0.0.1:" + port;
+        long deadline = System.nanoTime() + START.toNanos();
+        int answers = 0;
+        while (!process.awaitLine(line -> line.contains(banner), POLL) && System.nanoTime() < deadline) {
+            try {
+                int status = Http.get("http://127.0.0.1:" + port + CONSOLE, "admin", "admin").status();
+                assertTrue("admin/admin answered " + status, status != 200);
+                answers++;
+            } catch (IOException notListeningYet) {
+                // Jetty not bound yet
+            }
+        }
+        int status = Http.get("http://127.0.0.1:" + port + CONSOLE, "admin", "admin").status();
+        assertEquals("after the banner (" + answers + " answers before)", 401, status);
+    }
+
+    /** Files of the data folder (Felix cache and ConfigAdmin's store among them) whose bytes contain the text. */
+    private List<Path> filesContaining(String text) throws IOException {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                byte[] bytes = Files.readAllBytes(file);
+                for (int i = 0; i + needle.length <= bytes.length; i++) {
+                    if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+                        found.add(file);
+                        break;
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** Waits for the banner (printed once the framework has started) and answers the base URL. */

@@ -11,7 +11,7 @@ import java.io.InputStream;
 /**
  * The three actions a POST can ask for, translated to {@link PatchManager} calls: {@code apply} (the jar in the
  * body), {@code revert} ({@code slot}) and {@code activate} ({@code slot}, {@code implementation}), each with an
- * optional {@code reason}. The token has been checked before.
+ * optional {@code reason} (a form field or header, never the query). The token has been checked before.
  */
 final class Actions {
 
@@ -26,8 +26,7 @@ final class Actions {
         if (action == null || action.isBlank()) {
             return Outcome.badRequest("Say what to do: action=apply, action=revert or action=activate.");
         }
-        String reason = Requests.parameter(request, "reason");
-        reason = reason == null || reason.isBlank() ? null : reason.trim();
+        String reason = Requests.reason(request);
         try {
             return switch (action.trim()) {
                 case "apply" -> apply(request, reason, actor);

@@ -26,7 +26,7 @@ record Outcome(int status, String message, ChangeDTO change) {
 
     static Outcome forbidden() {
         return new Outcome(FORBIDDEN, "This request carries no valid Patchbay token: reload the page, or GET "
-                + "patches.json and send its token in the X-Patchbay-Token header.", null);
+                + "patches.json and send its token in the X-Patchbay-Token header (never in the query string).", null);
     }
 
     static Outcome failed(RuntimeException e) {

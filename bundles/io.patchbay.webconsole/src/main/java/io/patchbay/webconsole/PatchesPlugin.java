@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * The web console's Patches page, {@code /system/console/patches}: every slot with its implementations, live call
  * counts and a chart, the ledger, and the actions apply, revert and activate. {@code GET patches.json} answers the
  * same state as JSON; {@code POST} does the actions for the page and for scripts, answering JSON. The console's
- * login protects everything; every POST must also carry the CSRF token that the page and the JSON hand out.
+ * login protects everything; every POST must also carry the CSRF token that the page and the JSON hand out, and is
+ * refused before its body is read when it does not.
  * Static files ({@code res/}) are served by {@link AbstractServlet}. Only translates: the work is the
  * {@link PatchManager}'s. The JSON and the parameters are documented in {@code docs/webconsole.md}.
  */
@@ -30,7 +31,10 @@ public class PatchesPlugin extends AbstractServlet {
 
     static final String LABEL = "patches";
 
-    /** Request header (or form field {@code token}) that carries the CSRF token; also set on the JSON answer. */
+    /**
+     * Request header that carries the CSRF token (a urlencoded form may send the field {@code token} instead);
+     * also set on the JSON answer.
+     */
     static final String TOKEN_HEADER = "X-Patchbay-Token";
 
     private static final long serialVersionUID = 1L;
@@ -71,9 +75,8 @@ public class PatchesPlugin extends AbstractServlet {
             throws ServletException, IOException {
         String user = user(request);
         Outcome outcome;
-        String token = request.getHeader(TOKEN_HEADER);
-        if (!tokens.valid(user, token == null ? Requests.parameter(request, "token") : token)) {
-            outcome = Outcome.forbidden();
+        if (!tokens.valid(user, presentedToken(request))) {
+            outcome = Outcome.forbidden(); // and nothing of a multipart or jar body has been read
         } else {
             try {
                 String actor = user.isEmpty() ? "webconsole" : "webconsole:" + user;
@@ -84,6 +87,19 @@ public class PatchesPlugin extends AbstractServlet {
             }
         }
         send(response, outcome.status(), PatchesJson.outcome(outcome));
+    }
+
+    /**
+     * The token a POST presents, found without reading a body that may be a large upload: the header
+     * {@value #TOKEN_HEADER}; only a urlencoded form (small, bounded by Jetty's form size limit) may carry it as
+     * its field {@code token} instead. Never from the query string.
+     */
+    private static String presentedToken(HttpServletRequest request) throws IOException, ServletException {
+        String header = request.getHeader(TOKEN_HEADER);
+        if (header != null || !Requests.urlencoded(request)) {
+            return header;
+        }
+        return Requests.field(request, "token");
     }
 
     /** The console user; the console has authenticated every request that reaches a plugin. */
