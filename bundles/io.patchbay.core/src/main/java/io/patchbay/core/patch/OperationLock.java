@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -15,26 +16,29 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class OperationLock {
 
-    private static final Map<ReentrantLock, OperationLock> BY_LOCK = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Holder records of plain locks (see {@link #of}); the values do not refer to their keys, so they can go. */
+    private static final Map<ReentrantLock, AtomicReference<Holder>> HOLDERS =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private final ReentrantLock lock;
-    private volatile Holder holder;
+    private final AtomicReference<Holder> holder;
 
     public OperationLock() {
-        this(new ReentrantLock());
+        this(new ReentrantLock(), new AtomicReference<>());
     }
 
-    private OperationLock(ReentrantLock lock) {
+    private OperationLock(ReentrantLock lock, AtomicReference<Holder> holder) {
         this.lock = lock;
+        this.holder = holder;
     }
 
     /**
-     * The operation lock around an existing lock, the same instance for every call with that lock: for a manager
-     * that still declares a plain {@link ReentrantLock}. Operations that take {@code lock} directly are not
-     * recorded as holders.
+     * The operation lock around an existing lock, sharing one holder record for every call with that lock: for a
+     * manager that still declares a plain {@link ReentrantLock}. Operations that take {@code lock} directly are
+     * not recorded as holders.
      */
     public static OperationLock of(ReentrantLock lock) {
-        return BY_LOCK.computeIfAbsent(lock, OperationLock::new);
+        return new OperationLock(lock, HOLDERS.computeIfAbsent(lock, l -> new AtomicReference<>()));
     }
 
     /**
@@ -52,21 +56,21 @@ public final class OperationLock {
             throw new PatchException("Interrupted while waiting for another patch operation to finish.");
         }
         if (!acquired) {
-            Holder running = holder;
+            Holder running = holder.get();
             throw new PatchException(running == null
                     ? "Another patch operation has been running for more than " + waitMillis / 1000 + " s; try again."
                     : "Another patch operation (" + running + ") has been running for " + running.seconds()
                             + " s; try again.");
         }
         if (lock.getHoldCount() == 1) {
-            holder = new Holder(operation, actor, System.nanoTime());
+            holder.set(new Holder(operation, actor, System.nanoTime()));
         }
         return new Held();
     }
 
     /** The operation that holds the lock now, if one does and it was taken through {@link #acquire}. */
     public Optional<Holder> holder() {
-        return Optional.ofNullable(holder);
+        return Optional.ofNullable(holder.get());
     }
 
     /** An operation holding the lock: what, by whom, since when ({@link System#nanoTime()}). */
@@ -98,7 +102,7 @@ public final class OperationLock {
             }
             released = true;
             if (lock.getHoldCount() == 1) {
-                holder = null;
+                holder.set(null);
             }
             lock.unlock();
         }

@@ -2,7 +2,6 @@ package io.patchbay.core.patch;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -60,7 +59,11 @@ public class OperationLockTest {
     @Test
     public void oneOperationLockPerManagerLock() throws Exception {
         ReentrantLock plain = new ReentrantLock();
-        assertSame(OperationLock.of(plain), OperationLock.of(plain));
+        try (OperationLock.Held h = OperationLock.of(plain).acquire("apply of y", "u", 0)) {
+            assertEquals("one holder record per lock", "apply of y by u",
+                    OperationLock.of(plain).holder().orElseThrow().toString());
+        }
+        assertFalse(OperationLock.of(plain).holder().isPresent());
         plain.lock();
         try {
             String message = CompletableFuture.supplyAsync(() -> assertThrows(PatchException.class,
