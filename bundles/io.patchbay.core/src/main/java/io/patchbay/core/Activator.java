@@ -3,6 +3,7 @@ package io.patchbay.core;
 import io.patchbay.api.PatchManager;
 import io.patchbay.api.PatchbayConstants;
 import io.patchbay.core.slot.HidingHooks;
+import io.patchbay.core.source.IncomingFolder;
 import io.patchbay.core.slot.ManagedServices;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slots;
@@ -52,21 +53,24 @@ public final class Activator implements BundleActivator {
 
         context.registerService(new String[] { FindHook.class.getName(), EventListenerHook.class.getName() },
                 new HidingHooks(context.getBundle(), managed), null);
-        slots = new Slots(context, managed, switcher, settings::dampingMillis);
+        slots = new Slots(context, managed, switcher, settings::dampingMillis, () -> !settings.verifying());
         tracker = new ServiceTracker<>(context, context.createFilter("(objectClass=*)"), slots);
         tracker.open(true);
         context.addBundleListener(slots);
         settleWhenStarted(context);
 
         context.registerService(PatchManager.class,
-                new PatchManagerImpl(context, slots, ledger, settings, data.resolve("incoming")), null);
+                new PatchManagerImpl(context, slots, ledger, settings, IncomingFolder.cleared(data.resolve("incoming"))), null);
         Dictionary<String, Object> pid = new Hashtable<>();
         pid.put(Constants.SERVICE_PID, PatchbayConstants.PID);
         context.registerService(ManagedService.class, properties -> {
             if (properties == null) {
                 settings.update(name -> context.getProperty("patchbay." + name));
             } else {
-                settings.update(properties);
+                // a name the configuration leaves out keeps its framework property: saving the console's
+                // configuration form without trust.store must not end trusted mode
+                settings.update(name -> properties.get(name) != null ? properties.get(name)
+                        : context.getProperty("patchbay." + name));
             }
         }, pid);
     }

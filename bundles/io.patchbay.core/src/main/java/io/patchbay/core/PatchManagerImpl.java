@@ -8,6 +8,11 @@ import io.patchbay.api.dto.PatchStatusDTO;
 import io.patchbay.api.dto.SlotDTO;
 import io.patchbay.core.patch.ApplyOperation;
 import io.patchbay.core.patch.FragmentRevert;
+import io.patchbay.core.patch.InstalledContent;
+import io.patchbay.core.patch.OperationLock;
+import io.patchbay.core.patch.Verification;
+import io.patchbay.core.source.UrlSource;
+import io.patchbay.core.trust.TrustedSignatures;
 import io.patchbay.core.patch.Unchanged;
 import io.patchbay.core.slot.PatchFragments;
 import io.patchbay.core.patch.PatchJar;
@@ -19,8 +24,6 @@ import io.patchbay.core.slot.Switcher;
 import io.patchbay.core.store.Ledger;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -83,24 +86,25 @@ final class PatchManagerImpl implements PatchManager {
 
     @Override
     public ChangeDTO applyTo(String slot, InputStream content, String name, String reason, String actor) {
-        changes.lock();
-        PatchJar patch = null;
-        try {
-            boolean named = slot != null && !slot.isBlank();
-            patch = PatchJar.read(content, incoming.resolve(UUID.randomUUID() + ".jar"), name, !named);
+        boolean named = slot != null && !slot.isBlank();
+        // read, parse and verify before taking the lock: a slow upload or URL never holds up another operation
+        PatchJar patch = PatchJar.read(content, incoming.resolve(UUID.randomUUID() + ".jar"), name,
+                settings.maxBytes(), settings.verifying()
+                        ? new TrustedSignatures(settings.trustStore(), settings.trustStorePassword())
+                        : Verification.NONE, !named);
+        try (OperationLock.Held held = OperationLock.of(changes).acquire("apply of " + name, actor,
+                settings.lockMillis())) {
+            InstalledContent.check(context, patch);
             return new ApplyOperation(context, slots, settings.applyMillis()).apply(patch, slot, reason, actor);
         } finally {
-            if (patch != null) {
-                patch.delete();
-            }
-            changes.unlock();
+            patch.delete();
         }
     }
 
     @Override
     public ChangeDTO revert(String slotName, String reason, String actor) {
-        changes.lock();
-        try {
+        try (OperationLock.Held held = OperationLock.of(changes).acquire("revert of " + slotName, actor,
+                settings.lockMillis())) {
             Slot slot = SlotNames.find(slots.all(), slotName);
             Switcher.Change change = new Switcher.Change("revert", actor, reason, null, false);
             Implementation active = slot.active();
@@ -113,15 +117,13 @@ final class PatchManagerImpl implements PatchManager {
                 return Unchanged.of(slot, "Nothing to revert: " + slot.id() + " has no earlier implementation.");
             }
             return slots.switcher().change(slot, target.get(), change);
-        } finally {
-            changes.unlock();
         }
     }
 
     @Override
     public ChangeDTO activate(String slotName, String implementation, String reason, String actor) {
-        changes.lock();
-        try {
+        try (OperationLock.Held held = OperationLock.of(changes).acquire("activate of " + implementation, actor,
+                settings.lockMillis())) {
             Slot slot = SlotNames.find(slots.all(), slotName);
             Implementation chosen = Implementations.find(slot, implementation);
             if (chosen == slot.active()) {
@@ -129,8 +131,6 @@ final class PatchManagerImpl implements PatchManager {
             }
             return slots.switcher().change(slot, chosen,
                     new Switcher.Change("activate", actor, reason, null, true));
-        } finally {
-            changes.unlock();
         }
     }
 
@@ -148,13 +148,9 @@ final class PatchManagerImpl implements PatchManager {
         return ledger.entries().stream().filter(e -> id.equals(e.slot)).toList();
     }
 
-    private static InputStream open(String location) throws IOException {
+    private InputStream open(String location) throws IOException {
         if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !location.matches("^[a-zA-Z]:\\\\.*")) {
-            try {
-                return new URI(location).toURL().openStream();
-            } catch (URISyntaxException | IllegalArgumentException e) {
-                throw new PatchException(location + " is not a valid URL.");
-            }
+            return UrlSource.open(location, settings.connectMillis(), settings.readMillis());
         }
         Path path;
         try {

@@ -16,11 +16,23 @@ public final class Settings {
     static final String DAMPING_TIMEOUT = "damping.timeout.ms";
     static final String APPLY_TIMEOUT = "apply.timeout.ms";
     static final String DRAIN_TIMEOUT = "drain.timeout.ms";
+    static final String MAX_BYTES = "patch.max.bytes";
+    static final String CONNECT_TIMEOUT = "url.connect.timeout.ms";
+    static final String READ_TIMEOUT = "url.read.timeout.ms";
+    static final String LOCK_TIMEOUT = "lock.timeout.ms";
+    static final String TRUST_STORE = "trust.store";
+    static final String TRUST_STORE_PASSWORD = "trust.store.password";
 
     private volatile Set<String> managedInterfaces = Set.of();
     private volatile long dampingMillis = 5_000;
     private volatile long applyMillis = 10_000;
     private volatile long drainMillis = 5_000;
+    private volatile long maxBytes = 64L << 20;
+    private volatile long connectMillis = 10_000;
+    private volatile long readMillis = 30_000;
+    private volatile long lockMillis = 30_000;
+    private volatile String trustStore;
+    private volatile String trustStorePassword;
 
     public Set<String> managedInterfaces() {
         return managedInterfaces;
@@ -41,12 +53,53 @@ public final class Settings {
         return drainMillis;
     }
 
+    /** The largest patch jar apply reads, in bytes; a larger one is refused as soon as the limit is passed. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** How long apply waits to connect to a patch's URL. */
+    public long connectMillis() {
+        return connectMillis;
+    }
+
+    /** How long apply waits for the next bytes from a patch's URL. */
+    public long readMillis() {
+        return readMillis;
+    }
+
+    /** How long an operation waits for the one running before it. */
+    public long lockMillis() {
+        return lockMillis;
+    }
+
+    /** The trust store (PKCS12 keystore or PEM certificates) patches must be signed against, or {@code null}. */
+    public String trustStore() {
+        return trustStore;
+    }
+
+    /** The trust store's password, or {@code null}; a PEM file needs none. */
+    public String trustStorePassword() {
+        return trustStorePassword;
+    }
+
+    /** Whether apply verifies patch signatures: a trust store is configured. */
+    public boolean verifying() {
+        return trustStore != null;
+    }
+
     /** Applies one configuration; {@code lookup} answers a property by name or {@code null}. */
     void update(java.util.function.Function<String, Object> lookup) {
         managedInterfaces = names(lookup.apply(MANAGED_INTERFACES));
         dampingMillis = millis(lookup.apply(DAMPING_TIMEOUT), 5_000);
         applyMillis = millis(lookup.apply(APPLY_TIMEOUT), 10_000);
         drainMillis = millis(lookup.apply(DRAIN_TIMEOUT), 5_000);
+        maxBytes = positive(lookup.apply(MAX_BYTES), 64L << 20);
+        connectMillis = positive(lookup.apply(CONNECT_TIMEOUT), 10_000);
+        readMillis = positive(lookup.apply(READ_TIMEOUT), 30_000);
+        lockMillis = millis(lookup.apply(LOCK_TIMEOUT), 30_000);
+        trustStore = text(lookup.apply(TRUST_STORE));
+        trustStorePassword = text(lookup.apply(TRUST_STORE_PASSWORD));
     }
 
     void update(Dictionary<String, ?> properties) {
@@ -62,6 +115,17 @@ public final class Settings {
                         : String.valueOf(value).split(",");
         return Arrays.stream(items).map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String text(Object value) {
+        String text = value == null ? "" : String.valueOf(value).trim();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** A limit where 0 would mean "none" (URLConnection) or "refuse all": only positive values count. */
+    private static long positive(Object value, long otherwise) {
+        long number = millis(value, otherwise);
+        return number > 0 ? number : otherwise;
     }
 
     private static long millis(Object value, long otherwise) {

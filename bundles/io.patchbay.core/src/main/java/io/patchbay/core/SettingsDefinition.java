@@ -2,6 +2,7 @@ package io.patchbay.core;
 
 import io.patchbay.api.PatchbayConstants;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The metatype of {@link Settings}, so the console's Configuration page can edit them (PID io.patchbay.core). */
@@ -25,4 +26,29 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Drain timeout (ms)", min = "0",
             description = "How long a switch waits for calls still running on the old implementation.")
     long drain_timeout_ms() default 5_000;
+
+    @AttributeDefinition(name = "Largest patch (bytes)", min = "1",
+            description = "A patch jar larger than this is refused as soon as the limit is passed.")
+    long patch_max_bytes() default 64L << 20;
+
+    @AttributeDefinition(name = "URL connect timeout (ms)", min = "1",
+            description = "How long apply waits to connect to a patch's URL.")
+    long url_connect_timeout_ms() default 10_000;
+
+    @AttributeDefinition(name = "URL read timeout (ms)", min = "1",
+            description = "How long apply waits for the next bytes from a patch's URL.")
+    long url_read_timeout_ms() default 30_000;
+
+    @AttributeDefinition(name = "Operation wait (ms)", min = "0",
+            description = "How long apply, revert or activate waits for the operation running before it.")
+    long lock_timeout_ms() default 30_000;
+
+    @AttributeDefinition(name = "Trust store", required = false,
+            description = "PKCS12 keystore or PEM file of certificates. When set, only jars signed (jarsigner) by a"
+                    + " trusted certificate, every entry covered, are applied.")
+    String trust_store();
+
+    @AttributeDefinition(name = "Trust store password", required = false, type = AttributeType.PASSWORD,
+            description = "The PKCS12 keystore's password; a PEM file needs none.")
+    String trust_store_password();
 }

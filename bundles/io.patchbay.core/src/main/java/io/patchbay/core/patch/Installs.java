@@ -6,6 +6,7 @@ import io.patchbay.core.slot.Slot;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,14 +21,24 @@ final class Installs {
     private Installs() {
     }
 
+    /** Installs the patch and records the checksum of the bytes it was installed from. */
     static Bundle install(BundleContext context, PatchJar patch) {
+        Bundle bundle;
         try (InputStream in = new FileInputStream(patch.file().toFile())) {
-            Bundle bundle = context.installBundle("patchbay:patch/" + patch.id(), in);
-            StartLevels.startWithManager(bundle, context.getBundle());
-            return bundle;
+            bundle = context.installBundle("patchbay:patch/" + patch.id(), in);
         } catch (BundleException | IOException e) {
             throw new PatchException(patch.name() + " could not be installed: " + e.getMessage() + ".", e);
         }
+        try {
+            InstalledChecksums.of(context).record(bundle.getBundleId(), patch.checksum(),
+                    id -> context.getBundle(id) != null);
+        } catch (UncheckedIOException e) {
+            uninstall(bundle);
+            throw new PatchException(patch.name() + " was not installed: its checksum could not be recorded ("
+                    + e.getCause().getMessage() + ").", e);
+        }
+        StartLevels.startWithManager(bundle, context.getBundle());
+        return bundle;
     }
 
     /** The installed bundle with the patch's symbolic name and version, or {@code null}. */

@@ -2,15 +2,11 @@ package io.patchbay.core.patch;
 
 import io.patchbay.api.PatchException;
 import io.patchbay.api.PatchbayConstants;
+import io.patchbay.core.source.BoundedCopy;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -20,11 +16,15 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
 
 /**
- * A patch jar copied into the manager's data area and checked before anything is installed: a jar, an OSGi
- * bundle, a patch with well-formed targets. Its SHA-256 goes into the ledger.
+ * A patch jar copied into the manager's data area and checked before anything is installed: not larger than the
+ * limit, a jar, an OSGi bundle, a patch with well-formed targets, signed as the {@link Verification} requires.
+ * Its SHA-256 and its signer go into the ledger.
+ *
+ * @param signer subject DN of the trusted certificate that signed every entry, or {@code null} when patches are
+ *            not verified
  */
 public record PatchJar(Path file, String name, String symbolicName, Version version, List<PatchTarget> targets,
-        String reason, ManifestClause fragmentHost, String checksum) {
+        String reason, ManifestClause fragmentHost, String checksum, String signer) {
 
     /** Whether this is a fragment patch, changing classes inside its host. */
     public boolean isFragment() {
@@ -36,31 +36,41 @@ public record PatchJar(Path file, String name, String symbolicName, Version vers
         return symbolicName + "/" + version;
     }
 
+    /** As {@link #read(InputStream, Path, String, long, Verification)} with no size limit and no verification. */
+    public static PatchJar read(InputStream content, Path file, String name) {
+        return read(content, file, name, Long.MAX_VALUE, Verification.NONE);
+    }
+
     /**
      * Copies {@code content} to {@code file} and reads it as a patch.
      *
      * @param name how the operator named it (path, URL or upload name), for messages
-     * @throws PatchException if it is empty, not a jar, not a bundle or not a patch; the copy is deleted
+     * @param maxBytes reading stops and the patch is refused as soon as it is larger
+     * @throws PatchException if it is too large, empty, not a jar, not a bundle, not a patch or not signed as
+     *             {@code verification} requires; the copy is deleted
      */
-    public static PatchJar read(InputStream content, Path file, String name) {
-        return read(content, file, name, true);
+    public static PatchJar read(InputStream content, Path file, String name, long maxBytes,
+            Verification verification) {
+        return read(content, file, name, maxBytes, verification, true);
     }
 
     /**
-     * As {@link #read(InputStream, Path, String)}; with {@code patchHeaderRequired} false a plain bundle (a
-     * released third-party jar applied to a slot the operator names) is accepted and has no targets.
+     * As {@link #read(InputStream, Path, String, long, Verification)}; with {@code patchHeaderRequired} false a
+     * plain bundle (a released third-party jar applied to a slot the operator names) is accepted, with no targets.
      */
-    public static PatchJar read(InputStream content, Path file, String name, boolean patchHeaderRequired) {
+    public static PatchJar read(InputStream content, Path file, String name, long maxBytes,
+            Verification verification, boolean patchHeaderRequired) {
         try {
-            String checksum = copy(content, file);
+            String checksum = BoundedCopy.copy(content, file, name, maxBytes);
             if (Files.size(file) == 0) {
                 throw new PatchException(name + " is empty.");
             }
-            return parse(file, name, checksum, patchHeaderRequired);
+            PatchJar patch = parse(file, name, checksum, patchHeaderRequired);
+            return patch.signedBy(verification.signer(file, name));
         } catch (IOException e) {
             delete(file);
             throw new PatchException("Cannot read " + name + ": " + e.getMessage() + ".", e);
-        } catch (PatchException e) {
+        } catch (RuntimeException e) {
             delete(file);
             throw e;
         }
@@ -99,21 +109,11 @@ public record PatchJar(Path file, String name, String symbolicName, Version vers
         String host = main.getValue(Constants.FRAGMENT_HOST);
         return new PatchJar(file, name, symbolicName, version, targets,
                 main.getValue(PatchbayConstants.REASON_HEADER), host == null ? null : ManifestClause.parse(host).get(0),
-                checksum);
+                checksum, null);
     }
 
-    private static String copy(InputStream content, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
-        }
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
-            content.transferTo(out);
-        }
-        return HexFormat.of().formatHex(sha256.digest());
+    private PatchJar signedBy(String subject) {
+        return new PatchJar(file, name, symbolicName, version, targets, reason, fragmentHost, checksum, subject);
     }
 
     public void delete() {

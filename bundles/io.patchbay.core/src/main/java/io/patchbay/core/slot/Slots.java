@@ -5,6 +5,7 @@ import io.patchbay.core.patch.StartLevels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,9 +32,16 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     private final SlotTable table;
     private final Expectations expectations = new Expectations();
     private final Restorer restorer;
+    private final BooleanSupplier outsidePatchesApply;
     private volatile boolean closing;
 
-    public Slots(BundleContext context, ManagedServices managed, Switcher switcher, LongSupplier dampingMillis) {
+    /**
+     * @param outsidePatchesApply whether a patch installed and started outside Patchbay (the Gogo {@code install}
+     *            command, say) is switched to at once; false in trusted mode, where only apply checks signatures
+     */
+    public Slots(BundleContext context, ManagedServices managed, Switcher switcher, LongSupplier dampingMillis,
+            BooleanSupplier outsidePatchesApply) {
+        this.outsidePatchesApply = outsidePatchesApply;
         this.context = context;
         this.managed = managed;
         this.switcher = switcher;
@@ -167,6 +175,11 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
             switcher.quietly(slot, implementation);
         } else if (PatchHeaders.targets(implementation.bundle(), slot) && !slot.isKnown(implementation.id())
                 && !expectations.expects(implementation.bundle())) { // one apply patches one slot: others wait
+            if (!outsidePatchesApply.getAsBoolean()) {
+                LOG.warning(implementation.id() + " was installed outside Patchbay; in trusted mode it stays a standby"
+                        + " of " + slot.id() + " until it is applied with patch:apply.");
+                return;
+            }
             StartLevels.startWithManager(implementation.bundle(), context.getBundle());
             String reason = PatchHeaders.reason(implementation.bundle());
             switcher.change(slot, implementation, new Switcher.Change("apply", "framework",

@@ -43,6 +43,17 @@ public class PatchJarTest {
                 refused(jar("Bundle-SymbolicName: p.q"), copy));
     }
 
+    @Test
+    public void refusesAJarLargerThanTheLimit() throws Exception {
+        Path copy = file();
+        ByteArrayInputStream jar = jar("Bundle-SymbolicName: p.q", "Patchbay-Patch: a.B");
+        PatchException refused = assertThrows(PatchException.class,
+                () -> PatchJar.read(jar, copy, "big.jar", 10, Verification.NONE));
+        assertEquals("big.jar is larger than the limit of 10 bytes (patch.max.bytes); nothing was kept.",
+                refused.getMessage());
+        assertFalse(Files.exists(copy));
+    }
+
     private Path file() {
         return folder.getRoot().toPath().resolve("incoming/p.jar");
     }

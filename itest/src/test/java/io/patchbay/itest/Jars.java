@@ -1,0 +1,52 @@
+package io.patchbay.itest;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Jars made from the build's jars: a rebuild with other bytes, checksums. */
+public final class Jars {
+
+    private Jars() {
+    }
+
+    /** A copy of {@code jar}, every entry as it is (the manifest first, unchanged), plus one more file. */
+    public static File rebuilt(File jar, String entry, String content) throws IOException {
+        File copy = File.createTempFile("rebuilt", ".jar");
+        copy.deleteOnExit();
+        try (JarFile in = new JarFile(jar, false);
+                OutputStream file = Files.newOutputStream(copy.toPath());
+                ZipOutputStream out = new ZipOutputStream(file)) {
+            for (JarEntry each : Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(each.getName()));
+                try (InputStream bytes = in.getInputStream(each)) {
+                    bytes.transferTo(out);
+                }
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry(entry));
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return copy;
+    }
+
+    public static String sha256(File file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file.toPath())));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
