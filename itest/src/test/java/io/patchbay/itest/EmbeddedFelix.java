@@ -47,7 +47,8 @@ final class EmbeddedFelix implements AutoCloseable {
         for (File jar : all) {
             Bundle bundle = context.installBundle(jar.toURI().toString());
             if (bundle.getSymbolicName().equals("io.patchbay.core")
-                    || bundle.getSymbolicName().equals("org.apache.felix.scr")) {
+                    || bundle.getSymbolicName().equals("org.apache.felix.scr")
+                    || bundle.getSymbolicName().equals("org.apache.felix.configadmin")) {
                 bundle.adapt(BundleStartLevel.class).setStartLevel(1);
             }
             installed.add(bundle);

@@ -51,4 +51,30 @@ public class RestartIT {
             assertTrue(Files.exists(storage));
         }
     }
+
+    /**
+     * Interfaces managed by a ConfigAdmin configuration (not a framework property) hold from the first service on
+     * after a restart: the manager reads the configuration as ConfigAdmin starts, before the application.
+     */
+    @Test
+    public void configuredInterfacesAreManagedFromTheFirstServiceAfterARestart() throws Exception {
+        Path storage = Files.createTempDirectory("patchbay-restart-config");
+        String servlet = "jakarta.servlet.Servlet@5.0.0#com.example.pricing.web.QuoteServlet";
+        try (EmbeddedFelix first = new EmbeddedFelix(storage, Container.freePort()).install(List.of()).start()) {
+            Object admin = first.service("(objectClass=org.osgi.service.cm.ConfigurationAdmin)");
+            Object configuration = call(admin, "getConfiguration", "io.patchbay.core", "?");
+            java.util.Hashtable<String, Object> properties = new java.util.Hashtable<>();
+            properties.put("managed.interfaces", new String[] { "jakarta.servlet.Servlet" });
+            call(configuration, "update", (java.util.Dictionary<String, Object>) properties);
+        }
+        try (EmbeddedFelix second = new EmbeddedFelix(storage, Container.freePort()).start()) {
+            Object manager = second.service(MANAGER);
+            List<?> slots = (List<?>) call(manager, "slots");
+            List<Object> ids = new java.util.ArrayList<>();
+            for (Object slot : slots) {
+                ids.add(slot.getClass().getField("id").get(slot));
+            }
+            assertTrue("the quote servlet is managed from its first registration: " + ids, ids.contains(servlet));
+        }
+    }
 }

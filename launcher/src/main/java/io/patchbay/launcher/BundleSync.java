@@ -35,9 +35,11 @@ final class BundleSync {
     /**
      * Started at level 1, before every application bundle: the patch manager, whose service hooks must be in place
      * before any managed service is registered, and SCR, so that patches (which the manager also puts at level 1)
-     * register their implementations before any consumer makes its first call after a restart.
+     * register their implementations before any consumer makes its first call after a restart, and ConfigAdmin,
+     * so that the manager reads its configuration (managed.interfaces) before the first application service.
      */
-    private static final Set<String> EARLY = Set.of("io.patchbay.core", "org.apache.felix.scr");
+    private static final Set<String> EARLY = Set.of("io.patchbay.core", "org.apache.felix.scr",
+            "org.apache.felix.configadmin");
 
     /** What a sync did, for the start-up line, and one sentence per problem (the others went ahead). */
     record Result(int installed, int updated, int removed, List<String> failures) {

@@ -37,6 +37,7 @@ import org.osgi.util.tracker.ServiceTracker;
 public final class Activator implements BundleActivator {
 
     private Slots slots;
+    private EarlyConfiguration early;
     private Consumer<LedgerEntryDTO> events;
     private ServiceTracker<Object, Implementation> tracker;
 
@@ -44,6 +45,8 @@ public final class Activator implements BundleActivator {
     public void start(BundleContext context) throws Exception {
         Settings settings = new Settings();
         settings.update(name -> context.getProperty("patchbay." + name));
+        early = new EarlyConfiguration(context, properties -> configure(context, settings, properties));
+        early.open();
         Path data = context.getDataFile("").toPath();
         Ledger ledger = new Ledger(data.resolve("ledger.jsonl"));
         events = eventsIfAvailable(context);
@@ -63,16 +66,20 @@ public final class Activator implements BundleActivator {
                 new PatchManagerImpl(context, slots, ledger, settings, IncomingFolder.cleared(data.resolve("incoming"))), null);
         Dictionary<String, Object> pid = new Hashtable<>();
         pid.put(Constants.SERVICE_PID, PatchbayConstants.PID);
-        context.registerService(ManagedService.class, properties -> {
-            if (properties == null) {
-                settings.update(name -> context.getProperty("patchbay." + name));
-            } else {
-                // a name the configuration leaves out keeps its framework property: saving the console's
-                // configuration form without trust.store must not end trusted mode
-                settings.update(name -> properties.get(name) != null ? properties.get(name)
-                        : context.getProperty("patchbay." + name));
-            }
-        }, pid);
+        context.registerService(ManagedService.class, properties -> configure(context, settings, properties), pid);
+    }
+
+    /**
+     * Applies the configuration; a name it leaves out keeps its framework property (saving the console's
+     * configuration form without trust.store must not end trusted mode).
+     */
+    private static void configure(BundleContext context, Settings settings, Dictionary<String, ?> properties) {
+        if (properties == null) {
+            settings.update(name -> context.getProperty("patchbay." + name));
+        } else {
+            settings.update(name -> properties.get(name) != null ? properties.get(name)
+                    : context.getProperty("patchbay." + name));
+        }
     }
 
     /**
@@ -100,6 +107,7 @@ public final class Activator implements BundleActivator {
     public void stop(BundleContext context) throws Exception {
         slots.close();
         tracker.close();
+        early.close();
         if (events instanceof AutoCloseable closeable) {
             closeable.close();
         }

@@ -16,6 +16,8 @@ import java.util.List;
  */
 final class LedgerText {
 
+    private static final int COLUMNS = 80;
+
     private final ZoneId zone;
 
     LedgerText(ZoneId zone) {
@@ -32,8 +34,10 @@ final class LedgerText {
             if (out.length() > 0) {
                 out.append('\n');
             }
-            out.append(indent).append(Text.time(entry.time, zone)).append("  ")
-                    .append(Text.pad(String.valueOf(entry.action), action)).append("  ").append(entry.slot);
+            String when = indent + Text.time(entry.time, zone) + "  " + Text.pad(String.valueOf(entry.action), action);
+            // a long slot id (interface@version#name) goes on a line of its own rather than past 80 columns
+            out.append(when).append(when.length() + 2 + String.valueOf(entry.slot).length() >= COLUMNS
+                    ? "\n" + indent + "  " : "  ").append(entry.slot);
             out.append('\n').append(indent).append("  ").append(Text.orNone(entry.from)).append(" -> ")
                     .append(Text.orNone(entry.to));
             String who = "by " + Text.orNone(entry.actor)

@@ -10,7 +10,7 @@ import java.util.List;
 /** Slots as text: the {@code patch:list} table and the {@code patch:info} report. */
 final class SlotText {
 
-    private static final String SLOT_HEADER = "SLOT (interface@API version)";
+    private static final String SLOT_HEADER = "SLOT (interface@API version#name)";
 
     private final ZoneId zone;
 

@@ -23,8 +23,8 @@ public class PatchConverterTest {
     public void listIsANumberedTableWithTheImplementationsUnderEachSlot() {
         SlotDTO slot = patched();
         assertFormat(new SlotDTO[] { slot }, String.join("\n",
-                "#  SLOT (interface@API version)                CONSUMERS",
-                "1  com.example.pricing.api.PriceService@1.0.0  1",
+                "#  SLOT (interface@API version#name)                   CONSUMERS",
+                "1  com.example.pricing.api.PriceService@1.0.0#pricing  1",
                 "     active   com.example.pricing.impl/1.0.1  bundle 31, patch",
                 "     standby  com.example.pricing.impl/1.0.0  bundle 12"));
     }
@@ -34,20 +34,20 @@ public class PatchConverterTest {
         SlotDTO slot = Samples.slot();
         slot.active = null;
         assertFormat(new SlotDTO[] { slot }, String.join("\n",
-                "#  SLOT (interface@API version)                CONSUMERS",
-                "1  com.example.pricing.api.PriceService@1.0.0  1",
+                "#  SLOT (interface@API version#name)                   CONSUMERS",
+                "1  com.example.pricing.api.PriceService@1.0.0#pricing  1",
                 "     active   none: calls wait for an implementation"));
     }
 
     @Test
     public void oneSlotOrOneEntryOnItsOwnLooksLikeItsRowInTheList() {
         assertFormat(Samples.slot(), String.join("\n",
-                "#  SLOT (interface@API version)                CONSUMERS",
-                "1  com.example.pricing.api.PriceService@1.0.0  1",
+                "#  SLOT (interface@API version#name)                   CONSUMERS",
+                "1  com.example.pricing.api.PriceService@1.0.0#pricing  1",
                 "     active   com.example.pricing.impl/1.0.0  bundle 12"));
         assertFormat(Samples.entry(Samples.THREE_AM, "apply", Samples.ORIGINAL, Samples.FIXED, "shell", null),
                 String.join("\n",
-                        "2025-03-01 03:12:09  apply  com.example.pricing.api.PriceService@1.0.0",
+                        "2025-03-01 03:12:09  apply  com.example.pricing.api.PriceService@1.0.0#pricing",
                         "  com.example.pricing.impl/1.0.0 -> com.example.pricing.impl/1.0.1",
                         "  by shell"));
     }
@@ -65,7 +65,7 @@ public class PatchConverterTest {
         info.recent = List.of(Samples.entry(Samples.THREE_AM, "apply", Samples.ORIGINAL, Samples.FIXED, "shell",
                 "PRICING-42"));
         assertFormat(info, String.join("\n",
-                "com.example.pricing.api.PriceService@1.0.0",
+                "com.example.pricing.api.PriceService@1.0.0#pricing",
                 "  name       pricing",
                 "  interface  com.example.pricing.api.PriceService",
                 "  API        1.0.0",
@@ -85,7 +85,8 @@ public class PatchConverterTest {
                 "  com.example.pricing.impl/1.0.0",
                 "",
                 "Recent changes, newest first",
-                "  2025-03-01 03:12:09  apply  com.example.pricing.api.PriceService@1.0.0",
+                "  2025-03-01 03:12:09  apply",
+                "    com.example.pricing.api.PriceService@1.0.0#pricing",
                 "    com.example.pricing.impl/1.0.0 -> com.example.pricing.impl/1.0.1",
                 "    by shell: PRICING-42"));
     }
@@ -96,10 +97,10 @@ public class PatchConverterTest {
             Samples.entry(Samples.THREE_AM + 60_000, "revert", Samples.FIXED, Samples.ORIGINAL, "shell", null),
             Samples.entry(Samples.THREE_AM, "apply", null, Samples.FIXED, "alice", "PRICING-42") };
         assertFormat(entries, String.join("\n",
-                "2025-03-01 03:13:09  revert  com.example.pricing.api.PriceService@1.0.0",
+                "2025-03-01 03:13:09  revert  com.example.pricing.api.PriceService@1.0.0#pricing",
                 "  com.example.pricing.impl/1.0.1 -> com.example.pricing.impl/1.0.0",
                 "  by shell",
-                "2025-03-01 03:12:09  apply   com.example.pricing.api.PriceService@1.0.0",
+                "2025-03-01 03:12:09  apply   com.example.pricing.api.PriceService@1.0.0#pricing",
                 "  none -> com.example.pricing.impl/1.0.1",
                 "  by alice: PRICING-42"));
         assertFormat(new LedgerEntryDTO[0], "No changes recorded.");
@@ -108,7 +109,7 @@ public class PatchConverterTest {
     @Test
     public void aChangeIsTheSlotThenFromAndTo() {
         assertFormat(Samples.change(Samples.SLOT, Samples.ORIGINAL, Samples.FIXED), String.join("\n",
-                "com.example.pricing.api.PriceService@1.0.0",
+                "com.example.pricing.api.PriceService@1.0.0#pricing",
                 "  com.example.pricing.impl/1.0.0 -> com.example.pricing.impl/1.0.1"));
     }
 
@@ -117,7 +118,7 @@ public class PatchConverterTest {
         ChangeDTO change = Samples.change(Samples.SLOT, Samples.ORIGINAL, Samples.FIXED);
         change.drained = false;
         assertFormat(change, String.join("\n",
-                "com.example.pricing.api.PriceService@1.0.0",
+                "com.example.pricing.api.PriceService@1.0.0#pricing",
                 "  com.example.pricing.impl/1.0.0 -> com.example.pricing.impl/1.0.1",
                 "  Calls that were running on com.example.pricing.impl/1.0.0 had not finished",
                 "  when the drain timeout passed; they finish on it."));
@@ -130,14 +131,14 @@ public class PatchConverterTest {
         change.message = Samples.FIXED + " is already applied to " + Samples.SLOT + "; nothing changed.";
         assertFormat(change, String.join("\n",
                 "com.example.pricing.impl/1.0.1 is already applied to",
-                "  com.example.pricing.api.PriceService@1.0.0; nothing changed."));
+                "  com.example.pricing.api.PriceService@1.0.0#pricing; nothing changed."));
     }
 
     @Test
     public void statusIsYesOrNoThenWhere() {
         assertFormat(Samples.status(Samples.FIXED, Samples.SLOT), String.join("\n",
                 "yes: com.example.pricing.impl/1.0.1 is applied: active in",
-                "  com.example.pricing.api.PriceService@1.0.0."));
+                "  com.example.pricing.api.PriceService@1.0.0#pricing."));
         PatchStatusDTO absent = new PatchStatusDTO();
         absent.patch = "com.example.pricing.impl/9.9.9";
         absent.slots = List.of();

@@ -12,7 +12,7 @@ import java.util.List;
 /** DTOs shaped like the example application's: the pricing slot, its original and its fix. */
 final class Samples {
 
-    static final String SLOT = "com.example.pricing.api.PriceService@1.0.0";
+    static final String SLOT = "com.example.pricing.api.PriceService@1.0.0#pricing";
     static final String ORIGINAL = "com.example.pricing.impl/1.0.0";
     static final String FIXED = "com.example.pricing.impl/1.0.1";
     /** 2025-03-01 03:12:09 UTC. */
