@@ -65,7 +65,7 @@ public class ShellIT {
     public void listShowsTheSlotNumberedWithItsActiveImplementation() throws Exception {
         String list = shell.type("patch:list");
         List<String> lines = list.lines().toList();
-        assertTrue(list, lines.get(0).matches("#\\s+SLOT \\(interface@API version\\)\\s+CONSUMERS"));
+        assertTrue(list, lines.get(0).matches("#\\s+SLOT \\(interface@API version#name\\)\\s+CONSUMERS"));
         int row = row(lines, SLOT);
         assertTrue(list, lines.get(row).matches("\\d+  " + Pattern.quote(SLOT) + "\\s+[1-9]\\d*"));
         assertTrue(list, lines.get(row + 1).matches("\\s+active\\s+" + Pattern.quote(ORIGINAL) + "\\s+bundle \\d+"));
