@@ -7,23 +7,13 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.patchbay.api.PatchManager;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.inject.Inject;
@@ -165,7 +155,8 @@ public class WebConsoleIT {
         for (Map.Entry<String, Map<String, String>> attempt : List.of(
                 Map.entry(token + "x", fieldsOnly), Map.entry("", rightTokenAsField))) {
             byte[] start = Http.multipart("patchbay-itest", attempt.getValue(), "patch", "fix.jar", fix);
-            String answer = postWithoutSendingTheWholeBody(attempt.getKey(), start, 64 << 20);
+            String answer = UnfinishedUpload.post(Integer.parseInt(context.getProperty("org.osgi.service.http.port")),
+                    PLUGIN, MULTIPART, attempt.getKey(), start, 64 << 20);
             assertTrue(answer, answer.startsWith("HTTP/1.1 403 "));
             assertTrue(answer, answer.contains("\"ok\":false"));
             assertTrue(answer, answer.contains("carries no valid Patchbay token"));
@@ -262,61 +253,6 @@ public class WebConsoleIT {
         assertEquals(status == 200, result.get("ok"));
         assertEquals(status, ((Number) result.get("status")).intValue());
         return result;
-    }
-
-    /**
-     * POSTs a multipart upload announced as {@code length} bytes over a plain socket, sends only {@code start} of
-     * it (padded to 256 KiB) and answers what the server says then: status line, headers and body. The read
-     * times out if the server waits for the body.
-     */
-    private String postWithoutSendingTheWholeBody(String token, byte[] start, int length) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(),
-                Integer.parseInt(context.getProperty("org.osgi.service.http.port")))) {
-            socket.setSoTimeout(10_000);
-            String basic = Base64.getEncoder().encodeToString(("admin:" + Container.CONSOLE_PASSWORD)
-                    .getBytes(StandardCharsets.UTF_8));
-            String head = "POST " + PLUGIN + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + basic
-                    + "\r\nContent-Type: " + MULTIPART + "\r\nContent-Length: " + length + "\r\n"
-                    + (token.isEmpty() ? "" : "X-Patchbay-Token: " + token + "\r\n") + "\r\n";
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(Arrays.copyOf(start, Math.max(start.length, 256 << 10)));
-            out.flush();
-            return readResponse(socket.getInputStream());
-        }
-    }
-
-    /** One HTTP/1.1 response: the head, then a body of Content-Length bytes or chunked. */
-    private static String readResponse(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        for (String line; !(line = line(in)).isEmpty();) {
-            head.append(line).append('\n');
-        }
-        String headers = head.toString().toLowerCase(Locale.ROOT);
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        int lengthAt = headers.indexOf("content-length:");
-        if (lengthAt >= 0) {
-            int end = headers.indexOf('\n', lengthAt);
-            body.writeBytes(in.readNBytes(Integer.parseInt(headers.substring(lengthAt + 15, end).trim())));
-        } else if (headers.contains("transfer-encoding: chunked")) {
-            for (int size; (size = Integer.parseInt(line(in).trim(), 16)) > 0; line(in)) {
-                body.writeBytes(in.readNBytes(size));
-            }
-        }
-        return head + "\n" + body.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c; (c = in.read()) != '\n';) {
-            if (c < 0) {
-                throw new EOFException("The connection closed in the middle of the answer: " + line);
-            }
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
     }
 
     /** The state as JSON, once the console has the plugin (it registers a moment after the manager). */

@@ -8,14 +8,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +84,7 @@ public class LauncherIT {
     public void servesGuardsConsoleStopsCleanlyAndKeepsItsCacheAcrossRestarts() throws Exception {
         int port = freePort();
         LauncherProcess first = launch(port);
-        assertAdminAdminRefusedUntilTheBanner(first, port);
+        ConsoleSecrets.assertAdminAdminRefusedUntilTheBanner(first, port, CONSOLE, START);
         String base = awaitBanner(first, port);
         assertQuote(first, base);
 
@@ -102,7 +100,7 @@ public class LauncherIT {
         assertFalse(first.output(), first.output().contains("Warning: HTTP listens on"));
         assertStopsCleanly(first);
         assertEquals("the password in clear text only in its own file", List.of(passwordFile),
-                filesContaining(password));
+                ConsoleSecrets.filesContaining(data, password));
 
         try (Stream<Path> cache = Files.list(data.resolve("felix-cache"))) {
             assertTrue(cache.anyMatch(dir -> dir.getFileName().toString().startsWith("bundle")));
@@ -227,46 +225,6 @@ public class LauncherIT {
         return bundles.entrySet().stream().filter(entry -> entry.getValue().startsWith(symbolicName + " "))
                 .mapToInt(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError(symbolicName
                         + " not installed: " + bundles));
-    }
-
-    /**
-     * From the process start until the banner: the console never lets admin/admin in, also not in the instant
-     * before its configuration (with the real password) arrives from ConfigAdmin.
-     */
-    private static void assertAdminAdminRefusedUntilTheBanner(LauncherProcess process, int port)
-            throws InterruptedException, IOException {
-        String banner = "Web console: http://127.0.0.1:" + port;
-        long deadline = System.nanoTime() + START.toNanos();
-        int answers = 0;
-        while (!process.awaitLine(line -> line.contains(banner), POLL) && System.nanoTime() < deadline) {
-            try {
-                int status = Http.get("http://127.0.0.1:" + port + CONSOLE, "admin", "admin").status();
-                assertTrue("admin/admin answered " + status, status != 200);
-                answers++;
-            } catch (IOException notListeningYet) {
-                // Jetty not bound yet
-            }
-        }
-        int status = Http.get("http://127.0.0.1:" + port + CONSOLE, "admin", "admin").status();
-        assertEquals("after the banner (" + answers + " answers before)", 401, status);
-    }
-
-    /** Files of the data folder (Felix cache and ConfigAdmin's store among them) whose bytes contain the text. */
-    private List<Path> filesContaining(String text) throws IOException {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(data)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                byte[] bytes = Files.readAllBytes(file);
-                for (int i = 0; i + needle.length <= bytes.length; i++) {
-                    if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
-                        found.add(file);
-                        break;
-                    }
-                }
-            }
-        }
-        return found;
     }
 
     /** Waits for the banner (printed once the framework has started) and answers the base URL. */
