@@ -127,6 +127,14 @@
     });
   }
 
+  // the ledger's integrity and whether patches are verified; an edited ledger is a warning, never a stop
+  function renderStatus(status) {
+    var line = $('pb-integrity');
+    line.textContent = status.ledger + ' ' + status.verification;
+    line.classList.toggle('pb-edited', !status.ledgerIntact);
+    line.setAttribute('data-intact', status.ledgerIntact ? 'yes' : 'no');
+  }
+
   function renderLedger(data) {
     if (data.ledgerTotal === ledgerTotal) {
       return;
@@ -139,10 +147,11 @@
       body.appendChild(el('tr', {}, [el('td', {}, [when(e.time)]), el('td', {}, [e.action]),
         el('td', {}, [text(e.actor)]), el('td', {}, [text(e.slot)]), el('td', {}, [text(e.from)]),
         el('td', {}, [text(e.to)]), el('td', {}, [text(e.reason)]),
-        el('td', { title: e.checksum || '' }, [el('code', {}, [checksum])])]));
+        el('td', { title: e.checksum || '' }, [el('code', {}, [checksum])]),
+        el('td', {}, [text(e.signer)])]));
     });
     if (!data.ledger.length) {
-      body.appendChild(el('tr', {}, [el('td', { colspan: '8', 'class': 'pb-muted' },
+      body.appendChild(el('tr', {}, [el('td', { colspan: '9', 'class': 'pb-muted' },
         ['Nothing has been switched yet.'])]));
     }
     if (window.initStaticWidgets) {
@@ -159,6 +168,7 @@
       + (impls === 1 ? ' implementation' : ' implementations') + ', ' + data.ledgerTotal
       + (data.ledgerTotal === 1 ? ' ledger entry' : ' ledger entries') + '; updated '
       + when(data.time).substring(11) + '.';
+    renderStatus(data.status);
     renderSlots(data);
     renderLedger(data);
     window.PatchbayChart.record(data);

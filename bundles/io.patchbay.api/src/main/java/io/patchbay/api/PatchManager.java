@@ -2,6 +2,7 @@ package io.patchbay.api;
 
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.api.dto.ManagerStatusDTO;
 import io.patchbay.api.dto.PatchStatusDTO;
 import io.patchbay.api.dto.SlotDTO;
 import java.io.InputStream;
@@ -100,8 +101,17 @@ public interface PatchManager {
      * Whether a patch is applied, and where.
      *
      * @param patch bundle symbolic name, {@code name/version}, or bundle id of the patch
+     * @return the answer, with {@link PatchStatusDTO#manager} filled as {@link #status()} answers
      */
     PatchStatusDTO status(String patch);
+
+    /**
+     * The manager's own state: whether the ledger proves itself (an entry edited after it was written is named
+     * here, and never stops the manager) and whether patches must be signed by a trusted certificate.
+     *
+     * @since 1.3
+     */
+    ManagerStatusDTO status();
 
     /**
      * The ledger, newest first.

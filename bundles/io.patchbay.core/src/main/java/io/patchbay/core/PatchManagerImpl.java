@@ -4,6 +4,7 @@ import io.patchbay.api.PatchException;
 import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.api.dto.ManagerStatusDTO;
 import io.patchbay.api.dto.PatchStatusDTO;
 import io.patchbay.api.dto.SlotDTO;
 import io.patchbay.core.patch.ApplyOperation;
@@ -136,7 +137,14 @@ final class PatchManagerImpl implements PatchManager {
 
     @Override
     public PatchStatusDTO status(String patch) {
-        return PatchStatus.of(patch, context.getBundles(), slots.all());
+        PatchStatusDTO status = PatchStatus.of(patch, context.getBundles(), slots.all());
+        status.manager = status();
+        return status;
+    }
+
+    @Override
+    public ManagerStatusDTO status() {
+        return ManagerStatus.of(ledger.integrity(), settings.trustStore());
     }
 
     @Override

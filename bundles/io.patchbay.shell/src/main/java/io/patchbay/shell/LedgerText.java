@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * Ledger entries as text, three lines each so that they fit 80 columns: when, what and where; from -> to; who
- * and why.
+ * and why; and a fourth, the signer, for a patch verified against the trust store.
  *
  * <pre>
  * 2025-03-01 03:12:09  apply   com.example.pricing.api.PriceService@1.0.0
  *   com.example.pricing.impl/1.0.0 -> com.example.pricing.impl/1.0.1
  *   by shell: PRICING-42
+ *   signed by CN=Release signing
  * </pre>
  */
 final class LedgerText {
@@ -43,6 +44,9 @@ final class LedgerText {
             String who = "by " + Text.orNone(entry.actor)
                     + (entry.reason == null || entry.reason.isBlank() ? "" : ": " + entry.reason);
             out.append('\n').append(Text.wrap(indent + "  ", who, indent + "    "));
+            if (entry.signer != null) {
+                out.append('\n').append(Text.wrap(indent + "  ", "signed by " + entry.signer, indent + "    "));
+            }
         }
         return out.toString();
     }

@@ -3,6 +3,7 @@ package io.patchbay.shell;
 import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.api.dto.ManagerStatusDTO;
 import io.patchbay.api.dto.PatchStatusDTO;
 import io.patchbay.api.dto.SlotDTO;
 import java.util.List;
@@ -63,7 +64,8 @@ public class PatchCommands {
                 "patch:revert <slot> [-r <reason>]       back to the previous implementation",
                 "patch:activate <slot> <implementation>  make a standby implementation active",
                 "patch:history [<slot>]                  the ledger, newest first",
-                "patch:status <patch>                    is a patch applied, and where",
+                "patch:status [<patch>]                  is a patch applied, and where; is the",
+                "                                        ledger intact; are patches verified",
                 "A slot is its number in patch:list, its id (interface@version#name),",
                 "its interface or slot name, or a unique suffix of its id.");
     }
@@ -123,10 +125,15 @@ public class PatchCommands {
         return entries(manager.history(slot));
     }
 
-    @Descriptor("tells whether a patch is applied (yes or no) and in which slots")
+    @Descriptor("is a patch applied (yes or no) and where; is the ledger intact")
     public PatchStatusDTO status(
             @Descriptor("patch: bundle symbolic name, name/version, or bundle id") String patch) {
         return manager.status(patch);
+    }
+
+    @Descriptor("is the ledger intact (no entry edited); are patches verified")
+    public ManagerStatusDTO status() {
+        return manager.status();
     }
 
     private static String given(String reason) {

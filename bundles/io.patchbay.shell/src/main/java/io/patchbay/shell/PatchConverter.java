@@ -2,6 +2,7 @@ package io.patchbay.shell;
 
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.api.dto.ManagerStatusDTO;
 import io.patchbay.api.dto.PatchStatusDTO;
 import io.patchbay.api.dto.SlotDTO;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
         Converter.CONVERTER_CLASSES + "=io.patchbay.api.dto.ChangeDTO",
         Converter.CONVERTER_CLASSES + "=io.patchbay.api.dto.LedgerEntryDTO",
         Converter.CONVERTER_CLASSES + "=io.patchbay.api.dto.PatchStatusDTO",
+        Converter.CONVERTER_CLASSES + "=io.patchbay.api.dto.ManagerStatusDTO",
         Converter.CONVERTER_CLASSES + "=io.patchbay.shell.SlotInfo" })
 public class PatchConverter implements Converter {
 
@@ -59,6 +61,9 @@ public class PatchConverter implements Converter {
         if (target instanceof PatchStatusDTO status) {
             return level == PART ? status.patch : status.message;
         }
+        if (target instanceof ManagerStatusDTO status) {
+            return status.ledger;
+        }
         return null;
     }
 
@@ -82,9 +87,19 @@ public class PatchConverter implements Converter {
             return change(change);
         }
         if (target instanceof PatchStatusDTO status) {
-            return Text.wrap(status.applied ? "yes: " : "no: ", status.message, "  ");
+            String answer = Text.wrap(status.applied ? "yes: " : "no: ", status.message, "  ");
+            return status.manager == null ? answer : answer + "\n" + manager(status.manager);
+        }
+        if (target instanceof ManagerStatusDTO status) {
+            return manager(status);
         }
         return null;
+    }
+
+    /** The ledger's integrity, then whether patches are verified: a sentence each, an edited ledger flagged. */
+    static String manager(ManagerStatusDTO status) {
+        return Text.wrap(status.ledgerIntact ? "" : "WARNING: ", status.ledger, "  ") + "\n"
+                + Text.wrap("", status.verification, "  ");
     }
 
     /**

@@ -4,6 +4,7 @@ import io.patchbay.api.PatchException;
 import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.api.dto.ManagerStatusDTO;
 import io.patchbay.api.dto.PatchStatusDTO;
 import io.patchbay.api.dto.SlotDTO;
 import java.io.InputStream;
@@ -73,6 +74,12 @@ final class FakePatchManager implements PatchManager {
     public PatchStatusDTO status(String patch) {
         calls.add("status " + patch);
         return Samples.status(patch, slot.id);
+    }
+
+    @Override
+    public ManagerStatusDTO status() {
+        calls.add("status");
+        return Samples.managerStatus();
     }
 
     @Override

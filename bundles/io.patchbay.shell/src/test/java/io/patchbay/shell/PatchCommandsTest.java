@@ -126,6 +126,12 @@ public class PatchCommandsTest {
     }
 
     @Test
+    public void statusWithoutAPatchAsksForTheManagersState() {
+        assertEquals(Samples.managerStatus().ledger, commands.status().ledger);
+        assertEquals(List.of("status"), manager.calls);
+    }
+
+    @Test
     public void everyCommandAndParameterIsDescribedForHelp() {
         List<Method> methods = Stream.of(PatchCommands.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers())).toList();

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.ImplementationDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.api.dto.ManagerStatusDTO;
 import io.patchbay.api.dto.PatchStatusDTO;
 import io.patchbay.api.dto.SlotDTO;
 import java.time.ZoneOffset;
@@ -144,6 +145,46 @@ public class PatchConverterTest {
         absent.slots = List.of();
         absent.message = absent.patch + " is not installed.";
         assertFormat(absent, "no: com.example.pricing.impl/9.9.9 is not installed.");
+    }
+
+    @Test
+    public void statusEndsWithTheLedgerAndVerification() {
+        PatchStatusDTO status = Samples.status(Samples.FIXED, Samples.SLOT);
+        status.manager = Samples.managerStatus();
+        assertFormat(status, String.join("\n",
+                "yes: com.example.pricing.impl/1.0.1 is applied: active in",
+                "  com.example.pricing.api.PriceService@1.0.0#pricing.",
+                "The ledger is intact: 3 entries, chained.",
+                "Patches are not verified: no trust store is configured (trust.store), so any",
+                "  well-formed patch is applied."));
+    }
+
+    @Test
+    public void anEditedLedgerIsAWarning() {
+        ManagerStatusDTO status = Samples.managerStatus();
+        status.ledgerIntact = false;
+        status.ledger = "The ledger was edited: entry 2 (2025-03-01 03:12:09 UTC, apply of impl/1.0.1 on a.B@1.0.0)"
+                + " does not match its hash.";
+        status.verifying = true;
+        status.verification = "Patches are verified: only jars wholly signed by a certificate of the trust store"
+                + " /etc/patches.pem (trust.store) are applied.";
+        assertFormat(status, String.join("\n",
+                "WARNING: The ledger was edited: entry 2 (2025-03-01 03:12:09 UTC, apply of",
+                "  impl/1.0.1 on a.B@1.0.0) does not match its hash.",
+                "Patches are verified: only jars wholly signed by a certificate of the trust",
+                "  store /etc/patches.pem (trust.store) are applied."));
+    }
+
+    @Test
+    public void aVerifiedApplyNamesItsSigner() {
+        LedgerEntryDTO entry = Samples.entry(Samples.THREE_AM, "apply", Samples.ORIGINAL, Samples.FIXED, "alice",
+                "PRICING-42");
+        entry.signer = "CN=Release signing,O=Example";
+        assertFormat(new LedgerEntryDTO[] { entry }, String.join("\n",
+                "2025-03-01 03:12:09  apply  com.example.pricing.api.PriceService@1.0.0#pricing",
+                "  com.example.pricing.impl/1.0.0 -> com.example.pricing.impl/1.0.1",
+                "  by alice: PRICING-42",
+                "  signed by CN=Release signing,O=Example"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.ConsumerDTO;
 import io.patchbay.api.dto.ImplementationDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.api.dto.ManagerStatusDTO;
 import io.patchbay.api.dto.PatchStatusDTO;
 import io.patchbay.api.dto.SlotDTO;
 import java.util.ArrayList;
@@ -85,6 +86,17 @@ final class Samples {
         status.applied = true;
         status.slots = List.of(slot);
         status.message = patch + " is applied: active in " + slot + ".";
+        return status;
+    }
+
+    /** An intact ledger of 3 entries, patches not verified. */
+    static ManagerStatusDTO managerStatus() {
+        ManagerStatusDTO status = new ManagerStatusDTO();
+        status.ledgerIntact = true;
+        status.ledger = "The ledger is intact: 3 entries, chained.";
+        status.verifying = false;
+        status.verification = "Patches are not verified: no trust store is configured (trust.store), so any"
+                + " well-formed patch is applied.";
         return status;
     }
 }

@@ -5,6 +5,7 @@ import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.ConsumerDTO;
 import io.patchbay.api.dto.ImplementationDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.api.dto.ManagerStatusDTO;
 import io.patchbay.api.dto.SlotDTO;
 import java.util.List;
 
@@ -17,13 +18,20 @@ final class PatchesJson {
     private PatchesJson() {
     }
 
-    /** Slots with their implementations and consumers, and the newest {@code ledgerLimit} ledger entries. */
+    /**
+     * Slots with their implementations and consumers, the newest {@code ledgerLimit} ledger entries, and the
+     * manager's status (the ledger's integrity, whether patches are verified).
+     */
     static String state(PatchManager manager, String token, int ledgerLimit) {
         List<SlotDTO> slots = manager.slots();
         List<LedgerEntryDTO> ledger = manager.history(null);
+        ManagerStatusDTO status = manager.status();
         Json json = new Json().object()
                 .field("time", System.currentTimeMillis())
                 .field("token", token)
+                .key("status").object()
+                .field("ledgerIntact", status.ledgerIntact).field("ledger", status.ledger)
+                .field("verifying", status.verifying).field("verification", status.verification).endObject()
                 .key("slots").array();
         for (SlotDTO slot : slots) {
             slot(json, slot, ledger);
@@ -95,6 +103,7 @@ final class PatchesJson {
     private static void entry(Json json, LedgerEntryDTO entry) {
         json.object().field("time", entry.time).field("action", entry.action).field("actor", entry.actor)
                 .field("slot", entry.slot).field("from", entry.from).field("to", entry.to)
-                .field("reason", entry.reason).field("checksum", entry.checksum).endObject();
+                .field("reason", entry.reason).field("checksum", entry.checksum).field("signer", entry.signer)
+                .endObject();
     }
 }

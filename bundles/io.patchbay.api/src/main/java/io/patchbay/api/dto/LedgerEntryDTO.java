@@ -26,4 +26,10 @@ public class LedgerEntryDTO extends DTO {
 
     /** SHA-256 of the patch jar for {@code apply}, otherwise {@code null}. */
     public String checksum;
+
+    /**
+     * For an {@code apply} in trusted mode, the subject DN of the trusted certificate that signed every entry of the
+     * patch jar; {@code null} when patches are not verified, and for every other action.
+     */
+    public String signer;
 }

@@ -20,4 +20,7 @@ public class PatchStatusDTO extends DTO {
 
     /** One sentence for the operator. */
     public String message;
+
+    /** The manager's state when asked (ledger integrity, verification), as {@code PatchManager.status()} answers. */
+    public ManagerStatusDTO manager;
 }

@@ -33,7 +33,8 @@ public final class ApplyOperation {
     public ChangeDTO apply(PatchJar patch, String named, String reason, String actor) {
         PatchTargets.Choice choice = PatchTargets.choose(patch, named, slots.all());
         String why = reason != null && !reason.isBlank() ? reason : patch.reason();
-        Switcher.Change change = new Switcher.Change("apply", actor, why, patch.checksum(), true);
+        Switcher.Change change = new Switcher.Change("apply", actor, why, patch.checksum(), patch.signer(),
+                true);
         if (patch.isFragment()) {
             return new FragmentApply(context, slots, timeoutMillis).apply(patch, choice.target(), change);
         }

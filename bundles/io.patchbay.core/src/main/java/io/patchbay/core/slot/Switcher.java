@@ -46,6 +46,7 @@ public final class Switcher {
         entry.to = next == null ? null : next.id();
         entry.reason = change.reason();
         entry.checksum = change.checksum();
+        entry.signer = change.signer();
         ledger.append(entry);
         listener.accept(entry);
         return result(slot, from, next, drain(before, next));
@@ -110,7 +111,17 @@ public final class Switcher {
         return change;
     }
 
-    /** A change for the ledger; {@code remember} pushes the current implementation on the revert stack. */
-    public record Change(String action, String actor, String reason, String checksum, boolean remember) {
+    /**
+     * A change for the ledger; {@code remember} pushes the current implementation on the revert stack.
+     *
+     * @param signer the trusted signer of an applied patch jar, or {@code null} (not verified, or no jar)
+     */
+    public record Change(String action, String actor, String reason, String checksum, String signer,
+            boolean remember) {
+
+        /** A change with no signer: every one that does not apply a verified jar. */
+        public Change(String action, String actor, String reason, String checksum, boolean remember) {
+            this(action, actor, reason, checksum, null, remember);
+        }
     }
 }

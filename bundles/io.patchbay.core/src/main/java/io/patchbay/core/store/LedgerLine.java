@@ -13,7 +13,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,9 +24,12 @@ import java.util.Set;
  * SHA-256 of the previous line's bytes, without its newline; of no bytes for the first line) and {@code hash}.
  * <p>
  * {@code hash} is the SHA-256 of the canonical content, which does not depend on how JSON escapes text: the fields
- * {@code time, action, actor, slot, from, to, reason, checksum, prev} in this order, each as a 4-byte big-endian
- * length followed by its UTF-8 bytes ({@code time} as a decimal number; a {@code null} value is the length -1 and no
- * bytes). Fields a reader does not know are ignored by the hash; the next line's {@code prev} still covers them.
+ * {@code time, action, actor, slot, from, to, reason, checksum}, then {@code signer} only when it is not {@code null},
+ * then {@code prev}, each as a 4-byte big-endian length followed by its UTF-8 bytes ({@code time} as a decimal
+ * number; a {@code null} value is the length -1 and no bytes). {@code signer} came later: a line without it (written
+ * before, or for an unverified patch) hashes exactly as before, and a signer added to or removed from a line
+ * changes its hash. Fields a reader does not know are ignored by the hash; the next line's {@code prev} still
+ * covers them.
  *
  * @param entry the entry as read or written
  * @param prev  SHA-256 hex of the previous line
@@ -35,7 +41,7 @@ record LedgerLine(LedgerEntryDTO entry, String prev, String hash) {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private static final Set<String> TEXT_FIELDS = Set.of("action", "actor", "slot", "from", "to", "reason",
-            "checksum", "prev", "hash");
+            "checksum", "signer", "prev", "hash");
 
     /** SHA-256 hex of no bytes: the {@code prev} of the first line. */
     static final String FIRST_PREV = sha256(new byte[0]);
@@ -58,6 +64,9 @@ record LedgerLine(LedgerEntryDTO entry, String prev, String hash) {
             json.writeStringField("to", entry.to);
             json.writeStringField("reason", entry.reason);
             json.writeStringField("checksum", entry.checksum);
+            if (entry.signer != null) { // absent rather than null: unsigned lines stay as earlier versions wrote them
+                json.writeStringField("signer", entry.signer);
+            }
             json.writeStringField("prev", prev);
             json.writeStringField("hash", contentHash(entry, prev));
             json.writeEndObject();
@@ -102,6 +111,7 @@ record LedgerLine(LedgerEntryDTO entry, String prev, String hash) {
                     case "to" -> entry.to = text;
                     case "reason" -> entry.reason = text;
                     case "checksum" -> entry.checksum = text;
+                    case "signer" -> entry.signer = text;
                     case "prev" -> prev = text;
                     default -> hash = text;
                 }
@@ -127,6 +137,7 @@ record LedgerLine(LedgerEntryDTO entry, String prev, String hash) {
         copy.to = utf8(entry.to);
         copy.reason = utf8(entry.reason);
         copy.checksum = utf8(entry.checksum);
+        copy.signer = utf8(entry.signer);
         return copy;
     }
 
@@ -137,8 +148,13 @@ record LedgerLine(LedgerEntryDTO entry, String prev, String hash) {
     /** SHA-256 hex of the canonical content; see the class comment. */
     static String contentHash(LedgerEntryDTO entry, String prev) {
         MessageDigest digest = digest();
-        for (String field : new String[] { Long.toString(entry.time), entry.action, entry.actor, entry.slot,
-                entry.from, entry.to, entry.reason, entry.checksum, prev }) {
+        List<String> fields = new ArrayList<>(Arrays.asList(Long.toString(entry.time), entry.action, entry.actor,
+                entry.slot, entry.from, entry.to, entry.reason, entry.checksum));
+        if (entry.signer != null) {
+            fields.add(entry.signer);
+        }
+        fields.add(prev);
+        for (String field : fields) {
             if (field == null) {
                 digest.update(ByteBuffer.allocate(4).putInt(-1).array());
             } else {
