@@ -1,16 +1,26 @@
 package io.patchbay.itest;
 
+import static io.patchbay.itest.Fixtures.FIXED;
 import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.patchbay.api.PatchException;
 import io.patchbay.api.PatchManager;
+import io.patchbay.api.dto.ChangeDTO;
+import io.patchbay.api.dto.LedgerEntryDTO;
 import java.io.File;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
@@ -20,9 +30,17 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
-/** Every kind of bad patch: one clear sentence, and bundles, routes and ledger exactly as before. */
+/**
+ * Every kind of bad patch: one clear sentence, and bundles, routes and ledger exactly as before. The full list of
+ * bad inputs, with the other tests that cover them, is in docs/patches.md.
+ */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class BadPatchIT {
@@ -132,6 +150,108 @@ public class BadPatchIT {
         assertEquals("No slot matches 'NoSuchService'; the slots are: " + SLOT + ", " + Fixtures.SLOT_V2 + ".",
                 refused.getMessage());
         assertUnchanged();
+    }
+
+    /**
+     * The v2 slot goes away (its only service is disabled, its bundle stays) after apply chose it and while the
+     * patch for it is being installed: the patch is refused, not switched into a slot that is gone. Once the
+     * service is back the container is exactly as before.
+     */
+    @Test
+    public void aPatchForASlotThatIsGoingAway() throws Exception {
+        ServiceComponentRuntime scr = context.getService(context.getServiceReference(ServiceComponentRuntime.class));
+        ComponentDescriptionDTO component = scr.getComponentDescriptionDTOs(bundle("com.example.pricing.impl.v2/2.0.0"))
+                .iterator().next();
+        String path = Container.fixture("v2patch").getPath();
+        AtomicReference<String> failed = new AtomicReference<>();
+        SynchronousBundleListener goingAway = event -> {
+            if (event.getType() == BundleEvent.INSTALLED && "com.example.pricing.impl.v2/2.0.1".equals(
+                    event.getBundle().getSymbolicName() + "/" + event.getBundle().getVersion())) {
+                scr.disableComponent(component); // on the applying thread, after the target was chosen
+                failed.set(awaitSlot(false));
+            }
+        };
+        context.addBundleListener(goingAway);
+        PatchException refused;
+        try {
+            refused = assertThrows(PatchException.class, () -> manager.apply(path, null, "itest"));
+        } finally {
+            context.removeBundleListener(goingAway);
+            scr.enableComponent(component);
+        }
+        assertNull(failed.get());
+        assertEquals("The slot " + Fixtures.SLOT_V2 + " went away while " + path + " was being applied (its service"
+                + " was unregistered or its API removed); nothing was applied.", refused.getMessage());
+        assertNull(awaitSlot(true));
+        assertUnchanged();
+    }
+
+    /**
+     * Two operators apply the fix at the same moment: the second one's apply starts while the first holds the
+     * operation (from inside the first one's install). One applies; the other is told, in one sentence, that it is
+     * already applied. One bundle, one ledger entry, nothing else installed.
+     */
+    @Test
+    public void twoOperatorsApplyingTheSamePatchAtOnce() throws Exception {
+        String path = Container.fixPatch().getPath();
+        CompletableFuture<ChangeDTO> bob = new CompletableFuture<>();
+        AtomicReference<Thread> bobs = new AtomicReference<>();
+        SynchronousBundleListener meanwhile = event -> {
+            if (event.getType() == BundleEvent.INSTALLED && FIXED.equals(event.getBundle().getSymbolicName() + "/"
+                    + event.getBundle().getVersion()) && bobs.get() == null) {
+                Thread second = new Thread(() -> {
+                    try {
+                        bob.complete(manager.apply(path, null, "bob"));
+                    } catch (RuntimeException e) {
+                        bob.completeExceptionally(e);
+                    }
+                }, "bob");
+                bobs.set(second);
+                second.start();
+                // alice holds the operation until this listener returns: let bob get as far as waiting for it
+                Deadline deadline = new Deadline(Duration.ofSeconds(20));
+                while (second.getState() != Thread.State.TIMED_WAITING && !bob.isDone() && !deadline.passed()) {
+                    deadline.pause();
+                }
+            }
+        };
+        context.addBundleListener(meanwhile);
+        ChangeDTO alice;
+        try {
+            alice = manager.apply(path, null, "alice");
+        } finally {
+            context.removeBundleListener(meanwhile);
+        }
+        ChangeDTO answer = bob.get(30, TimeUnit.SECONDS);
+        assertTrue("alice's apply changed the route", alice.changed);
+        assertEquals(FIXED, alice.to);
+        assertFalse("bob's did not", answer.changed);
+        assertEquals(FIXED + " is already applied to " + SLOT + "; nothing changed.", answer.message);
+        List<LedgerEntryDTO> added = manager.history(null).subList(0, manager.history(null).size() - ledger);
+        assertEquals("one apply in the ledger", List.of("apply by alice"),
+                added.stream().map(e -> e.action + " by " + e.actor).toList());
+        List<String> now = Fixtures.bundles(context);
+        assertEquals("one bundle more, the fix, started", bundles.size() + 1, now.size());
+        assertTrue(now.toString(), now.containsAll(bundles));
+        assertEquals(Bundle.ACTIVE, bundle(FIXED).getState());
+        assertEquals(FIXED, manager.slot(SLOT).active.id);
+    }
+
+    /** Null once the v2 slot is listed ({@code present}) with an implementation, or gone; else what is wrong. */
+    private String awaitSlot(boolean present) {
+        Deadline deadline = new Deadline(Duration.ofSeconds(20));
+        while (manager.slots().stream().anyMatch(s -> s.id.equals(Fixtures.SLOT_V2) && s.active != null) != present) {
+            if (deadline.passed()) {
+                return "the v2 slot was " + (present ? "not back" : "still there") + " after 20 s";
+            }
+            deadline.pause();
+        }
+        return null;
+    }
+
+    private Bundle bundle(String id) {
+        return Stream.of(context.getBundles()).filter(b -> id.equals(b.getSymbolicName() + "/" + b.getVersion()))
+                .findFirst().orElseThrow(() -> new AssertionError("no bundle " + id));
     }
 
     private PatchException refused(String location, String message) {

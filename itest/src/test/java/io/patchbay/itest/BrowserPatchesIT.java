@@ -47,6 +47,8 @@ public class BrowserPatchesIT {
             PatchesPage page = new PatchesPage(chromium.driver()).open(PORT, "admin", Container.CONSOLE_PASSWORD);
             page.awaitActive(SLOT, ORIGINAL);
             assertQuote(http, "com.example.pricing.impl 1.0.0", "81.00");
+            assertEquals("The ledger is intact: no entries. Patches are not verified: no trust store is configured"
+                    + " (trust.store), so any well-formed patch is applied.", page.integrity());
 
             page.apply(Container.fixPatch(), "PRICING-42, applied from the browser");
             assertEquals(new Result("ok", "Applied " + FIXED + " in " + SLOT + ", replacing " + ORIGINAL + "."),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
@@ -30,6 +31,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.namespace.HostNamespace;
+import org.osgi.framework.wiring.BundleWiring;
 
 /** Fragment patches: one class replaced inside the running host, calls damped while only the host refreshes. */
 @RunWith(PaxExam.class)
@@ -131,6 +134,30 @@ public class FragmentIT {
         assertRefusedAndUnchanged(jar, jar.getPath() + " did not attach to " + ORIGINAL
                 + "; check its Fragment-Host header and its imports against the host's.");
         assertEquals("81.00", Callers.all(context).get("tracker").call("WIDGET", 10).total().toPlainString());
+    }
+
+    /**
+     * The fragment attaches, and its class breaks the host: the host's component cannot be created, so apply fails
+     * after the refresh. The uninstalled fragment would stay attached (its classes first on the host's class path)
+     * until the host is refreshed again: apply does that, and the host serves its own classes as before.
+     */
+    @Test
+    public void aFragmentThatBreaksItsHostIsRemovedAndTheHostRefreshedWithoutIt() throws Exception {
+        File manifest = Fixtures.jar("breaking", Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName",
+                "breaking.fragment", "Bundle-Version", "1.0.1", "Fragment-Host", "com.example.pricing.impl",
+                "Patchbay-Patch", "com.example.pricing.api.PriceService;version=\"[1.0,2)\""));
+        File jar = Jars.withEntry(manifest, "patch/com/example/pricing/impl/PriceServiceImpl.class",
+                "not a class file".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertRefusedAndUnchanged(jar, jar.getPath() + " attached to its host com.example.pricing.impl but its"
+                + " service could not be created: its component failed to activate; " + ORIGINAL
+                + " was refreshed without it and serves as before.");
+        org.osgi.framework.Bundle host = Stream.of(context.getBundles())
+                .filter(b -> ORIGINAL.equals(b.getSymbolicName() + "/" + b.getVersion())).findFirst().get();
+        assertEquals("no fragment left on the host", List.of(), host.adapt(BundleWiring.class)
+                .getProvidedWires(HostNamespace.HOST_NAMESPACE));
+        PriceCaller caller = Callers.all(context).get("tracker");
+        assertEquals("com.example.pricing.impl 1.0.0", caller.call("WIDGET", 10).servedBy());
+        assertEquals("81.00", caller.call("WIDGET", 10).total().toPlainString());
     }
 
     private void assertRefusedAndUnchanged(File jar, String message) {

@@ -15,7 +15,7 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Jars made from the build's jars: a rebuild with other bytes, checksums. */
+/** Jars made from the build's jars: a rebuild with other bytes, an entry changed, checksums. */
 public final class Jars {
 
     private Jars() {
@@ -23,12 +23,23 @@ public final class Jars {
 
     /** A copy of {@code jar}, every entry as it is (the manifest first, unchanged), plus one more file. */
     public static File rebuilt(File jar, String entry, String content) throws IOException {
+        return withEntry(jar, entry, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A copy of {@code jar}, every other entry as it is and in its order (the manifest and a signature first,
+     * unchanged), with {@code entry} added at the end or, if the jar has it, replaced by {@code content} there.
+     */
+    public static File withEntry(File jar, String entry, byte[] content) throws IOException {
         File copy = File.createTempFile("rebuilt", ".jar");
         copy.deleteOnExit();
         try (JarFile in = new JarFile(jar, false);
                 OutputStream file = Files.newOutputStream(copy.toPath());
                 ZipOutputStream out = new ZipOutputStream(file)) {
             for (JarEntry each : Collections.list(in.entries())) {
+                if (each.getName().equals(entry)) {
+                    continue;
+                }
                 out.putNextEntry(new ZipEntry(each.getName()));
                 try (InputStream bytes = in.getInputStream(each)) {
                     bytes.transferTo(out);
@@ -36,7 +47,7 @@ public final class Jars {
                 out.closeEntry();
             }
             out.putNextEntry(new ZipEntry(entry));
-            out.write(content.getBytes(StandardCharsets.UTF_8));
+            out.write(content);
             out.closeEntry();
         }
         return copy;

@@ -2,13 +2,16 @@ package io.patchbay.itest;
 
 import static io.patchbay.itest.EmbeddedFelix.call;
 import static io.patchbay.itest.Fixtures.FIXED;
+import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.Test;
 
 /**
@@ -50,6 +53,53 @@ public class RestartIT {
             assertEquals("survives restarts", newest.getClass().getField("reason").get(newest));
             assertTrue(Files.exists(storage));
         }
+    }
+
+    /**
+     * Someone edits an entry in the middle of a real container's ledger while it is stopped: after the restart the
+     * manager says so (status, with the entry), and keeps working: routes restored, revert works and is recorded.
+     */
+    @Test
+    public void aLedgerEditedInTheMiddleIsReportedAndTheManagerKeepsWorking() throws Exception {
+        Path storage = Files.createTempDirectory("patchbay-ledger-edit");
+        String fix = Container.fixPatch().getPath();
+        try (EmbeddedFelix first = new EmbeddedFelix(storage, Container.freePort()).install(List.of()).start()) {
+            Object manager = first.service(MANAGER);
+            call(manager, "apply", fix, "first", "itest");
+            call(manager, "revert", SLOT, "second", "itest");
+            call(manager, "apply", fix, "third", "itest");
+            assertEquals(Boolean.TRUE, field(call(manager, "status"), "ledgerIntact"));
+        }
+        Path ledger;
+        try (Stream<Path> files = Files.walk(storage)) {
+            ledger = files.filter(f -> f.getFileName().toString().equals("ledger.jsonl")).findFirst().orElseThrow();
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(ledger));
+        assertEquals(3, lines.size());
+        lines.set(1, lines.get(1).replace("\"reason\":\"second\"", "\"reason\":\"edited later\""));
+        Files.write(ledger, lines);
+
+        try (EmbeddedFelix second = new EmbeddedFelix(storage, Container.freePort()).start()) {
+            Object manager = second.service(MANAGER);
+            Object status = call(manager, "status");
+            assertEquals(Boolean.FALSE, field(status, "ledgerIntact"));
+            String sentence = (String) field(status, "ledger");
+            assertTrue(sentence, sentence.startsWith("The ledger was edited: entry 2 ("));
+            assertTrue(sentence, sentence.contains("does not match its hash"));
+            assertEquals("patch status carries it", sentence,
+                    field(field(call(manager, "status", FIXED), "manager"), "ledger"));
+
+            assertEquals(FIXED, field(field(call(manager, "slot", SLOT), "active"), "id"));
+            assertEquals(ORIGINAL, field(call(manager, "revert", SLOT, "after the edit", "itest"), "to"));
+            List<?> history = (List<?>) call(manager, "history", SLOT);
+            assertEquals(4, history.size());
+            assertEquals("edited later", field(history.get(2), "reason"));
+            assertEquals(Boolean.FALSE, field(call(manager, "status"), "ledgerIntact"));
+        }
+    }
+
+    private static Object field(Object dto, String name) throws Exception {
+        return dto.getClass().getField(name).get(dto);
     }
 
     /**

@@ -92,6 +92,11 @@ public class ShellIT {
         assertEquals(SLOT + "\n  " + FIXED + " -> " + ORIGINAL, shell.type("patch:revert " + SHORT));
         assertQuote(http.get(QUOTE), "81.00", "com.example.pricing.impl 1.0.0");
         assertTrue(shell.type("patch:status " + FIXED).startsWith("no: "));
+        assertEquals("the container's own status: the ledger's integrity, and no trust store", String.join("\n",
+                "The ledger is intact: " + manager.history(null).size() + " entries, chained.",
+                "Patches are not verified: no trust store is configured (trust.store), so any",
+                "  well-formed patch is applied."), shell.type("patch:status"));
+        assertTrue(shell.type("patch:status " + FIXED).endsWith("well-formed patch is applied."));
 
         List<String> history = shell.type("patch:history " + SHORT).lines().toList();
         assertTrue(history.get(0), history.get(0).matches(TIME + "  revert\\s+" + Pattern.quote(SLOT)));

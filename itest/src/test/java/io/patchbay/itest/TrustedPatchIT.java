@@ -5,6 +5,7 @@ import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import io.patchbay.api.PatchException;
@@ -13,6 +14,7 @@ import io.patchbay.api.dto.ChangeDTO;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
@@ -24,7 +26,10 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 
-/** Trusted mode (trust.store set): the signed fix is applied, the same fix unsigned is refused. */
+/**
+ * Trusted mode (trust.store set): the signed fix is applied and its signer recorded; the same fix unsigned, or
+ * changed after signing, is refused.
+ */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class TrustedPatchIT {
@@ -73,5 +78,31 @@ public class TrustedPatchIT {
         assertEquals(FIXED, applied.to);
         assertEquals(FIXED, manager.slot(SLOT).active.id);
         assertEquals(Jars.sha256(signed), manager.history(SLOT).get(0).checksum);
+        assertEquals("the ledger records the signer", Signer.SUBJECT, manager.history(SLOT).get(0).signer);
+        assertTrue(manager.status().verifying);
+        assertEquals("Patches are verified: only jars wholly signed by a certificate of the trust store "
+                + signer().trustStore() + " (trust.store) are applied.", manager.status().verification);
+
+        Map<String, Object> state = JsonReader.object(new Http(context).get("/system/console/patches.json", "admin",
+                Container.CONSOLE_PASSWORD).body());
+        Map<?, ?> newest = (Map<?, ?>) ((List<?>) state.get("ledger")).get(0);
+        assertEquals("the console shows the signer", Signer.SUBJECT, newest.get("signer"));
+        assertEquals(Boolean.TRUE, ((Map<?, ?>) state.get("status")).get("verifying"));
+    }
+
+    @Test
+    public void aSignedFixChangedAfterSigningIsRefused() throws Exception {
+        String entry = "com/example/pricing/impl/BulkDiscount.class";
+        File tampered = Jars.withEntry(signer().sign(Container.fixPatch()), entry, new byte[] { 0x0c, 0x0f, 0x0f });
+        List<String> bundles = Fixtures.bundles(context);
+        List<String> routes = Fixtures.routes(manager);
+        int ledger = manager.history(null).size();
+        PatchException refused = assertThrows(PatchException.class,
+                () -> manager.apply(tampered.getPath(), null, "itest"));
+        assertEquals(tampered.getPath() + " was changed after it was signed: " + entry
+                + " does not match its signed digest.", refused.getMessage());
+        assertEquals(bundles, Fixtures.bundles(context));
+        assertEquals(routes, Fixtures.routes(manager));
+        assertEquals(ledger, manager.history(null).size());
     }
 }

@@ -89,6 +89,14 @@ public final class PatchesPage {
         });
     }
 
+    /** The line under the counts: the ledger's integrity and whether patches are verified, once drawn. */
+    public String integrity() {
+        return await("the ledger's integrity line", d -> {
+            String text = d.findElement(By.id("pb-integrity")).getText();
+            return text.isBlank() ? null : text;
+        });
+    }
+
     /** Every error the page shows: a failed action, a refresh that failed. Empty when all is well. */
     public List<String> shownErrors() {
         List<String> errors = new ArrayList<>();

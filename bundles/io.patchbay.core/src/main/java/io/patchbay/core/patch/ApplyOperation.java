@@ -49,6 +49,7 @@ public final class ApplyOperation {
             start(patch, bundle);
             Implementation implementation = Installs.await(patch, choice.target(), expected.arrival(),
                     timeoutMillis, null);
+            requireLive(patch, implementation.slot());
             return slots.switcher().change(implementation.slot(), implementation, change);
         } catch (RuntimeException e) {
             slots.expectations().forget(expected);
@@ -73,6 +74,17 @@ public final class ApplyOperation {
         throw new PatchException(patch.id() + " is already installed (bundle " + bundle.getBundleId()
                 + ") but serves no implementation of " + SlotNames.ids(choice.candidates())
                 + "; start it or uninstall it first.");
+    }
+
+    /**
+     * The target chosen before install may have retired since (its last implementation was unregistered, or its API
+     * bundle refreshed): a route switched there would reach no consumer and be saved for a slot that is gone.
+     */
+    private void requireLive(PatchJar patch, Slot slot) {
+        if (!slots.all().contains(slot)) {
+            throw new PatchException("The slot " + slot.id() + " went away while " + patch.name() + " was being"
+                    + " applied (its service was unregistered or its API removed); nothing was applied.");
+        }
     }
 
     private static void start(PatchJar patch, Bundle bundle) {

@@ -9,6 +9,9 @@ import io.patchbay.core.slot.Slots;
 import io.patchbay.core.slot.Switcher;
 import io.patchbay.core.slot.Expectations;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
@@ -17,7 +20,9 @@ import org.osgi.framework.VersionRange;
 /**
  * Applies a fragment patch: install the fragment, refresh only its host so the fragment attaches and its classes
  * come first on the host's class path, let the slot's calls wait while the host restarts, then route to the
- * host's new implementation. If the fragment does not attach, it is uninstalled and the host serves as before.
+ * host's new implementation. If the fragment does not attach, it is uninstalled and the host serves as before. If
+ * apply fails once the host was refreshed (the fragment may be attached: its classes run in the host), the fragment is
+ * uninstalled and the host refreshed again, so that it runs its own classes, and routed to once it is back.
  */
 final class FragmentApply {
 
@@ -50,7 +55,8 @@ final class FragmentApply {
         } catch (RuntimeException e) {
             slots.expectations().forget(expected);
             Installs.uninstall(fragment);
-            throw e;
+            // an uninstalled fragment stays attached, its classes first on the host's class path, until a refresh
+            throw new PatchException(withoutFullStop(e.getMessage()) + "; " + refreshWithout(slot, host), e);
         }
         if (!PatchFragments.attached(host).contains(fragment)) {
             Installs.uninstall(fragment);
@@ -59,6 +65,30 @@ final class FragmentApply {
                     + "; check its Fragment-Host header and its imports against the host's.");
         }
         return slots.switcher().change(slot, next, change);
+    }
+
+    /** Refreshes the host after its fragment was uninstalled, and routes to it; says how that went, in a clause. */
+    private String refreshWithout(Slot slot, Bundle host) {
+        String id = Implementation.bundleId(host);
+        Expectations.Expectation back = slots.expectations().expect(host, slot, List.of(slot), true);
+        try {
+            HostRefresh.refresh(context, host, timeoutMillis);
+            Implementation own = back.arrival().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            slots.switcher().quietly(slot, own);
+            return id + " was refreshed without it and serves as before.";
+        } catch (PatchException | ExecutionException | TimeoutException e) {
+            slots.expectations().forget(back);
+            return "refreshing " + id + " without it did not bring it back (" + withoutFullStop(String.valueOf(
+                    e.getMessage())) + "), so calls to " + slot.id() + " wait for it.";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            slots.expectations().forget(back);
+            return "interrupted while refreshing " + id + " without it.";
+        }
+    }
+
+    private static String withoutFullStop(String sentence) {
+        return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
     }
 
     private Bundle host(PatchJar patch, Slot slot, Implementation active) {

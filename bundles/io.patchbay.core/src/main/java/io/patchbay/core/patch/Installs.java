@@ -66,7 +66,8 @@ final class Installs {
                     + host) + " registered no implementation of " + (slot == null ? "the slots it could patch"
                             : slot.id()) + " within " + timeoutMillis + " ms.");
         } catch (ExecutionException e) {
-            throw new PatchException(patch.name() + " started but " + e.getCause().getMessage() + ".");
+            throw new PatchException(patch.name() + (host == null ? " started" : " attached to its host " + host)
+                    + " but " + e.getCause().getMessage() + ".");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PatchException("Interrupted while waiting for " + patch.name() + " to register.");
