@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
@@ -45,6 +47,15 @@ public final class Jars {
                     bytes.transferTo(out);
                 }
                 out.closeEntry();
+            }
+            // its folders too: a framework looks for a Bundle-ClassPath folder (patch/) by its own entry
+            Set<String> present = new HashSet<>(Collections.list(in.entries()).stream().map(ZipEntry::getName).toList());
+            for (int slash = entry.indexOf('/'); slash > 0; slash = entry.indexOf('/', slash + 1)) {
+                String folder = entry.substring(0, slash + 1);
+                if (present.add(folder)) {
+                    out.putNextEntry(new ZipEntry(folder));
+                    out.closeEntry();
+                }
             }
             out.putNextEntry(new ZipEntry(entry));
             out.write(content);
