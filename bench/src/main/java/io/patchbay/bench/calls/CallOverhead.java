@@ -18,12 +18,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceFactory;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Per-call cost of reaching one implementation through one interface: directly, through a Patchbay generated
  * facade, through a reflective {@link java.lang.reflect.Proxy}, and through {@link ServiceTracker#getService()}
- * per call in an embedded Felix. Two methods: {@link Counter#next()} returns a field (so only the path shows) and
+ * per call in an embedded Felix, and (the {@code facadeScoped} rows) through a facade routed to a bundle-scoped
+ * registration in that Felix, the path of every DS service. Two methods: {@link Counter#next()} returns a field (so only the path shows) and
  * the example application's {@link PriceService#quote} (BigDecimal arithmetic and a record). Every path is called
  * through the same interface type from its own benchmark method, each in its own forked JVM, so no call site sees
  * more types than its path has. Results are returned, so JMH sinks them in a blackhole.
@@ -66,6 +71,8 @@ public class CallOverhead {
         Felix felix;
         ServiceTracker<Counter, Counter> counters;
         ServiceTracker<PriceService, PriceService> prices;
+        Counter scopedCounter;
+        PriceService scopedPrices;
         String sku = "WIDGET";
         int quantity = 10;
 
@@ -78,6 +85,11 @@ public class CallOverhead {
             counters.open();
             prices = new ServiceTracker<>(felix.context(), PriceService.class, null);
             prices.open();
+            BundleContext context = felix.context();
+            scopedCounter = Routes.scopedFacade(context, Counter.class, context.registerService(Counter.class,
+                    new BundleScoped<>(new FieldCounter()), null).getReference());
+            scopedPrices = Routes.scopedFacade(context, PriceService.class, context.registerService(
+                    PriceService.class, new BundleScoped<>(new PriceServiceImpl()), null).getReference());
         }
 
         @TearDown(Level.Trial)
@@ -85,6 +97,25 @@ public class CallOverhead {
             counters.close();
             prices.close();
             felix.close();
+        }
+    }
+
+    /** A bundle-scoped registration, as SCR makes for a DS component: one object for every consumer here. */
+    static final class BundleScoped<T> implements ServiceFactory<T> {
+        private final T object;
+
+        BundleScoped(T object) {
+            this.object = object;
+        }
+
+        @Override
+        public T getService(Bundle bundle, ServiceRegistration<T> registration) {
+            return object;
+        }
+
+        @Override
+        public void ungetService(Bundle bundle, ServiceRegistration<T> registration, T service) {
+            // one shared object: nothing to release
         }
     }
 
@@ -126,6 +157,11 @@ public class CallOverhead {
     }
 
     @Benchmark
+    public int trivial_facadeScoped(Tracked tracked) {
+        return tracked.scopedCounter.next();
+    }
+
+    @Benchmark
     public Quote realistic_direct(Paths paths) {
         return paths.directPrices.quote(paths.sku, paths.quantity);
     }
@@ -143,6 +179,11 @@ public class CallOverhead {
     @Benchmark
     public Quote realistic_tracker(Tracked tracked) {
         return tracked.prices.getService().quote(tracked.sku, tracked.quantity);
+    }
+
+    @Benchmark
+    public Quote realistic_facadeScoped(Tracked tracked) {
+        return tracked.scopedPrices.quote(tracked.sku, tracked.quantity);
     }
 
     @Benchmark

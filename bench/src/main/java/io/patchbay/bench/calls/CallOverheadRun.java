@@ -24,7 +24,7 @@ public final class CallOverheadRun {
             boolean quiet) {
     }
 
-    private static final List<String> PATHS = List.of("direct", "facade", "proxy", "tracker");
+    private static final List<String> PATHS = List.of("direct", "facade", "facadeScoped", "proxy", "tracker");
 
     private final Settings settings;
 
@@ -75,7 +75,9 @@ public final class CallOverheadRun {
                 "direct: the implementation through its interface; facade: the class Patchbay generates (built"
                         + " with the core's Facades.factory on a Slot routed to the implementation); proxy: a"
                         + " java.lang.reflect.Proxy forwarding with Method.invoke; tracker:"
-                        + " ServiceTracker.getService() on every call, in an embedded Felix.",
+                        + " ServiceTracker.getService() on every call, in an embedded Felix; facadeScoped: a facade routed"
+                        + " to a bundle-scoped registration in that Felix (every DS service's path: the seat's"
+                        + " cached object).",
                 "anatomy: hand-written stand-ins for the facade's call path: the volatile route read alone; with"
                         + " a plain, fence-free call count; with one and with two LongAdder increments (the facade"
                         + " counts each call's start and end to know exactly when an old implementation has"

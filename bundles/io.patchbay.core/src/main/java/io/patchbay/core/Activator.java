@@ -2,12 +2,14 @@ package io.patchbay.core;
 
 import io.patchbay.api.PatchManager;
 import io.patchbay.api.PatchbayConstants;
+import io.patchbay.core.patch.InterruptedOperations;
 import io.patchbay.core.slot.HidingHooks;
 import io.patchbay.core.source.IncomingFolder;
 import io.patchbay.core.slot.ManagedServices;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slots;
 import io.patchbay.core.slot.Switcher;
+import io.patchbay.core.store.IntentFile;
 import io.patchbay.core.store.Ledger;
 import io.patchbay.core.store.RouteEvents;
 import io.patchbay.core.store.RouteStore;
@@ -50,8 +52,10 @@ public final class Activator implements BundleActivator {
         Path data = context.getDataFile("").toPath();
         Ledger ledger = new Ledger(data.resolve("ledger.jsonl"));
         events = eventsIfAvailable(context);
-        Switcher switcher = new Switcher(new RouteStore(data.resolve("routes.properties")), ledger,
-                settings::drainMillis, events);
+        RouteStore routes = new RouteStore(data.resolve("routes.properties"));
+        IntentFile intents = new IntentFile(data.resolve("operations.properties"));
+        InterruptedOperations.resolve(context, intents, routes, ledger);
+        Switcher switcher = new Switcher(routes, ledger, intents, settings::drainMillis, events);
         ManagedServices managed = new ManagedServices(context.getBundle(), settings::managedInterfaces);
 
         context.registerService(new String[] { FindHook.class.getName(), EventListenerHook.class.getName() },

@@ -7,6 +7,9 @@ import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Slots;
 import io.patchbay.core.slot.Switcher;
+import io.patchbay.core.store.CrashPoints;
+import io.patchbay.core.store.Intent;
+import io.patchbay.core.store.IntentFile;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -29,15 +32,30 @@ public final class ApplyOperation {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** @param named the slot the operator named, or {@code null} to go by the patch's header */
+    /**
+     * @param named the slot the operator named, or {@code null} to go by the patch's header
+     */
     public ChangeDTO apply(PatchJar patch, String named, String reason, String actor) {
         PatchTargets.Choice choice = PatchTargets.choose(patch, named, slots.all());
         String why = reason != null && !reason.isBlank() ? reason : patch.reason();
         Switcher.Change change = new Switcher.Change("apply", actor, why, patch.checksum(), patch.signer(),
                 true);
-        if (patch.isFragment()) {
-            return new FragmentApply(context, slots, timeoutMillis).apply(patch, choice.target(), change);
+        Slot target = choice.target();
+        IntentFile intents = slots.switcher().intents();
+        Intent intent = new Intent(System.currentTimeMillis(), "apply", actor, target == null ? null : target.id(),
+                target == null ? null : target.currentId(), patch.id(), why, patch.checksum(),
+                Installs.installed(context, patch) == null ? Installs.location(patch) : null);
+        intents.begin(intent);
+        try {
+            CrashPoints.reached("apply", "begun");
+            return patch.isFragment() ? new FragmentApply(context, slots, timeoutMillis).apply(patch, target, change)
+                    : applyBundle(patch, choice, change);
+        } finally {
+            intents.finish(intent.key());
         }
+    }
+
+    private ChangeDTO applyBundle(PatchJar patch, PatchTargets.Choice choice, Switcher.Change change) {
         Bundle existing = Installs.installed(context, patch);
         if (existing != null) {
             return alreadyInstalled(patch, choice, existing, change);
@@ -47,6 +65,7 @@ public final class ApplyOperation {
                 choice.candidates(), false);
         try {
             start(patch, bundle);
+            CrashPoints.reached("apply", "started");
             Implementation implementation = Installs.await(patch, choice.target(), expected.arrival(),
                     timeoutMillis, null);
             requireLive(patch, implementation.slot());

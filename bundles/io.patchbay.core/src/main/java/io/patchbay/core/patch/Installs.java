@@ -3,6 +3,7 @@ package io.patchbay.core.patch;
 import io.patchbay.api.PatchException;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
+import io.patchbay.core.store.CrashPoints;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ final class Installs {
     static Bundle install(BundleContext context, PatchJar patch) {
         Bundle bundle;
         try (InputStream in = new FileInputStream(patch.file().toFile())) {
-            bundle = context.installBundle("patchbay:patch/" + patch.id(), in);
+            bundle = context.installBundle(location(patch), in);
         } catch (BundleException | IOException e) {
             throw new PatchException(patch.name() + " could not be installed: " + e.getMessage() + ".", e);
         }
@@ -38,7 +39,13 @@ final class Installs {
                     + e.getCause().getMessage() + ").", e);
         }
         StartLevels.startWithManager(bundle, context.getBundle());
+        CrashPoints.reached("apply", "installed");
         return bundle;
+    }
+
+    /** Where Patchbay installs a patch from: a location of its own, so that it can tell its installs apart. */
+    static String location(PatchJar patch) {
+        return "patchbay:patch/" + patch.id();
     }
 
     /** The installed bundle with the patch's symbolic name and version, or {@code null}. */

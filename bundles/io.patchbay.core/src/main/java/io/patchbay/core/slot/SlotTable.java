@@ -5,8 +5,10 @@ import io.patchbay.core.store.SavedRoute;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import org.osgi.framework.Bundle;
@@ -127,13 +129,19 @@ final class SlotTable {
         return null;
     }
 
+    /**
+     * Whether every bundle of an implementation id is installed: the host and each fragment patch of
+     * {@code host/1.0.0+fragment/1.0.1}. Not by the host's id as of now: early in a start the host is not resolved
+     * yet, so no fragment is attached, and a restored route must still wait for it.
+     */
     private boolean isInstalled(String implementationId) {
+        Set<String> installed = new HashSet<>();
         for (Bundle bundle : context.getBundles()) {
-            if (Implementation.idOf(bundle).equals(implementationId) && bundle.getState() != Bundle.UNINSTALLED) {
-                return true;
+            if (bundle.getState() != Bundle.UNINSTALLED) {
+                installed.add(Implementation.bundleId(bundle));
             }
         }
-        return false;
+        return installed.containsAll(List.of(implementationId.split("\\+")));
     }
 
     synchronized List<Slot> snapshot() {

@@ -2,6 +2,9 @@ package io.patchbay.core.slot;
 
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.core.store.CrashPoints;
+import io.patchbay.core.store.Intent;
+import io.patchbay.core.store.IntentFile;
 import io.patchbay.core.store.Ledger;
 import io.patchbay.core.store.RouteStore;
 import io.patchbay.core.store.SavedRoute;
@@ -18,24 +21,39 @@ public final class Switcher {
     private final RouteStore store;
     private final Ledger ledger;
     private final LongSupplier drainMillis;
+    private final IntentFile intents;
     private final Consumer<LedgerEntryDTO> listener;
 
     /** @param listener told of every ledger entry after it is written (events), on the switching thread */
-    public Switcher(RouteStore store, Ledger ledger, LongSupplier drainMillis, Consumer<LedgerEntryDTO> listener) {
+    public Switcher(RouteStore store, Ledger ledger, IntentFile intents, LongSupplier drainMillis,
+            Consumer<LedgerEntryDTO> listener) {
         this.store = store;
         this.ledger = ledger;
+        this.intents = intents;
         this.drainMillis = drainMillis;
         this.listener = listener;
     }
 
-    /** A recorded change: apply, revert, activate, fallback. */
+    /**
+     * A recorded change: apply, revert, activate, fallback. Unless an operation has already begun one, an intent is
+     * written first, so that a stop at any instant between the switch and its ledger entry is resolved at the next
+     * start ({@link io.patchbay.core.patch.InterruptedOperation}).
+     */
     public ChangeDTO change(Slot slot, Implementation next, Change change) {
         long now = System.currentTimeMillis();
         String from = slot.currentId();
+        boolean own = !intents.inProgress(slot.id());
+        if (own) {
+            intents.begin(new Intent(now, change.action(), change.actor(), slot.id(), from,
+                    next == null ? null : next.id(), change.reason(), change.checksum(), null));
+        }
+        CrashPoints.reached(change.action(), "intent");
         Implementation before = slot.route(next, change.remember(), now);
+        CrashPoints.reached(change.action(), "routed");
         if (next != null) {
             save(slot);
         }
+        CrashPoints.reached(change.action(), "saved");
         slot.followActive();
         LedgerEntryDTO entry = new LedgerEntryDTO();
         entry.time = now;
@@ -48,8 +66,17 @@ public final class Switcher {
         entry.checksum = change.checksum();
         entry.signer = change.signer();
         ledger.append(entry);
+        CrashPoints.reached(change.action(), "recorded");
+        if (own) {
+            intents.finish(slot.id());
+        }
         listener.accept(entry);
         return result(slot, from, next, drain(before, next));
+    }
+
+    /** The file of the operation in progress, for operations that begin before they switch (an apply installs). */
+    public IntentFile intents() {
+        return intents;
     }
 
     /**

@@ -1,0 +1,23 @@
+package io.patchbay.core.store;
+
+/**
+ * A test hook: the system property {@code patchbay.test.crash} names one step of one
+ * operation ({@code apply:installed}, {@code revert:saved}, ...), and the JVM halts there at once, as a
+ * {@code kill -9} would stop it. Unset (always, outside tests) each step costs one comparison with {@code null}.
+ */
+public final class CrashPoints {
+
+    private static final String ARMED = System.getProperty("patchbay.test.crash");
+
+    private CrashPoints() {
+    }
+
+    /** Halts the JVM if the test hook names this step of this action. */
+    public static void reached(String action, String step) {
+        if (ARMED != null && ARMED.equals(action + ":" + step)) {
+            System.out.println("patchbay: halting at the test crash point " + ARMED);
+            System.out.flush();
+            Runtime.getRuntime().halt(99);
+        }
+    }
+}
