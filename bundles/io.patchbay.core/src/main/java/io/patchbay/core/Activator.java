@@ -58,9 +58,9 @@ public final class Activator implements BundleActivator {
         Switcher switcher = new Switcher(routes, ledger, intents, settings::drainMillis, events);
         ManagedServices managed = new ManagedServices(context.getBundle(), settings::managedInterfaces);
 
-        context.registerService(new String[] { FindHook.class.getName(), EventListenerHook.class.getName() },
-                new HidingHooks(context.getBundle(), managed), null);
         slots = new Slots(context, managed, switcher, settings::dampingMillis, () -> !settings.verifying());
+        context.registerService(new String[] { FindHook.class.getName(), EventListenerHook.class.getName() },
+                new HidingHooks(context.getBundle(), managed, slots::typesOf), null);
         tracker = new ServiceTracker<>(context, context.createFilter("(objectClass=*)"), slots);
         tracker.open(true);
         context.addBundleListener(slots);

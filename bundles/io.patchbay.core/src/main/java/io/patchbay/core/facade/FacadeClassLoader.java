@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleReference;
+import org.osgi.framework.FrameworkUtil;
 
 /**
  * Defines the facade and facade factory classes of one slot. It sees the slot's interfaces exactly as the
@@ -11,10 +14,13 @@ import java.util.stream.Collectors;
  * whatever else their loaders see, and Patchbay's own classes.
  * <p>
  * The factory is defined here, not in the core bundle, for the framework's sake: before handing a service to a
- * consumer, Felix checks that the class loader of the service factory sees the same interface class as the
- * consumer. This loader does; the core bundle, which imports no application API, does not.
+ * consumer, the framework checks that the registering side sees the same interface class as the consumer, and the
+ * core bundle imports no application API. This loader answers as the bundle of the slot's interface
+ * ({@link BundleReference}): Felix and Equinox then take the factory for an extender's and let every consumer
+ * see it, and the manager's hooks hide the facade from consumers wired to another version of the interface
+ * ({@code HidingHooks}).
  */
-final class FacadeClassLoader extends ClassLoader {
+final class FacadeClassLoader extends ClassLoader implements BundleReference {
 
     private static final String PATCHBAY = "io.patchbay.core.";
 
@@ -30,6 +36,12 @@ final class FacadeClassLoader extends ClassLoader {
         super("patchbay-facade:" + apis.get(0).getName(), apis.get(0).getClassLoader());
         this.apis = apis.stream().collect(Collectors.toMap(Class::getName, Function.identity(), (a, b) -> a));
         this.others = apis.subList(1, apis.size());
+    }
+
+    /** The bundle that exports the slot's (first) interface. */
+    @Override
+    public Bundle getBundle() {
+        return FrameworkUtil.getBundle(apis.values().iterator().next());
     }
 
     Class<?> define(String name, byte[] bytes) {

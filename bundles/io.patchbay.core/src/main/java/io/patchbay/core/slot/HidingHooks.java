@@ -2,7 +2,9 @@ package io.patchbay.core.slot;
 
 import io.patchbay.api.PatchbayConstants;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceEvent;
@@ -20,17 +22,21 @@ public final class HidingHooks implements FindHook, EventListenerHook {
 
     private final Bundle manager;
     private final ManagedServices managed;
+    private final FacadeVisibility facades;
 
-    public HidingHooks(Bundle manager, ManagedServices managed) {
+    /** @param typesOfSlot the interfaces of the slot with a given id ({@link Slots#typesOf}) */
+    public HidingHooks(Bundle manager, ManagedServices managed, Function<String, List<Class<?>>> typesOfSlot) {
         this.manager = manager;
         this.managed = managed;
+        this.facades = new FacadeVisibility(typesOfSlot);
     }
 
     @Override
     public void find(BundleContext context, String name, String filter, boolean allServices,
             Collection<ServiceReference<?>> references) {
         if (!seesRaw(context)) {
-            references.removeIf(reference -> managed.test(reference) || hiddenReplaced(context, reference));
+            references.removeIf(reference -> managed.test(reference) || hiddenReplaced(context, reference)
+                    || facades.hiddenFrom(context.getBundle(), reference));
         }
     }
 
@@ -39,11 +45,14 @@ public final class HidingHooks implements FindHook, EventListenerHook {
         ServiceReference<?> reference = event.getServiceReference();
         if (managed.test(reference)) {
             listeners.keySet().removeIf(context -> !seesRaw(context));
-        } else if (reference.getProperty(PatchbayConstants.REPLACED_PROPERTY) != null) {
-            listeners.keySet().removeIf(context -> hiddenReplaced(context, reference));
+        } else if (reference.getProperty(PatchbayConstants.REPLACED_PROPERTY) != null
+                || reference.getProperty(PatchbayConstants.FACADE_PROPERTY) != null) {
+            listeners.keySet().removeIf(context -> !seesRaw(context) && (hiddenReplaced(context, reference)
+                    || facades.hiddenFrom(context.getBundle(), reference)));
         }
         if (event.getType() == ServiceEvent.UNREGISTERING) {
             managed.forget(reference);
+            facades.forget(reference);
         }
     }
 

@@ -62,6 +62,12 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         return switcher;
     }
 
+    /** The interfaces of the slot with this id, or {@code null} if there is none (for the hooks). */
+    public List<Class<?>> typesOf(String slotId) {
+        return table.snapshot().stream().filter(slot -> slot.id().equals(slotId)).findFirst().map(Slot::types)
+                .orElse(null);
+    }
+
     /** The framework has started: slots restored after a restart stop waiting (see {@link Restorer}). */
     public void settle() {
         restorer.settle(table.snapshot());

@@ -1,0 +1,73 @@
+package io.patchbay.core.slot;
+
+import io.patchbay.api.PatchbayConstants;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleWiring;
+
+/**
+ * Which bundles may see a slot's facade: every bundle except one wired to another class of one of the slot's
+ * interfaces (a consumer of API 2.x never finds the facade of the 1.x slot of the same name). The framework would
+ * check this itself for an ordinary service; for the facade's factory, defined outside any bundle, neither Felix
+ * nor Equinox can, so the manager's hooks do, the same way on both: a bundle that cannot load the interface at
+ * all sees the facade (it may use reflection), as the frameworks decide for ordinary services.
+ */
+final class FacadeVisibility {
+
+    private final Function<String, List<Class<?>>> typesOfSlot;
+    private final Map<ServiceReference<?>, List<Class<?>>> types = new ConcurrentHashMap<>();
+
+    /** @param typesOfSlot the interfaces of the slot with a given id, or {@code null} if there is none */
+    FacadeVisibility(Function<String, List<Class<?>>> typesOfSlot) {
+        this.typesOfSlot = typesOfSlot;
+    }
+
+    /** Whether {@code reference}, a facade or replaced-code service, is hidden from {@code bundle}. */
+    boolean hiddenFrom(Bundle bundle, ServiceReference<?> reference) {
+        List<Class<?>> interfaces = interfacesOf(reference);
+        if (interfaces == null) {
+            return false;
+        }
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        ClassLoader loader = wiring == null ? null : wiring.getClassLoader();
+        if (loader == null) {
+            return false;
+        }
+        for (Class<?> type : interfaces) {
+            try {
+                if (loader.loadClass(type.getName()) != type) {
+                    return true;
+                }
+            } catch (ClassNotFoundException | LinkageError cannotSee) {
+                // it cannot use this interface's class: nothing to mismatch
+            }
+        }
+        return false;
+    }
+
+    void forget(ServiceReference<?> reference) {
+        types.remove(reference);
+    }
+
+    private List<Class<?>> interfacesOf(ServiceReference<?> reference) {
+        Object slot = reference.getProperty(PatchbayConstants.FACADE_PROPERTY);
+        if (slot == null) {
+            slot = reference.getProperty(PatchbayConstants.REPLACED_PROPERTY);
+        }
+        if (slot == null) {
+            return null;
+        }
+        List<Class<?>> known = types.get(reference);
+        if (known == null) {
+            known = typesOfSlot.apply(String.valueOf(slot));
+            if (known != null) {
+                types.put(reference, known);
+            }
+        }
+        return known;
+    }
+}
