@@ -35,8 +35,9 @@ public final class HidingHooks implements FindHook, EventListenerHook {
     public void find(BundleContext context, String name, String filter, boolean allServices,
             Collection<ServiceReference<?>> references) {
         if (!seesRaw(context)) {
+            // getAllServiceReferences answers regardless of class spaces, as the framework does for any service
             references.removeIf(reference -> managed.test(reference) || hiddenReplaced(context, reference)
-                    || facades.hiddenFrom(context.getBundle(), reference));
+                    || !allServices && facades.hiddenFrom(context.getBundle(), reference));
         }
     }
 
