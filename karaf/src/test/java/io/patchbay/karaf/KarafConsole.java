@@ -1,0 +1,93 @@
+package io.patchbay.karaf;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Types commands into the Karaf console as an operator does from outside: through {@code bin/client}, the SSH
+ * client shipped with Karaf, one login session per command.
+ */
+final class KarafConsole {
+
+    private static final Duration COMMAND = Duration.ofSeconds(60);
+    /** ANSI control sequences (colours, cursor moves, modes) and carriage returns. */
+    private static final Pattern ESCAPES = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]|\u001B[=>]|\r");
+
+    private final Path client;
+    private final int port;
+    private final String user;
+    private final String password;
+    private final Map<String, String> environment;
+
+    KarafConsole(Path client, int port, String user, String password, Map<String, String> environment) {
+        this.client = client;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.environment = environment;
+    }
+
+    /**
+     * Types {@code command} at the interactive prompt, then {@code logout}, and returns what the console showed,
+     * without its terminal escapes. Interactive, because only there does Karaf print what a command returns (the
+     * {@code patch:*} commands return DTOs that their converter lays out); fails when Karaf reports an error.
+     */
+    String run(String command) throws IOException, InterruptedException {
+        String output = execute(command);
+        if (failed(output)) {
+            throw new AssertionError("'" + command + "' failed:\n" + output);
+        }
+        return output;
+    }
+
+    /**
+     * Runs {@code command} until its output satisfies {@code done} or the deadline passes: for what Karaf does in
+     * the background after its SSH port opens (boot features, a bundle that is still starting).
+     */
+    String await(String command, Predicate<String> done, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        String last = execute(command);
+        while (!(!failed(last) && done.test(last)) && Instant.now().isBefore(deadline)) {
+            last = execute(command);
+        }
+        if (failed(last) || !done.test(last)) {
+            throw new AssertionError("'" + command + "' did not answer as expected within " + timeout
+                    + "; last answer:\n" + last);
+        }
+        return last;
+    }
+
+    private static boolean failed(String output) {
+        return output.contains("Error executing command") || output.contains("Command not found");
+    }
+
+    private String execute(String command) throws IOException, InterruptedException {
+        Path input = Files.createTempFile("karaf-client-", ".in");
+        Path output = Files.createTempFile("karaf-client-", ".out");
+        try {
+            Files.writeString(input, command + "\nlogout\n");
+            ProcessBuilder builder = new ProcessBuilder(List.of(client.toString(), "-h", "127.0.0.1", "-a",
+                    "" + port, "-u", user, "-p", password))
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).redirectInput(input.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(COMMAND.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("'" + command + "' did not finish within " + COMMAND);
+            }
+            return ESCAPES.matcher(Files.readString(output, StandardCharsets.UTF_8)).replaceAll("");
+        } finally {
+            Files.deleteIfExists(input);
+            Files.deleteIfExists(output);
+        }
+    }
+}
