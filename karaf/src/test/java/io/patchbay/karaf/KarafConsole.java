@@ -1,8 +1,11 @@
 package io.patchbay.karaf;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,7 @@ final class KarafConsole {
 
     private static final Duration COMMAND = Duration.ofSeconds(60);
     /** ANSI control sequences (colours, cursor moves, modes) and carriage returns. */
+    private static final Pattern PROMPT = Pattern.compile("karaf@root\\(\\)>");
     private static final Pattern ESCAPES = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]|\u001B[=>]|\r");
 
     private final Path client;
@@ -70,24 +74,65 @@ final class KarafConsole {
         return output.contains("Error executing command") || output.contains("Command not found");
     }
 
+    /**
+     * One login: the command is typed only once the prompt is drawn, and {@code logout} once the prompt comes back
+     * (input that arrives before the shell reads its terminal is lost), so the output holds the whole answer.
+     */
     private String execute(String command) throws IOException, InterruptedException {
-        Path input = Files.createTempFile("karaf-client-", ".in");
-        Path output = Files.createTempFile("karaf-client-", ".out");
-        try {
-            Files.writeString(input, command + "\nlogout\n");
-            ProcessBuilder builder = new ProcessBuilder(List.of(client.toString(), "-h", "127.0.0.1", "-a",
-                    "" + port, "-u", user, "-p", password))
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).redirectInput(input.toFile());
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(COMMAND.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("'" + command + "' did not finish within " + COMMAND);
-            }
-            return ESCAPES.matcher(Files.readString(output, StandardCharsets.UTF_8)).replaceAll("");
+        ProcessBuilder builder = new ProcessBuilder(List.of(client.toString(), "-h", "127.0.0.1", "-a", "" + port,
+                "-u", user, "-p", password)).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        StringBuffer screen = new StringBuffer();
+        Thread reader = new Thread(() -> copy(process, screen), "karaf-client-output");
+        reader.start();
+        Instant deadline = Instant.now().plus(COMMAND);
+        try (Writer keyboard = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+            awaitPrompts(screen, 1, deadline, process);
+            keyboard.write(command + "\n");
+            keyboard.flush();
+            awaitPrompts(screen, 2, deadline, process);
+            keyboard.write("logout\n");
+            keyboard.flush();
+        } catch (IOException | AssertionError e) {
+            process.destroyForcibly();
+            throw new AssertionError("'" + command + "' got no answer within " + COMMAND + ":\n" + plain(screen), e);
         } finally {
-            Files.deleteIfExists(input);
-            Files.deleteIfExists(output);
+            if (!process.waitFor(Duration.between(Instant.now(), deadline).toMillis() + 1, TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            reader.join();
         }
+        return plain(screen);
+    }
+
+    private static void awaitPrompts(StringBuffer screen, int count, Instant deadline, Process process)
+            throws InterruptedException {
+        while (PROMPT.matcher(plain(screen)).results().count() < count) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no prompt");
+            }
+            synchronized (screen) {
+                screen.wait(50);
+            }
+        }
+    }
+
+    private static void copy(Process process, StringBuffer screen) {
+        try (Reader output = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+            char[] buffer = new char[4096];
+            for (int read; (read = output.read(buffer)) >= 0; ) {
+                synchronized (screen) {
+                    screen.append(buffer, 0, read);
+                    screen.notifyAll();
+                }
+            }
+        } catch (IOException closed) {
+            // the client is gone; what it printed is in screen
+        }
+    }
+
+    private static String plain(CharSequence screen) {
+        return ESCAPES.matcher(screen).replaceAll("");
     }
 }
