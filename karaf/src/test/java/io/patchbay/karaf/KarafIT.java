@@ -1,0 +1,149 @@
+package io.patchbay.karaf;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * Patchbay in the stock Apache Karaf distribution, driven from outside as an operator would: the features added
+ * by their {@code mvn:} URL and installed with {@code feature:install}, the example answering over HTTP, a patch
+ * applied and reverted with {@code patch:apply} / {@code patch:revert} typed into the Karaf console, and the route
+ * still in place after Karaf is stopped and started again on the same data. One Karaf for the class; every test
+ * leaves the example on 1.0.0.
+ */
+public class KarafIT {
+
+    private static final Duration START = Duration.ofSeconds(90);
+    private static final Duration SERVE = Duration.ofSeconds(30);
+    private static final String QUOTE = "/pricing/quote?sku=WIDGET&qty=10";
+    private static final String BUGGY = "\"total\":81.00";
+    private static final String FIXED = "\"total\":90.00";
+    private static final String SLOT = "com.example.pricing.api.PriceService@1.0.0#pricing";
+    /** A row of {@code bundle:list -s}: the console draws its columns with box characters, batch mode with bars. */
+    private static final Pattern BUNDLE_LEVEL = Pattern.compile(
+            "[|\u2502]\\s*Active\\s*[|\u2502]\\s*(\\d+)\\s*[|\u2502][^|\u2502]*[|\u2502]\\s*(\\S+)");
+
+    private static KarafInstance karaf;
+    private static KarafConsole console;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Path FIX = Path.of(System.getProperty("patchbay.fix.jar"));
+
+    @BeforeClass
+    public static void startKarafAndInstallTheFeatures() throws Exception {
+        Path base = Path.of(System.getProperty("patchbay.karaf.instance"));
+        Path features = Path.of(System.getProperty("patchbay.karaf.features"));
+        String version = System.getProperty("patchbay.version");
+        karaf = KarafInstance.create(Path.of(System.getProperty("patchbay.karaf.home")), base,
+                Path.of(System.getProperty("patchbay.karaf.repository")), features, version);
+        karaf.start(START);
+        console = karaf.console();
+        // the feature service may still be installing the boot features when SSH opens
+        console.await("feature:repo-add mvn:io.patchbay/karaf/" + version + "/xml/features",
+                out -> out.contains("Adding feature url"), START);
+        console.run("feature:install patchbay patchbay-example");
+        awaitQuote(BUGGY);
+    }
+
+    @AfterClass
+    public static void stopKaraf() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    @Test
+    public void theFeatureStartsTheManagerBeforeTheApplicationAndWritesItsConfiguration() throws Exception {
+        String bundles = console.run("bundle:list -s -t 0");
+        assertEquals(bundles, "25", levelOf(bundles, "io.patchbay.core"));
+        assertEquals(bundles, "80", levelOf(bundles, "com.example.pricing.impl"));
+        assertTrue(Files.isRegularFile(karaf.etc().resolve("io.patchbay.core.cfg")));
+        assertTrue(console.run("config:list '(service.pid=io.patchbay.core)'").contains("io.patchbay.core"));
+        String slots = console.run("patch:list");
+        assertTrue(slots, slots.contains(SLOT));
+        assertTrue(slots, slots.contains("active   com.example.pricing.impl/1.0.0"));
+    }
+
+    @Test
+    public void patchApplyInTheKarafConsoleMovesTheExampleAndPatchRevertMovesItBack() throws Exception {
+        assertTrue(quote().contains(BUGGY));
+
+        String applied = console.run("patch:apply " + FIX + " --reason PRICING-42");
+        assertTrue(applied, applied.contains("com.example.pricing.impl/1.0.0 -> com.example.pricing.impl/1.0.1"));
+        assertTrue(quote().contains(FIXED));
+        assertTrue(quote().contains("com.example.pricing.impl 1.0.1"));
+
+        String reverted = console.run("patch:revert PriceService@1.0.0");
+        assertTrue(reverted, reverted.contains("com.example.pricing.impl/1.0.1 -> com.example.pricing.impl/1.0.0"));
+        assertTrue(quote().contains(BUGGY));
+        String history = console.run("patch:history");
+        assertTrue(history, history.contains("by shell: PRICING-42"));
+    }
+
+    @Test
+    public void theAppliedRouteSurvivesAKarafRestart() throws Exception {
+        console.run("patch:apply " + FIX);
+        assertTrue(quote().contains(FIXED));
+
+        karaf.stop();
+        karaf.start(START);
+        console.await("patch:list", out -> out.contains(SLOT), START);
+
+        assertTrue(awaitQuote(FIXED).contains("com.example.pricing.impl 1.0.1"));
+        String slots = console.run("patch:list");
+        assertTrue(slots, slots.contains("active   com.example.pricing.impl/1.0.1"));
+        assertTrue(console.run("patch:status com.example.pricing.impl/1.0.1").contains("yes:"));
+
+        console.run("patch:revert PriceService@1.0.0");
+        assertTrue(quote().contains(BUGGY));
+    }
+
+    private static String levelOf(String bundleList, String symbolicName) {
+        Matcher matcher = BUNDLE_LEVEL.matcher(bundleList);
+        while (matcher.find()) {
+            if (matcher.group(2).equals(symbolicName)) {
+                return matcher.group(1);
+            }
+        }
+        return "(not active)";
+    }
+
+    private static String quote() throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + karaf.httpPort() + QUOTE)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
+    }
+
+    /** The example's answer once it contains {@code expected}: after an install or a start it needs a moment. */
+    private static String awaitQuote(String expected) throws InterruptedException {
+        Instant deadline = Instant.now().plus(SERVE);
+        String last = "(no answer)";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                last = quote();
+                if (last.startsWith("200 ") && last.contains(expected)) {
+                    return last;
+                }
+            } catch (IOException notServingYet) {
+                last = notServingYet.toString();
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the example did not answer " + expected + " within " + SERVE + "; last: " + last
+                + "\n" + karaf.logTail());
+    }
+}
