@@ -110,13 +110,19 @@ public class MetricsIT {
     }
 
     @Test
-    public void openMetricsWhenTheScraperAsksForIt() {
+    public void openMetricsWhenTheScraperAsksForItAndTextWhenItAsksForProtobuf() {
         HttpResponse<String> answer = http.get("/metrics", Map.of("Accept",
                 "application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5"));
         assertEquals(200, answer.statusCode());
         assertTrue(answer.headers().firstValue("Content-Type").orElse(""),
                 answer.headers().firstValue("Content-Type").orElse("").startsWith("application/openmetrics-text"));
         assertTrue(answer.body(), answer.body().endsWith("# EOF\n"));
+
+        // what Prometheus sends when it prefers protobuf: the writer for it is not here, so the text format
+        HttpResponse<String> text = http.get("/metrics", Map.of("Accept", "application/vnd.google.protobuf;"
+                + "proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.7,text/plain;version=0.0.4;q=0.3"));
+        assertEquals("text/plain; version=0.0.4; charset=utf-8", text.headers().firstValue("Content-Type").orElse(null));
+        PrometheusText.parse(text.body()).value("patchbay_active", labels(ORIGINAL));
     }
 
     @Test
