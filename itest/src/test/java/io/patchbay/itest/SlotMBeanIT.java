@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Hashtable;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -29,6 +30,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
@@ -123,6 +125,26 @@ public class SlotMBeanIT {
         }
         awaitRegistered(name, false);
         assertFalse(manager.slots().stream().anyMatch(s -> s.id.equals(id)));
+    }
+
+    @Test
+    public void withoutTheMetricsBundleTheContainerServesAndNoMBeanIsLeft() throws Exception {
+        Bundle metrics = Stream.of(context.getBundles()).filter(b -> "io.patchbay.metrics".equals(b.getSymbolicName()))
+                .findFirst().orElseThrow();
+        Http http = new Http(context);
+        metrics.stop();
+        try {
+            assertEquals(Set.of(), server.queryNames(name("io.patchbay:*"), null));
+            http.await("/metrics", 404, Duration.ofSeconds(20));
+            assertEquals(200, http.get("/pricing/quote?sku=WIDGET&qty=10").statusCode());
+            manager.apply(Container.fixPatch().getPath(), "PRICING-42", "itest");
+            assertEquals(FIXED, manager.slot(SLOT).active.id);
+        } finally {
+            metrics.start();
+        }
+        awaitRegistered(PRICING, true);
+        assertEquals(FIXED, server.getAttribute(PRICING, "ActiveImplementation"));
+        http.await("/metrics", 200, Duration.ofSeconds(20));
     }
 
     private void awaitRegistered(ObjectName name, boolean registered) {
