@@ -24,7 +24,7 @@ public final class Implementation {
     private final Slot slot;
     private final ServiceReference<?> reference;
     private final String id;
-    private final LongAdder started = new LongAdder();
+    private final LongAdder started;
     private final LongAdder finished = new LongAdder();
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder errors = new LongAdder();
@@ -33,6 +33,15 @@ public final class Implementation {
     private volatile long activeSince;
 
     public Implementation(Slot slot, ServiceReference<?> reference, Object target) {
+        this(slot, reference, target, new LongAdder());
+    }
+
+    /**
+     * @param started the counter of started calls; tests give one whose sum they can tear, as a real
+     *            {@link LongAdder}'s sum is torn when it reads its cells while they are updated
+     */
+    Implementation(Slot slot, ServiceReference<?> reference, Object target, LongAdder started) {
+        this.started = started;
         this.slot = slot;
         this.reference = reference;
         this.target = target;
