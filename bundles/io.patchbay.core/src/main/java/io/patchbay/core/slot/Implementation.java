@@ -29,6 +29,7 @@ public final class Implementation {
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final ScopedObjects scoped;
+    private boolean gone; // guarded by the slot's lock, see Slot#route
     private volatile boolean retiring;
     private volatile long activeSince;
 
@@ -112,6 +113,15 @@ public final class Implementation {
 
     public Bundle bundle() {
         return reference.getBundle();
+    }
+
+    /** It has left its slot (unregistered): no route may point here from now on. Under the slot's lock. */
+    void leave() {
+        gone = true;
+    }
+
+    boolean gone() {
+        return gone;
     }
 
     void started() {

@@ -24,25 +24,27 @@ final class Restorer {
 
     void settle(Collection<Slot> slots) {
         settled = true;
-        for (Slot slot : slots) {
-            String awaited;
-            Implementation fallback;
+        slots.forEach(this::settle);
+    }
+
+    private void settle(Slot slot) {
+        String awaited;
+        synchronized (slot) {
+            awaited = slot.awaiting();
+            slot.stopAwaiting(); // even with nothing to fall back on: the next implementation to come is routed
+        }
+        if (awaited == null) {
+            return;
+        }
+        Rerouting.untilRouted(() -> {
             synchronized (slot) {
-                awaited = slot.awaiting();
-                if (awaited == null) {
-                    continue;
-                }
-                if (slot.active() != null) {
-                    slot.stopAwaiting();
-                    continue;
-                }
-                fallback = slot.fallback().orElse(null);
-                slot.stopAwaiting();
+                return slot.active() != null ? null : slot.fallback().orElse(null);
             }
+        }, fallback -> {
             if (fallback != null) {
                 switcher.change(slot, fallback, new Switcher.Change("fallback", "framework",
                         awaited + " did not come back after the restart", null, false));
             }
-        }
+        });
     }
 }

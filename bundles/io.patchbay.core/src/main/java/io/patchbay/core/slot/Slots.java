@@ -126,14 +126,15 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
             // Patchbay. The route still points at it, so the facade's last calls (a servlet's destroy) reach it.
             retire(slot, "its last implementation " + implementation.id() + " was unregistered");
         } else if (slot.active() == implementation) {
-            Implementation next = hostRestarting ? null : slot.fallback().orElse(null);
-            if (shuttingDown || next == null) {
-                // calls wait for the host to come back; the saved route is what a restart restores
-                switcher.quietly(slot, next);
-            } else {
-                switcher.change(slot, next, new Switcher.Change("fallback", "framework",
-                        implementation.id() + " went away", null, false));
-            }
+            Rerouting.untilRouted(() -> hostRestarting ? null : slot.fallback().orElse(null), next -> {
+                if (shuttingDown || next == null) {
+                    // calls wait for the host to come back; the saved route is what a restart restores
+                    switcher.quietly(slot, next);
+                } else {
+                    switcher.change(slot, next, new Switcher.Change("fallback", "framework",
+                            implementation.id() + " went away", null, false));
+                }
+            });
             awaitDrained(implementation);
         }
         implementation.releaseScoped();
