@@ -46,7 +46,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         this.managed = managed;
         this.switcher = switcher;
         this.table = new SlotTable(context, switcher, dampingMillis);
-        this.restorer = new Restorer(switcher);
+        this.restorer = new Restorer(switcher, context::getBundles);
     }
 
     /** Every slot, by interface name, API version, then name. */
@@ -142,11 +142,17 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         retireIfStale(slot);
     }
 
-    /** An API bundle was refreshed or uninstalled: empty slots of its old classes retire. */
+    /**
+     * An API bundle was refreshed or uninstalled: empty slots of its old classes retire. A bundle stopped or
+     * uninstalled: slots created after the start that wait for its implementation stop waiting.
+     */
     @Override
     public void bundleChanged(BundleEvent event) {
         if (event.getType() == BundleEvent.UNRESOLVED || event.getType() == BundleEvent.UNINSTALLED) {
             table.snapshot().forEach(this::retireIfStale);
+        }
+        if (event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.UNINSTALLED) {
+            table.snapshot().forEach(restorer::recheck); // a slot waiting for this bundle's service stops
         }
     }
 
@@ -175,6 +181,8 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         if (awaited != null) {
             if (awaited.equals(implementation.id())) {
                 switcher.quietly(slot, implementation);
+            } else {
+                restorer.recheck(slot);
             }
             return;
         }
