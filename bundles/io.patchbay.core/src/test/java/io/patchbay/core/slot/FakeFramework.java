@@ -1,5 +1,6 @@
 package io.patchbay.core.slot;
 
+import io.patchbay.core.store.IntentFile;
 import io.patchbay.core.store.Ledger;
 import io.patchbay.core.store.RouteStore;
 import java.lang.reflect.Proxy;
@@ -65,13 +66,15 @@ final class FakeFramework {
 
     final Ledger ledger;
     final RouteStore routes;
+    final IntentFile intents;
     final Switcher switcher;
     final Slots slots;
 
     FakeFramework(Path folder) {
         ledger = new Ledger(folder.resolve("ledger.jsonl"));
         routes = new RouteStore(folder.resolve("routes.properties"));
-        switcher = new Switcher(routes, ledger, () -> 1000, entry -> {
+        intents = new IntentFile(folder.resolve("operations.properties"));
+        switcher = new Switcher(routes, ledger, intents, () -> 1000, entry -> {
         });
         slots = new Slots(context, new ManagedServices(system.bundle, Set::of), switcher, () -> 200, () -> true);
     }

@@ -1,6 +1,7 @@
 package io.patchbay.core.slot;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -63,6 +64,8 @@ public class SwitchRaceTest {
         assertSame("the route stays on the patch, which is still there", framework.implementation(patch),
                 slot.active());
         assertEquals(List.of("apply"), actions());
+        assertEquals("no intent left for the next start to resolve", List.of(), framework.intents.pending());
+        assertFalse(framework.intents.inProgress(slot.id()));
     }
 
     @Test
