@@ -1,6 +1,7 @@
 package io.patchbay.core.slot;
 
 import io.patchbay.core.patch.PatchHeaders;
+import io.patchbay.core.patch.PatchLocation;
 import io.patchbay.core.patch.StartLevels;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,8 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
             return leaveVisible(reference, target, "its service object could not be obtained");
         }
         SlotTable.Key key = table.keyFor(reference, types, bundle);
-        Expectations.Expectation expected = expectations.claim(bundle, types.get(0), table.get(key));
+        Expectations.Expectation expected = expectations.claim(bundle, types.get(0), table.get(key),
+                PatchHeaders.slotName(bundle, types.get(0).getName()) != null);
         Slot slot = expected != null ? handedTo(expected, key) : table.getOrCreate(key, types);
         String problem = slot == null ? noneOf(expected, key) : missing(slot, types, bundle);
         if (problem != null) {
@@ -189,7 +191,8 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         if (slot.active() == null) {
             switcher.quietly(slot, implementation);
         } else if (PatchHeaders.targets(implementation.bundle(), slot) && !slot.isKnown(implementation.id())
-                && !expectations.expects(implementation.bundle())) { // one apply patches one slot: others wait
+                && !expectations.expects(implementation.bundle())
+                && !PatchLocation.installedByApply(implementation.bundle())) { // one apply patches one slot
             if (!outsidePatchesApply.getAsBoolean()) {
                 LOG.warning(implementation.id() + " was installed outside Patchbay; in trusted mode it stays a standby"
                         + " of " + slot.id() + " until it is applied with patch:apply.");
