@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * After a restart a slot waits for its saved active implementation before serving any call. Once the framework
@@ -13,9 +14,9 @@ import org.osgi.framework.Bundle;
  * race: nothing is decided before the framework has started.
  * <p>
  * A slot created later (its first service registers after the start, or it retired and comes back) waits for its
- * saved implementation while that one's bundle is starting or active: only then can it still register. Once its
- * bundle is not (stopped, never started, uninstalled), the slot falls back the same way, as soon as it has
- * something to fall back on or the bundle stops.
+ * saved implementation while that one's bundle is starting, active or meant to run (a refresh restarting it): only
+ * then can it still register. Once its bundle is not (stopped by an operator, uninstalled), the slot falls back the
+ * same way, as soon as it has something to fall back on or the bundle stops.
  */
 final class Restorer {
 
@@ -62,10 +63,18 @@ final class Restorer {
         });
     }
 
-    /** Whether the host bundle of {@code implementationId} is starting or active: it may still register. */
+    /**
+     * Whether the host bundle of {@code implementationId} may still register it: it is starting or active, or it is
+     * meant to run (persistently started) and only stopped for a moment, as while a refresh restarts it.
+     */
     private boolean running(String implementationId) {
         String host = implementationId.split("\\+")[0];
         return Arrays.stream(bundles.get()).anyMatch(b -> Implementation.bundleId(b).equals(host)
-                && (b.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0);
+                && ((b.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0 || persistentlyStarted(b)));
+    }
+
+    private static boolean persistentlyStarted(Bundle bundle) {
+        BundleStartLevel level = bundle.getState() == Bundle.UNINSTALLED ? null : bundle.adapt(BundleStartLevel.class);
+        return level != null && level.isPersistentlyStarted();
     }
 }

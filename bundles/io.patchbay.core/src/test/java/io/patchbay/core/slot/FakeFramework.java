@@ -16,6 +16,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.Version;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * Just enough of a framework to drive the real {@link Slots}, {@link Switcher}, route store and ledger from a test,
@@ -28,6 +29,7 @@ final class FakeFramework {
     static final class FakeBundle {
         final Bundle bundle;
         int state = Bundle.ACTIVE;
+        boolean persistentlyStarted;
 
         private FakeBundle(long id, String symbolicName, String version) {
             this.bundle = (Bundle) Proxy.newProxyInstance(FakeFramework.class.getClassLoader(),
@@ -38,12 +40,22 @@ final class FakeFramework {
                         case "getState" -> state;
                         case "getHeaders" -> new Hashtable<String, String>();
                         case "loadClass" -> Class.forName((String) args[0]);
+                        case "adapt" -> args[0] == BundleStartLevel.class ? startLevel(this) : null;
                         case "hashCode" -> (int) id;
                         case "equals" -> proxy == args[0];
                         case "toString" -> symbolicName + " " + version;
                         default -> null;
                     });
         }
+    }
+
+    private static BundleStartLevel startLevel(FakeBundle bundle) {
+        return (BundleStartLevel) Proxy.newProxyInstance(FakeFramework.class.getClassLoader(),
+                new Class<?>[] { BundleStartLevel.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "isPersistentlyStarted" -> bundle.persistentlyStarted;
+                    case "getStartLevel" -> 2;
+                    default -> null;
+                });
     }
 
     private final List<FakeBundle> bundles = new CopyOnWriteArrayList<>();

@@ -108,6 +108,21 @@ public class RestoreTest {
     }
 
     @Test
+    public void aSlotFirstSeenAfterTheStartWaitsForABundleARefreshIsRestarting() {
+        framework.slots.settle();
+        patchBundle.state = Bundle.RESOLVED; // stopped for a moment: the refresh starts it again
+        patchBundle.persistentlyStarted = true;
+        framework.register(originalBundle, "greeter", "1.0.0");
+        framework.slots.bundleChanged(new BundleEvent(BundleEvent.STOPPED, patchBundle.bundle));
+        assertNull("it waits for the patch", framework.slot().active());
+
+        patchBundle.state = Bundle.ACTIVE;
+        ServiceReference<Object> patch = framework.register(patchBundle, "greeter", "1.0.1");
+        assertSame(framework.implementation(patch), framework.slot().active());
+        assertEquals("restored, not decided", List.of(), framework.ledger.entries());
+    }
+
+    @Test
     public void aSlotFirstSeenAfterTheStartStillRestoresItsSavedImplementation() {
         framework.slots.settle(); // an API refresh, say: the slot comes back after the start, both services too
         framework.register(originalBundle, "greeter", "1.0.0");
