@@ -26,7 +26,7 @@ final class Dtos {
         dto.scope = active == null ? null : active.scope();
         dto.standby = slot.implementations().stream().filter(i -> i != active)
                 .map(i -> implementation(i, "standby")).toList();
-        dto.consumers = slot.consumers().stream().map(Dtos::consumer).toList();
+        dto.consumers = slot.consumers().list().stream().map(Dtos::consumer).toList();
         dto.previous = slot.previous();
         return dto;
     }

@@ -36,7 +36,7 @@ public class FacadeFactory implements ServiceFactory<Object> {
         Object facade = facades.apply(seat);
         seats.put(facade, seat);
         if (consumers) {
-            slot.consumerAdded(bundle);
+            slot.consumers().added(bundle);
         }
         return facade;
     }
@@ -48,7 +48,7 @@ public class FacadeFactory implements ServiceFactory<Object> {
             seat.close();
         }
         if (consumers) {
-            slot.consumerRemoved(bundle);
+            slot.consumers().removed(bundle);
         }
     }
 }

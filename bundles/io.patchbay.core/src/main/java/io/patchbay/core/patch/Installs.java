@@ -45,7 +45,7 @@ final class Installs {
 
     /** Where Patchbay installs a patch from: a location of its own, so that it can tell its installs apart. */
     static String location(PatchJar patch) {
-        return "patchbay:patch/" + patch.id();
+        return PatchLocation.of(patch.id());
     }
 
     /** The installed bundle with the patch's symbolic name and version, or {@code null}. */

@@ -47,21 +47,36 @@ public final class Expectations {
         return list != null && !list.isEmpty();
     }
 
-    /** The expectation a registration of {@code primary} by {@code bundle}, resolving to {@code resolved}, meets. */
-    Expectation claim(Bundle bundle, Class<?> primary, Slot resolved) {
+    /**
+     * The expectation a registration of {@code primary} by {@code bundle}, resolving to {@code resolved}, meets.
+     *
+     * @param byHeader whether {@code resolved} comes from the patch header's {@code slot=} (which the slot an
+     *            operator names overrides), not from the service's own name
+     */
+    Expectation claim(Bundle bundle, Class<?> primary, Slot resolved, boolean byHeader) {
         List<Expectation> list = byBundle.get(bundle.getBundleId());
         if (list == null) {
             return null;
         }
         for (Expectation expectation : list) {
-            boolean meets = expectation.target() == null
-                    ? expectation.candidates().stream().anyMatch(s -> s.type() == primary)
-                    : expectation.strict() ? expectation.target() == resolved : expectation.target().type() == primary;
-            if (meets && list.remove(expectation)) {
+            if (meets(expectation, primary, byHeader ? null : resolved) && list.remove(expectation)) {
                 return expectation;
             }
         }
         return null;
+    }
+
+    /**
+     * A restarting host's registration meets only its own slot's expectation. A patch's meets by interface, unless
+     * its own name puts it in another slot that exists (a patch serving two slots of one interface): then it is that
+     * slot's standby, not what apply waits for. One with a name no slot has ({@code resolved} null) meets.
+     */
+    private static boolean meets(Expectation expectation, Class<?> primary, Slot resolved) {
+        if (expectation.strict()) {
+            return expectation.target() == resolved;
+        }
+        List<Slot> slots = expectation.target() == null ? expectation.candidates() : List.of(expectation.target());
+        return slots.stream().anyMatch(s -> s.type() == primary) && (resolved == null || slots.contains(resolved));
     }
 
     /** Every expectation of {@code bundle} fails with {@code why}. */

@@ -24,15 +24,25 @@ public final class Implementation {
     private final Slot slot;
     private final ServiceReference<?> reference;
     private final String id;
-    private final LongAdder started = new LongAdder();
+    private final LongAdder started;
     private final LongAdder finished = new LongAdder();
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final ScopedObjects scoped;
+    private boolean gone; // guarded by the slot's lock, see Slot#route
     private volatile boolean retiring;
     private volatile long activeSince;
 
     public Implementation(Slot slot, ServiceReference<?> reference, Object target) {
+        this(slot, reference, target, new LongAdder());
+    }
+
+    /**
+     * @param started the counter of started calls; tests give one whose sum they can tear, as a real
+     *            {@link LongAdder}'s sum is torn when it reads its cells while they are updated
+     */
+    Implementation(Slot slot, ServiceReference<?> reference, Object target, LongAdder started) {
+        this.started = started;
         this.slot = slot;
         this.reference = reference;
         this.target = target;
@@ -103,6 +113,15 @@ public final class Implementation {
 
     public Bundle bundle() {
         return reference.getBundle();
+    }
+
+    /** It has left its slot (unregistered): no route may point here from now on. Under the slot's lock. */
+    void leave() {
+        gone = true;
+    }
+
+    boolean gone() {
+        return gone;
     }
 
     void started() {

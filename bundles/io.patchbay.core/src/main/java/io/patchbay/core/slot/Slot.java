@@ -4,10 +4,8 @@ import io.patchbay.api.SlotUnavailableException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +31,7 @@ public final class Slot {
     private final List<Implementation> implementations = new ArrayList<>();
     private final Deque<String> previous = new ArrayDeque<>();
     private final Set<String> known = new LinkedHashSet<>();
-    private final Map<Bundle, Integer> consumers = new LinkedHashMap<>();
+    private final ConsumerBundles consumers = new ConsumerBundles();
     private volatile Implementation active;
     private volatile int generation;
     private volatile SlotServices services;
@@ -169,8 +167,12 @@ public final class Slot {
      *
      * @param rememberCurrent push the current implementation on the revert stack
      * @return the implementation that was active
+     * @throws ImplementationGone if {@code next} has left this slot since it was chosen; nothing changed
      */
     public synchronized Implementation route(Implementation next, boolean rememberCurrent, long now) {
+        if (next != null && next.gone()) {
+            throw new ImplementationGone(next, this); // chosen, then unregistered before this route: never route to it
+        }
         Implementation before = active;
         String beforeId = currentId();
         if (rememberCurrent && beforeId != null && (next == null || !beforeId.equals(next.id()))) {
@@ -196,6 +198,7 @@ public final class Slot {
     }
 
     public synchronized boolean remove(Implementation implementation) {
+        implementation.leave();
         generation++;
         return implementations.remove(implementation);
     }
@@ -279,16 +282,8 @@ public final class Slot {
         awaiting = null;
     }
 
-    public synchronized void consumerAdded(Bundle bundle) {
-        consumers.merge(bundle, 1, Integer::sum);
-    }
-
-    public synchronized void consumerRemoved(Bundle bundle) {
-        consumers.computeIfPresent(bundle, (b, count) -> count > 1 ? count - 1 : null);
-    }
-
-    public synchronized List<Bundle> consumers() {
-        return List.copyOf(consumers.keySet());
+    public ConsumerBundles consumers() {
+        return consumers;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.patchbay.core.slot;
 
 import io.patchbay.core.patch.PatchHeaders;
+import io.patchbay.core.patch.PatchLocation;
 import io.patchbay.core.patch.StartLevels;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         this.managed = managed;
         this.switcher = switcher;
         this.table = new SlotTable(context, switcher, dampingMillis);
-        this.restorer = new Restorer(switcher);
+        this.restorer = new Restorer(switcher, context::getBundles);
     }
 
     /** Every slot, by interface name, API version, then name. */
@@ -86,7 +87,8 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
             return leaveVisible(reference, target, "its service object could not be obtained");
         }
         SlotTable.Key key = table.keyFor(reference, types, bundle);
-        Expectations.Expectation expected = expectations.claim(bundle, types.get(0), table.get(key));
+        Expectations.Expectation expected = expectations.claim(bundle, types.get(0), table.get(key),
+                PatchHeaders.slotName(bundle, types.get(0).getName()) != null);
         Slot slot = expected != null ? handedTo(expected, key) : table.getOrCreate(key, types);
         String problem = slot == null ? noneOf(expected, key) : missing(slot, types, bundle);
         if (problem != null) {
@@ -126,14 +128,15 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
             // Patchbay. The route still points at it, so the facade's last calls (a servlet's destroy) reach it.
             retire(slot, "its last implementation " + implementation.id() + " was unregistered");
         } else if (slot.active() == implementation) {
-            Implementation next = hostRestarting ? null : slot.fallback().orElse(null);
-            if (shuttingDown || next == null) {
-                // calls wait for the host to come back; the saved route is what a restart restores
-                switcher.quietly(slot, next);
-            } else {
-                switcher.change(slot, next, new Switcher.Change("fallback", "framework",
-                        implementation.id() + " went away", null, false));
-            }
+            Rerouting.untilRouted(() -> hostRestarting ? null : slot.fallback().orElse(null), next -> {
+                if (shuttingDown || next == null) {
+                    // calls wait for the host to come back; the saved route is what a restart restores
+                    switcher.quietly(slot, next);
+                } else {
+                    switcher.change(slot, next, new Switcher.Change("fallback", "framework",
+                            implementation.id() + " went away", null, false));
+                }
+            });
             awaitDrained(implementation);
         }
         implementation.releaseScoped();
@@ -141,11 +144,17 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         retireIfStale(slot);
     }
 
-    /** An API bundle was refreshed or uninstalled: empty slots of its old classes retire. */
+    /**
+     * An API bundle was refreshed or uninstalled: empty slots of its old classes retire. A bundle stopped or
+     * uninstalled: slots created after the start that wait for its implementation stop waiting.
+     */
     @Override
     public void bundleChanged(BundleEvent event) {
         if (event.getType() == BundleEvent.UNRESOLVED || event.getType() == BundleEvent.UNINSTALLED) {
             table.snapshot().forEach(this::retireIfStale);
+        }
+        if (event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.UNINSTALLED) {
+            table.snapshot().forEach(restorer::recheck); // a slot waiting for this bundle's service stops
         }
     }
 
@@ -174,13 +183,16 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         if (awaited != null) {
             if (awaited.equals(implementation.id())) {
                 switcher.quietly(slot, implementation);
+            } else {
+                restorer.recheck(slot);
             }
             return;
         }
         if (slot.active() == null) {
             switcher.quietly(slot, implementation);
         } else if (PatchHeaders.targets(implementation.bundle(), slot) && !slot.isKnown(implementation.id())
-                && !expectations.expects(implementation.bundle())) { // one apply patches one slot: others wait
+                && !expectations.expects(implementation.bundle())
+                && !PatchLocation.installedByApply(implementation.bundle())) { // one apply patches one slot
             if (!outsidePatchesApply.getAsBoolean()) {
                 LOG.warning(implementation.id() + " was installed outside Patchbay; in trusted mode it stays a standby"
                         + " of " + slot.id() + " until it is applied with patch:apply.");

@@ -48,7 +48,15 @@ public final class Switcher {
                     next == null ? null : next.id(), change.reason(), change.checksum(), null));
         }
         CrashPoints.reached(change.action(), "intent");
-        Implementation before = slot.route(next, change.remember(), now);
+        Implementation before;
+        try {
+            before = slot.route(next, change.remember(), now);
+        } catch (ImplementationGone gone) {
+            if (own) {
+                intents.finish(slot.id()); // nothing changed: nothing for the next start to resolve
+            }
+            throw gone;
+        }
         CrashPoints.reached(change.action(), "routed");
         if (next != null) {
             save(slot);

@@ -132,7 +132,7 @@ public class FacadeGeneratorTest {
         Object second = factory.getService(Stubs.bundle(2, "b", "1.0.0"), null);
         assertFalse(first == second);
         assertSame(first.getClass(), second.getClass());
-        assertEquals(2, slot.consumers().size());
+        assertEquals(2, slot.consumers().list().size());
     }
 
     @Test
