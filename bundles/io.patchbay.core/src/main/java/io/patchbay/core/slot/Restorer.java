@@ -29,6 +29,11 @@ final class Restorer {
         this.bundles = bundles;
     }
 
+    /** Whether the framework has started. */
+    boolean settled() {
+        return settled;
+    }
+
     void settle(Collection<Slot> slots) {
         settled = true;
         slots.forEach(slot -> settle(slot, " did not come back after the restart"));

@@ -72,6 +72,12 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     /** The framework has started: slots restored after a restart stop waiting (see {@link Restorer}). */
     public void settle() {
         restorer.settle(table.snapshot());
+        for (Slot slot : table.snapshot()) { // only patches applied to other slots came: the first of them serves
+            List<Implementation> waiting = slot.implementations();
+            if (slot.active() == null && !waiting.isEmpty()) {
+                switcher.quietly(slot, waiting.get(0));
+            }
+        }
     }
 
     @Override
@@ -189,6 +195,9 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
             return;
         }
         if (slot.active() == null) {
+            if (!restorer.settled() && PatchLocation.installedByApply(implementation.bundle())) {
+                return; // during a start a patch applied elsewhere is no first route: the slot's own will come
+            }
             switcher.quietly(slot, implementation);
         } else if (PatchHeaders.targets(implementation.bundle(), slot) && !slot.isKnown(implementation.id())
                 && !expectations.expects(implementation.bundle())

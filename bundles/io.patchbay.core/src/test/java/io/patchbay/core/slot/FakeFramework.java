@@ -30,6 +30,7 @@ final class FakeFramework {
         final Bundle bundle;
         int state = Bundle.ACTIVE;
         boolean persistentlyStarted;
+        String location;
 
         private FakeBundle(long id, String symbolicName, String version) {
             this.bundle = (Bundle) Proxy.newProxyInstance(FakeFramework.class.getClassLoader(),
@@ -38,6 +39,7 @@ final class FakeFramework {
                         case "getVersion" -> Version.parseVersion(version);
                         case "getBundleId" -> id;
                         case "getState" -> state;
+                        case "getLocation" -> location;
                         case "getHeaders" -> new Hashtable<String, String>();
                         case "loadClass" -> Class.forName((String) args[0]);
                         case "adapt" -> args[0] == BundleStartLevel.class ? startLevel(this) : null;
