@@ -101,6 +101,12 @@ final class ConsoleConfiguration implements ServiceListener {
         }
     }
 
+    /** Whether the web console bundle is installed and active. */
+    boolean running() {
+        Bundle console = consoleBundle();
+        return console != null && console.getState() == Bundle.ACTIVE;
+    }
+
     /**
      * Waits until the console serves with this configuration, and answers a sentence for the operator if it does
      * not, or {@code null}. The console 5.0.8 copies its configuration into the service properties of its servlet

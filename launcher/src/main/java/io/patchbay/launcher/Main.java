@@ -98,6 +98,9 @@ public final class Main {
                 String problem = console.awaitApplied(CONSOLE_READY);
                 if (problem != null) {
                     System.err.println(problem);
+                } else if (console.running() && !ConsoleAnswers.await(start.config(), CONSOLE_READY)) {
+                    System.err.println("The web console does not answer yet on port " + start.config().httpPort()
+                            + "; it may still be starting.");
                 }
             }
             if (start.shutdown().requested()) {
