@@ -43,7 +43,7 @@ public final class ApplyOperation {
         Slot target = choice.target();
         IntentFile intents = slots.switcher().intents();
         Intent intent = new Intent(System.currentTimeMillis(), "apply", actor, target == null ? null : target.id(),
-                target == null ? null : target.currentId(), patch.id(), why, patch.checksum(),
+                target == null ? null : target.currentId(), patch.id(), why, patch.checksum(), patch.signer(),
                 Installs.installed(context, patch) == null ? Installs.location(patch) : null);
         intents.begin(intent);
         try {

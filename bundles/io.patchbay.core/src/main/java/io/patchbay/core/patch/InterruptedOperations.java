@@ -93,6 +93,7 @@ public final class InterruptedOperations {
         entry.to = to;
         entry.reason = reason;
         entry.checksum = intent.checksum();
+        entry.signer = intent.signer();
         return entry;
     }
 }

@@ -45,7 +45,7 @@ public final class Switcher {
         boolean own = !intents.inProgress(slot.id());
         if (own) {
             intents.begin(new Intent(now, change.action(), change.actor(), slot.id(), from,
-                    next == null ? null : next.id(), change.reason(), change.checksum(), null));
+                    next == null ? null : next.id(), change.reason(), change.checksum(), change.signer(), null));
         }
         CrashPoints.reached(change.action(), "intent");
         Implementation before;

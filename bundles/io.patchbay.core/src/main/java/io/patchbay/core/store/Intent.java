@@ -10,10 +10,11 @@ import java.util.Properties;
  * @param slot the slot's id, or {@code null} for an apply whose patch's registration will tell it
  * @param from the implementation the slot ran when the operation began, or {@code null}
  * @param to the implementation it was to run: a bundle's {@code name/version}, for a fragment patch the fragment's
+ * @param signer who signed the patch, in trusted mode, or {@code null}
  * @param installed the location of the bundle the operation installed, or {@code null} if it installed none
  */
 public record Intent(long time, String action, String actor, String slot, String from, String to, String reason,
-        String checksum, String installed) {
+        String checksum, String signer, String installed) {
 
     /** One operation per slot at a time; an apply whose slot its registration will tell is keyed by its patch. */
     public String key() {
@@ -22,7 +23,7 @@ public record Intent(long time, String action, String actor, String slot, String
 
     /** The same operation, now that it installs the bundle at {@code location}. */
     public Intent installing(String location) {
-        return new Intent(time, action, actor, slot, from, to, reason, checksum, location);
+        return new Intent(time, action, actor, slot, from, to, reason, checksum, signer, location);
     }
 
     /** Whether a saved route's active implementation is the one this operation was to route to. */
@@ -40,6 +41,7 @@ public record Intent(long time, String action, String actor, String slot, String
         put(properties, prefix + "to", to);
         put(properties, prefix + "reason", reason);
         put(properties, prefix + "checksum", checksum);
+        put(properties, prefix + "signer", signer);
         put(properties, prefix + "installed", installed);
     }
 
@@ -48,7 +50,8 @@ public record Intent(long time, String action, String actor, String slot, String
                 properties.getProperty(prefix + "action"), properties.getProperty(prefix + "actor"),
                 properties.getProperty(prefix + "slot"), properties.getProperty(prefix + "from"),
                 properties.getProperty(prefix + "to"), properties.getProperty(prefix + "reason"),
-                properties.getProperty(prefix + "checksum"), properties.getProperty(prefix + "installed"));
+                properties.getProperty(prefix + "checksum"), properties.getProperty(prefix + "signer"),
+                properties.getProperty(prefix + "installed"));
     }
 
     private static void put(Properties properties, String name, String value) {
