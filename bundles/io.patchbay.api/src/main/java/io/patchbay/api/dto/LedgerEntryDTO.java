@@ -9,8 +9,9 @@ public class LedgerEntryDTO extends DTO {
     public long time;
 
     /**
-     * {@code apply}, {@code revert}, {@code activate}, or {@code fallback} (the active implementation went away and
-     * the manager routed to the previous one).
+     * {@code apply}, {@code revert}, {@code activate}, {@code fallback} (the active implementation went away and
+     * the manager routed to the previous one), or {@code interrupted} (an operation the container stopped in the
+     * middle of, which did not take effect; written at the next start).
      */
     public String action;
 
