@@ -90,14 +90,14 @@ public class BrowserPatchesIT {
 
     @SuppressWarnings("unchecked")
     private static Object newestLedgerReason(Http http) {
-        Map<String, Object> state = JsonReader.object(
+        Map<String, Object> state = Json.object(
                 http.get("/system/console/patches.json", "admin", Container.CONSOLE_PASSWORD).body());
         return ((Map<String, Object>) ((List<Object>) state.get("ledger")).get(0)).get("reason");
     }
 
     private static void assertQuote(Http http, String servedBy, String total) {
         HttpResponse<String> answer = http.get(QUOTE);
-        Map<String, Object> quote = JsonReader.object(answer.body());
+        Map<String, Object> quote = Json.object(answer.body());
         assertEquals(answer.body(), servedBy, quote.get("servedBy"));
         assertEquals(answer.body(), total, quote.get("total").toString());
     }

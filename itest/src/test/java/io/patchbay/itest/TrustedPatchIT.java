@@ -46,7 +46,7 @@ public class TrustedPatchIT {
 
     @Configuration
     public Option[] config() throws Exception {
-        return new Option[] { Container.withConsumers(Container.freePort()),
+        return new Option[] { Container.withConsumers(Container.freePort()), Container.jackson(),
                 frameworkProperty("patchbay.trust.store").value(signer().trustStore().toString()),
                 frameworkProperty("patchbay.trust.store.password").value(Signer.PASSWORD) };
     }
@@ -83,7 +83,7 @@ public class TrustedPatchIT {
         assertEquals("Patches are verified: only jars wholly signed by a certificate of the trust store "
                 + signer().trustStore() + " (trust.store) are applied.", manager.status().verification);
 
-        Map<String, Object> state = JsonReader.object(new Http(context).get("/system/console/patches.json", "admin",
+        Map<String, Object> state = Json.object(new Http(context).get("/system/console/patches.json", "admin",
                 Container.CONSOLE_PASSWORD).body());
         Map<?, ?> newest = (Map<?, ?>) ((List<?>) state.get("ledger")).get(0);
         assertEquals("the console shows the signer", Signer.SUBJECT, newest.get("signer"));

@@ -49,7 +49,7 @@ public class WebConsoleIT {
 
     @Configuration
     public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()) };
+        return new Option[] { Container.withConsumers(Container.freePort()), Container.jackson() };
     }
 
     @Before
@@ -64,7 +64,7 @@ public class WebConsoleIT {
     public void theJsonViewShowsSlotsImplementationsConsumersLedgerAndTheToken() {
         HttpResponse<String> answer = http.get(JSON, "admin", Container.CONSOLE_PASSWORD);
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        Map<String, Object> state = JsonReader.object(answer.body());
+        Map<String, Object> state = Json.object(answer.body());
         assertEquals(state.get("token"), answer.headers().firstValue("X-Patchbay-Token").orElse(null));
         Map<String, Object> slot = slot(state);
         assertEquals("com.example.pricing.api.PriceService", slot.get("interfaceName"));
@@ -211,7 +211,7 @@ public class WebConsoleIT {
             HttpResponse<String> answer = http.post(PLUGIN + "?action=apply", "admin", Container.CONSOLE_PASSWORD,
                     headers, fix);
             assertEquals(answer.body(), 403, answer.statusCode());
-            assertEquals(Boolean.FALSE, JsonReader.object(answer.body()).get("ok"));
+            assertEquals(Boolean.FALSE, Json.object(answer.body()).get("ok"));
         }
         HttpResponse<String> revert = http.post(PLUGIN, "admin", Container.CONSOLE_PASSWORD,
                 Map.of("Content-Type", FORM), form("action", "revert", "slot", SLOT, "token", "forged"));
@@ -249,7 +249,7 @@ public class WebConsoleIT {
         HttpResponse<String> answer = http.post(PLUGIN + query, "admin", Container.CONSOLE_PASSWORD, headers, body);
         assertEquals(answer.body(), status, answer.statusCode());
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        Map<String, Object> result = JsonReader.object(answer.body());
+        Map<String, Object> result = Json.object(answer.body());
         assertEquals(status == 200, result.get("ok"));
         assertEquals(status, ((Number) result.get("status")).intValue());
         return result;
@@ -264,7 +264,7 @@ public class WebConsoleIT {
             answer = http.get(JSON, "admin", Container.CONSOLE_PASSWORD);
         }
         assertEquals(answer.body(), 200, answer.statusCode());
-        return JsonReader.object(answer.body());
+        return Json.object(answer.body());
     }
 
     private static Map<String, Object> slot(Map<String, Object> state) {
@@ -273,7 +273,7 @@ public class WebConsoleIT {
     }
 
     private void assertQuote(String servedBy, String total) {
-        Map<String, Object> quote = JsonReader.object(http.get("/pricing/quote?sku=WIDGET&qty=10").body());
+        Map<String, Object> quote = Json.object(http.get("/pricing/quote?sku=WIDGET&qty=10").body());
         assertEquals(servedBy, quote.get("servedBy"));
         assertEquals(total, quote.get("total").toString());
     }

@@ -1,79 +1,71 @@
 package io.patchbay.bench.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.core.util.Separators.Spacing;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Map;
 
-/** Writes maps, lists, strings, numbers and booleans as JSON; enough for the results file. */
+/**
+ * Writes the results file with Jackson's generator: maps, lists, strings, numbers and booleans, one value a line,
+ * two spaces a level, {@code "key": value}, empty containers as {@code {}} and {@code []}; a NaN or infinite
+ * number as {@code null}; anything else as its {@code toString()}.
+ */
 public final class Json {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Spacing.AFTER).withObjectEmptySeparator("").withArrayEmptySeparator(""))
+            .withObjectIndenter(INDENT).withArrayIndenter(INDENT);
 
     private Json() {
     }
 
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(out, value, "");
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.setPrettyPrinter(PRETTY);
+            write(json, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return out.append('\n').toString();
     }
 
-    private static void write(StringBuilder out, Object value, String indent) {
-        if (value == null || (value instanceof Double d && (d.isNaN() || d.isInfinite()))) {
-            out.append("null");
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
+    private static void write(JsonGenerator json, Object value) throws IOException {
+        if (value == null || !finite(value)) {
+            json.writeNull();
+        } else if (value instanceof Number number) {
+            json.writeNumber(number.toString());
+        } else if (value instanceof Boolean flag) {
+            json.writeBoolean(flag);
         } else if (value instanceof Map<?, ?> map) {
-            container(out, '{', '}', map.entrySet().iterator(), indent, (entry, inner) -> {
-                string(out, String.valueOf(entry.getKey()));
-                out.append(": ");
-                write(out, entry.getValue(), inner);
-            });
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.writeFieldName(String.valueOf(entry.getKey()));
+                write(json, entry.getValue());
+            }
+            json.writeEndObject();
         } else if (value instanceof Collection<?> list) {
-            container(out, '[', ']', list.iterator(), indent, (item, inner) -> write(out, item, inner));
+            json.writeStartArray();
+            for (Object item : list) {
+                write(json, item);
+            }
+            json.writeEndArray();
         } else {
-            string(out, String.valueOf(value));
+            json.writeString(String.valueOf(value));
         }
     }
 
-    private interface Item<T> {
-        void write(T item, String indent);
-    }
-
-    private static <T> void container(StringBuilder out, char open, char close, Iterator<T> items, String indent,
-            Item<T> writer) {
-        out.append(open);
-        if (!items.hasNext()) {
-            out.append(close);
-            return;
-        }
-        String inner = indent + "  ";
-        while (items.hasNext()) {
-            out.append('\n').append(inner);
-            writer.write(items.next(), inner);
-            if (items.hasNext()) {
-                out.append(',');
-            }
-        }
-        out.append('\n').append(indent).append(close);
-    }
-
-    private static void string(StringBuilder out, String text) {
-        out.append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+    private static boolean finite(Object value) {
+        return !(value instanceof Double d && (d.isNaN() || d.isInfinite()))
+                && !(value instanceof Float f && (f.isNaN() || f.isInfinite()));
     }
 }

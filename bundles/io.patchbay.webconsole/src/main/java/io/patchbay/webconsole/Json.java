@@ -1,123 +1,65 @@
 package io.patchbay.webconsole;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
 /**
- * A minimal JSON writer: objects, arrays, strings, numbers, booleans and {@code null}, with the commas placed for
- * the caller. No JSON library is among the container's bundles, and this is all the plugin writes.
+ * Writes the plugin's JSON with Jackson's generator (jackson-core, a bundle of the container). Strings also escape
+ * {@code < > &} and the JavaScript line separators U+2028 and U+2029, so the text stays inert if pasted into HTML
+ * or a script.
  */
 final class Json {
 
-    private final StringBuilder out = new StringBuilder(1024);
-
-    /** Whether the next value is the first in its object or array (or follows a key): no comma before it. */
-    private boolean first = true;
-
-    Json object() {
-        separate();
-        out.append('{');
-        first = true;
-        return this;
+    /** What writes one document. */
+    interface Body {
+        void write(JsonGenerator json) throws IOException;
     }
 
-    Json endObject() {
-        out.append('}');
-        first = false;
-        return this;
+    private static final JsonFactory FACTORY = new JsonFactoryBuilder().characterEscapes(new InertEscapes()).build();
+
+    private Json() {
     }
 
-    Json array() {
-        separate();
-        out.append('[');
-        first = true;
-        return this;
-    }
-
-    Json endArray() {
-        out.append(']');
-        first = false;
-        return this;
-    }
-
-    Json key(String name) {
-        separate();
-        quote(name);
-        out.append(':');
-        first = true;
-        return this;
-    }
-
-    Json value(String value) {
-        separate();
-        if (value == null) {
-            out.append("null");
-        } else {
-            quote(value);
+    static String write(Body body) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            body.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        first = false;
-        return this;
-    }
-
-    Json value(long value) {
-        separate();
-        out.append(value);
-        first = false;
-        return this;
-    }
-
-    Json value(boolean value) {
-        separate();
-        out.append(value);
-        first = false;
-        return this;
-    }
-
-    Json nullValue() {
-        return value((String) null);
-    }
-
-    Json field(String name, String value) {
-        return key(name).value(value);
-    }
-
-    Json field(String name, long value) {
-        return key(name).value(value);
-    }
-
-    Json field(String name, boolean value) {
-        return key(name).value(value);
-    }
-
-    @Override
-    public String toString() {
         return out.toString();
     }
 
-    private void separate() {
-        if (!first) {
-            out.append(',');
-        }
-    }
+    /** JSON's own escapes, plus {@code \\u003c}-style ones for the characters that are active in HTML or JS. */
+    private static final class InertEscapes extends CharacterEscapes {
 
-    private void quote(String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                // < > & and the JavaScript line separators escaped: the text stays inert if pasted into HTML or JS
-                case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+        private static final long serialVersionUID = 1L;
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        InertEscapes() {
+            for (char c : new char[] { '<', '>', '&' }) {
+                ascii[c] = ESCAPE_CUSTOM;
             }
         }
-        out.append('"');
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            return c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
+                    ? new SerializedString(String.format("\\u%04x", c))
+                    : null;
+        }
     }
 }

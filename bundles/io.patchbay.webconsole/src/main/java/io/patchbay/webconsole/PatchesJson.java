@@ -1,5 +1,6 @@
 package io.patchbay.webconsole;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.ConsumerDTO;
@@ -7,6 +8,7 @@ import io.patchbay.api.dto.ImplementationDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.api.dto.ManagerStatusDTO;
 import io.patchbay.api.dto.SlotDTO;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -26,84 +28,128 @@ final class PatchesJson {
         List<SlotDTO> slots = manager.slots();
         List<LedgerEntryDTO> ledger = manager.history(null);
         ManagerStatusDTO status = manager.status();
-        Json json = new Json().object()
-                .field("time", System.currentTimeMillis())
-                .field("token", token)
-                .key("status").object()
-                .field("ledgerIntact", status.ledgerIntact).field("ledger", status.ledger)
-                .field("verifying", status.verifying).field("verification", status.verification).endObject()
-                .key("slots").array();
-        for (SlotDTO slot : slots) {
-            slot(json, slot, ledger);
-        }
-        json.endArray().key("ledger").array();
-        ledger.stream().limit(ledgerLimit).forEach(entry -> entry(json, entry));
-        return json.endArray().field("ledgerTotal", ledger.size()).endObject().toString();
+        return Json.write(json -> {
+            json.writeStartObject();
+            json.writeNumberField("time", System.currentTimeMillis());
+            json.writeStringField("token", token);
+            json.writeObjectFieldStart("status");
+            json.writeBooleanField("ledgerIntact", status.ledgerIntact);
+            json.writeStringField("ledger", status.ledger);
+            json.writeBooleanField("verifying", status.verifying);
+            json.writeStringField("verification", status.verification);
+            json.writeEndObject();
+            json.writeArrayFieldStart("slots");
+            for (SlotDTO slot : slots) {
+                slot(json, slot, ledger);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("ledger");
+            for (LedgerEntryDTO entry : ledger.subList(0, Math.min(ledgerLimit, ledger.size()))) {
+                entry(json, entry);
+            }
+            json.writeEndArray();
+            json.writeNumberField("ledgerTotal", ledger.size());
+            json.writeEndObject();
+        });
     }
 
     /** The answer to a POST: {@code ok}, {@code status}, one-sentence {@code message}, and the change if any. */
     static String outcome(Outcome outcome) {
-        Json json = new Json().object()
-                .field("ok", outcome.status() == 200)
-                .field("status", outcome.status())
-                .field("message", outcome.message())
-                .key("change");
-        ChangeDTO change = outcome.change();
-        if (change == null) {
-            json.nullValue();
-        } else {
-            json.object().field("slot", change.slot).field("from", change.from).field("to", change.to)
-                    .field("changed", change.changed).field("drained", change.drained)
-                    .field("message", change.message).endObject();
-        }
-        return json.endObject().toString();
+        return Json.write(json -> {
+            json.writeStartObject();
+            json.writeBooleanField("ok", outcome.status() == 200);
+            json.writeNumberField("status", outcome.status());
+            json.writeStringField("message", outcome.message());
+            ChangeDTO change = outcome.change();
+            if (change == null) {
+                json.writeNullField("change");
+            } else {
+                json.writeObjectFieldStart("change");
+                json.writeStringField("slot", change.slot);
+                json.writeStringField("from", change.from);
+                json.writeStringField("to", change.to);
+                json.writeBooleanField("changed", change.changed);
+                json.writeBooleanField("drained", change.drained);
+                json.writeStringField("message", change.message);
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        });
     }
 
-    private static void slot(Json json, SlotDTO slot, List<LedgerEntryDTO> ledger) {
-        json.object().field("id", slot.id).field("name", slot.name).field("interfaceName", slot.interfaceName)
-                .field("apiVersion", slot.apiVersion).field("scope", slot.scope).key("active");
+    private static void slot(JsonGenerator json, SlotDTO slot, List<LedgerEntryDTO> ledger) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", slot.id);
+        json.writeStringField("name", slot.name);
+        json.writeStringField("interfaceName", slot.interfaceName);
+        json.writeStringField("apiVersion", slot.apiVersion);
+        json.writeStringField("scope", slot.scope);
+        json.writeFieldName("active");
         if (slot.active == null) {
-            json.nullValue();
+            json.writeNull();
         } else {
             implementation(json, slot, slot.active, ledger);
         }
-        json.key("standby").array();
+        json.writeArrayFieldStart("standby");
         for (ImplementationDTO standby : slot.standby) {
             implementation(json, slot, standby, ledger);
         }
-        json.endArray().key("consumers").array();
+        json.writeEndArray();
+        json.writeArrayFieldStart("consumers");
         for (ConsumerDTO consumer : slot.consumers) {
-            json.object().field("bundleId", consumer.bundleId)
-                    .field("bundleSymbolicName", consumer.bundleSymbolicName)
-                    .field("bundleVersion", consumer.bundleVersion).endObject();
+            json.writeStartObject();
+            json.writeNumberField("bundleId", consumer.bundleId);
+            json.writeStringField("bundleSymbolicName", consumer.bundleSymbolicName);
+            json.writeStringField("bundleVersion", consumer.bundleVersion);
+            json.writeEndObject();
         }
-        json.endArray().key("previous").array();
-        slot.previous.forEach(json::value);
-        json.endArray().endObject();
+        json.writeEndArray();
+        json.writeArrayFieldStart("previous");
+        for (String previous : slot.previous) {
+            json.writeString(previous);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    private static void implementation(Json json, SlotDTO slot, ImplementationDTO impl, List<LedgerEntryDTO> ledger) {
-        json.object().field("id", impl.id).field("bundleId", impl.bundleId)
-                .field("bundleSymbolicName", impl.bundleSymbolicName).field("bundleVersion", impl.bundleVersion)
-                .field("serviceId", impl.serviceId).field("state", impl.state).field("patch", impl.patch)
-                .field("patchReason", impl.patchReason).field("activeSince", impl.activeSince)
-                .field("calls", impl.calls).field("errors", impl.errors).field("inFlight", impl.inFlight)
-                .key("lastSwitch");
+    private static void implementation(JsonGenerator json, SlotDTO slot, ImplementationDTO impl,
+            List<LedgerEntryDTO> ledger) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", impl.id);
+        json.writeNumberField("bundleId", impl.bundleId);
+        json.writeStringField("bundleSymbolicName", impl.bundleSymbolicName);
+        json.writeStringField("bundleVersion", impl.bundleVersion);
+        json.writeNumberField("serviceId", impl.serviceId);
+        json.writeStringField("state", impl.state);
+        json.writeBooleanField("patch", impl.patch);
+        json.writeStringField("patchReason", impl.patchReason);
+        json.writeNumberField("activeSince", impl.activeSince);
+        json.writeNumberField("calls", impl.calls);
+        json.writeNumberField("errors", impl.errors);
+        json.writeNumberField("inFlight", impl.inFlight);
         // the newest ledger entry that routed the slot to this implementation: when, how, by whom and why
         LedgerEntryDTO last = ledger.stream().filter(e -> slot.id.equals(e.slot) && impl.id.equals(e.to))
                 .findFirst().orElse(null);
+        json.writeFieldName("lastSwitch");
         if (last == null) {
-            json.nullValue();
+            json.writeNull();
         } else {
             entry(json, last);
         }
-        json.endObject();
+        json.writeEndObject();
     }
 
-    private static void entry(Json json, LedgerEntryDTO entry) {
-        json.object().field("time", entry.time).field("action", entry.action).field("actor", entry.actor)
-                .field("slot", entry.slot).field("from", entry.from).field("to", entry.to)
-                .field("reason", entry.reason).field("checksum", entry.checksum).field("signer", entry.signer)
-                .endObject();
+    private static void entry(JsonGenerator json, LedgerEntryDTO entry) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("time", entry.time);
+        json.writeStringField("action", entry.action);
+        json.writeStringField("actor", entry.actor);
+        json.writeStringField("slot", entry.slot);
+        json.writeStringField("from", entry.from);
+        json.writeStringField("to", entry.to);
+        json.writeStringField("reason", entry.reason);
+        json.writeStringField("checksum", entry.checksum);
+        json.writeStringField("signer", entry.signer);
+        json.writeEndObject();
     }
 }

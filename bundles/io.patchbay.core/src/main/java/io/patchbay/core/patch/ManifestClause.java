@@ -1,55 +1,33 @@
 package io.patchbay.core.patch;
 
+import aQute.bnd.header.Attrs;
+import aQute.bnd.header.Parameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One clause of an OSGi manifest header: {@code name;attribute=value;directive:=value}. Clauses are separated by
- * commas and parameters by semicolons, both outside double quotes; quotes are removed from values.
+ * One clause of an OSGi manifest header: {@code name;attribute=value;directive:=value}, parsed by bnd's header
+ * parser (embedded privately, see bnd.bnd) as the OSGi grammar says: clauses separated by commas and parameters by
+ * semicolons outside quotes, quotes removed from values, {@code \"} and {@code \\} inside quotes unescaped.
  *
  * @param name the clause's path or name
  * @param attributes attributes and directives by key (a directive keeps its {@code :} suffix off: {@code resolution})
  */
 public record ManifestClause(String name, Map<String, String> attributes) {
 
+    /** The header's clauses in order; a name that appears twice gives two clauses. Empty for a blank header. */
     public static List<ManifestClause> parse(String header) {
         List<ManifestClause> clauses = new ArrayList<>();
-        for (String clause : split(header, ',')) {
-            List<String> parts = split(clause, ';');
+        Parameters parameters = new Parameters(header, null, true);
+        for (Map.Entry<String, Attrs> clause : parameters.entrySet()) {
             Map<String, String> attributes = new LinkedHashMap<>();
-            for (String parameter : parts.subList(1, parts.size())) {
-                int equals = parameter.indexOf('=');
-                if (equals > 0) {
-                    String key = parameter.substring(0, equals).trim();
-                    key = key.endsWith(":") ? key.substring(0, key.length() - 1) : key;
-                    attributes.put(key, parameter.substring(equals + 1).trim().replace("\"", ""));
-                }
-            }
-            clauses.add(new ManifestClause(parts.get(0).trim(), attributes));
+            clause.getValue().forEach((key, value) -> attributes.put(
+                    key.endsWith(":") ? key.substring(0, key.length() - 1) : key, value));
+            // bnd marks a repeated name with trailing '~' (a character no OSGi name may hold)
+            clauses.add(new ManifestClause(clause.getKey().replaceAll("~+$", ""), attributes));
         }
         return clauses;
-    }
-
-    private static List<String> split(String text, char separator) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (char c : text.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            if (c == separator && !quoted) {
-                parts.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        if (!current.toString().isBlank() || parts.isEmpty()) {
-            parts.add(current.toString());
-        }
-        return parts;
     }
 }

@@ -108,7 +108,7 @@ public record PatchJar(Path file, String name, String symbolicName, Version vers
         }
         String host = main.getValue(Constants.FRAGMENT_HOST);
         return new PatchJar(file, name, symbolicName, version, targets,
-                main.getValue(PatchbayConstants.REASON_HEADER), host == null ? null : ManifestClause.parse(host).get(0),
+                main.getValue(PatchbayConstants.REASON_HEADER), host == null || host.isBlank() ? null : ManifestClause.parse(host).get(0),
                 checksum, null);
     }
 

@@ -46,6 +46,9 @@ public record PatchTarget(String interfaceName, VersionRange versions, String sl
             targets.add(new PatchTarget(clause.name(), range(clause.name(), clause.attributes().get("version")),
                     clause.attributes().get(PatchbayConstants.SLOT_ATTRIBUTE)));
         }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("Patchbay-Patch header '" + header + "' names no interface");
+        }
         return targets;
     }
 
