@@ -1,9 +1,10 @@
 package io.patchbay.core.slot;
 
 import io.patchbay.api.PatchbayConstants;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
@@ -19,7 +20,12 @@ import org.osgi.framework.wiring.BundleWiring;
 final class FacadeVisibility {
 
     private final Function<String, List<Class<?>>> typesOfSlot;
-    private final Map<ServiceReference<?>, List<Class<?>>> types = new ConcurrentHashMap<>();
+    /**
+     * Weak keys: a reference is also found while it is being unregistered (a tracker's listener looks up services
+     * during the event), after {@link #forget}; it must not keep the facade factory, and so its slot's class loader,
+     * reachable once the framework lets go of it.
+     */
+    private final Map<ServiceReference<?>, List<Class<?>>> types = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** @param typesOfSlot the interfaces of the slot with a given id, or {@code null} if there is none */
     FacadeVisibility(Function<String, List<Class<?>>> typesOfSlot) {

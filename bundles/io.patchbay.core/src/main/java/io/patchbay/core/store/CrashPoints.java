@@ -1,5 +1,7 @@
 package io.patchbay.core.store;
 
+import java.util.logging.Logger;
+
 /**
  * A test hook: the system property {@code patchbay.test.crash} names one step of one
  * operation ({@code apply:installed}, {@code revert:saved}, ...), and the JVM halts there at once, as a
@@ -7,6 +9,7 @@ package io.patchbay.core.store;
  */
 public final class CrashPoints {
 
+    private static final Logger LOG = Logger.getLogger(CrashPoints.class.getName());
     private static final String ARMED = System.getProperty("patchbay.test.crash");
 
     private CrashPoints() {
@@ -15,8 +18,7 @@ public final class CrashPoints {
     /** Halts the JVM if the test hook names this step of this action. */
     public static void reached(String action, String step) {
         if (ARMED != null && ARMED.equals(action + ":" + step)) {
-            System.out.println("patchbay: halting at the test crash point " + ARMED);
-            System.out.flush();
+            LOG.warning("patchbay: halting at the test crash point " + ARMED); // the JUL console handler flushes
             Runtime.getRuntime().halt(99);
         }
     }

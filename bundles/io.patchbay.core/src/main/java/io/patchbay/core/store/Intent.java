@@ -21,10 +21,6 @@ public record Intent(long time, String action, String actor, String slot, String
         return slot != null ? slot : "patch " + to;
     }
 
-    /** The same operation, now that it installs the bundle at {@code location}. */
-    public Intent installing(String location) {
-        return new Intent(time, action, actor, slot, from, to, reason, checksum, signer, location);
-    }
 
     /** Whether a saved route's active implementation is the one this operation was to route to. */
     public boolean reached(String savedActive) {
