@@ -4,7 +4,7 @@
  * manifest headers) by which services opt in and patches declare themselves.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.patchbay.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -66,6 +66,10 @@ public class PatchCommands {
                 "patch:history [<slot>]                  the ledger, newest first",
                 "patch:status [<patch>]                  is a patch applied, and where; is the",
                 "                                        ledger intact; are patches verified",
+                "patch:canary [opts] <path|URL|impl>     try a patch on part of the calls",
+                "patch:canary                            canaries: both arms, the verdict",
+                "patch:promote|hold|resume <slot>        steer a canary (revert ends it)",
+                "patch:bucket <salt> <key>               the bucket of a key in a keys canary",
                 "A slot is its number in patch:list, its id (interface@version#name),",
                 "its interface or slot name, or a unique suffix of its id.");
     }

@@ -30,6 +30,11 @@ public final class Seat {
         return consumer;
     }
 
+    /** The call path of a consumer's facade: see {@link Slot#enter(Seat)}. */
+    public Implementation enter() {
+        return slot.enter(this);
+    }
+
     /**
      * The call path of a replaced-implementation facade: the implementation the consumer (a patch) replaces,
      * counted as started. Never the patch's own implementation, so a patch cannot recurse into itself.
