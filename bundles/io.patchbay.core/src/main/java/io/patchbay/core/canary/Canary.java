@@ -124,8 +124,8 @@ final class Canary {
         Histogram cand = candidate.times();
         baselineTimes = base.copy();
         candidateTimes = cand.copy();
-        long p99 = base.getTotalCount() == 0 ? Long.MAX_VALUE : base.getValueAtPercentile(99);
-        long slow = cand.getTotalCount() - cand.getCountBetweenValues(0, p99);
+        long slow = base.getTotalCount() == 0 ? 0
+                : cand.getTotalCount() - cand.getCountBetweenValues(0, base.getValueAtPercentile(99));
         Map<String, Long> baselineThrew = baseline.thrown();
         Map.Entry<String, Long> novel = candidate.thrown().entrySet().stream()
                 .filter(e -> !baselineThrew.containsKey(e.getKey())).max(Map.Entry.comparingByValue()).orElse(null);
