@@ -171,6 +171,9 @@
     renderStatus(data.status);
     renderSlots(data);
     renderLedger(data);
+    if (window.PatchbayCanaries) {
+      window.PatchbayCanaries.render(data);
+    }
     window.PatchbayChart.record(data);
     window.PatchbayChart.draw($('pb-chart'), $('pb-legend'), data.ledger);
   }
@@ -271,6 +274,9 @@
         implementation: b.getAttribute('data-impl') }), 'Activating ' + b.getAttribute('data-impl') + '\u2026');
     }
   });
+
+  // what canary.js shares with this page: the same elements, the same POST (token, busy state, result sentence)
+  window.PatchbayPage = { root: root, el: el, when: when, text: text, show: show, post: post, form: form };
 
   poll();
 }());

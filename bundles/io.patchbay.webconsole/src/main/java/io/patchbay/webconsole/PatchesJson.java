@@ -2,6 +2,7 @@ package io.patchbay.webconsole;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.patchbay.api.PatchManager;
+import io.patchbay.api.dto.CanaryDTO;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.ConsumerDTO;
 import io.patchbay.api.dto.ImplementationDTO;
@@ -21,11 +22,12 @@ final class PatchesJson {
     }
 
     /**
-     * Slots with their implementations and consumers, the newest {@code ledgerLimit} ledger entries, and the
-     * manager's status (the ledger's integrity, whether patches are verified).
+     * Slots with their implementations and consumers, the canaries in progress, the newest {@code ledgerLimit}
+     * ledger entries, and the manager's status (the ledger's integrity, whether patches are verified).
      */
     static String state(PatchManager manager, String token, int ledgerLimit) {
         List<SlotDTO> slots = manager.slots();
+        List<CanaryDTO> canaries = manager.canaries();
         List<LedgerEntryDTO> ledger = manager.history(null);
         ManagerStatusDTO status = manager.status();
         return Json.write(json -> {
@@ -43,6 +45,7 @@ final class PatchesJson {
                 slot(json, slot, ledger);
             }
             json.writeEndArray();
+            CanaryJson.canaries(json, canaries);
             json.writeArrayFieldStart("ledger");
             for (LedgerEntryDTO entry : ledger.subList(0, Math.min(ledgerLimit, ledger.size()))) {
                 entry(json, entry);
@@ -72,6 +75,10 @@ final class PatchesJson {
                 json.writeBooleanField("drained", change.drained);
                 json.writeStringField("message", change.message);
                 json.writeEndObject();
+            }
+            if (outcome.canary() != null) { // only the canary actions' answers have it
+                json.writeFieldName("canary");
+                CanaryJson.canary(json, outcome.canary());
             }
             json.writeEndObject();
         });
