@@ -208,8 +208,7 @@ window.PatchbayCanaries = (function () {
     }
     p.post(body, 'Starting a canary of ' + (file ? file.name : standby.value) + '\u2026').then(function (result) {
       if (result.ok) {
-        $('pb-canary-file').value = '';
-        $('pb-canary-reason').value = '';
+        $('pb-canary-form').reset(); // the next canary starts from the defaults again
         signature = null;
       }
     });

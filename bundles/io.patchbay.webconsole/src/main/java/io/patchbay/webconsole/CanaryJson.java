@@ -6,6 +6,7 @@ import io.patchbay.api.dto.CanaryDTO;
 import io.patchbay.api.dto.CanarySpecDTO;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The canaries in {@code patches.json} ({@code canaries[]}) and in the answers of the canary actions
@@ -14,6 +15,12 @@ import java.util.List;
  * {@code null}.
  */
 final class CanaryJson {
+
+    /**
+     * The ledger actions of a canary in progress: their {@code to} is the candidate, which they route part of the
+     * calls to at most, so an implementation's {@code lastSwitch} is never one of them.
+     */
+    static final Set<String> NOT_SWITCHES = Set.of("canary", "step", "hold", "resume");
 
     private CanaryJson() {
     }

@@ -135,8 +135,8 @@ final class PatchesJson {
         json.writeNumberField("errors", impl.errors);
         json.writeNumberField("inFlight", impl.inFlight);
         // the newest ledger entry that routed the slot to this implementation: when, how, by whom and why
-        LedgerEntryDTO last = ledger.stream().filter(e -> slot.id.equals(e.slot) && impl.id.equals(e.to))
-                .findFirst().orElse(null);
+        LedgerEntryDTO last = ledger.stream().filter(e -> slot.id.equals(e.slot) && impl.id.equals(e.to)
+                && !CanaryJson.NOT_SWITCHES.contains(e.action)).findFirst().orElse(null);
         json.writeFieldName("lastSwitch");
         if (last == null) {
             json.writeNull();

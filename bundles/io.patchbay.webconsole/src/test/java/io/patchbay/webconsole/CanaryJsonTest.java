@@ -1,8 +1,15 @@
 package io.patchbay.webconsole;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
+import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.CanaryDTO;
+import io.patchbay.api.dto.ImplementationDTO;
+import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.api.dto.ManagerStatusDTO;
+import io.patchbay.api.dto.SlotDTO;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import org.junit.Test;
 
@@ -53,5 +60,40 @@ public class CanaryJsonTest {
                 PatchesJson.outcome(held));
         assertEquals("{\"ok\":false,\"status\":400,\"message\":\"No.\",\"change\":null}",
                 PatchesJson.outcome(Outcome.badRequest("No.")));
+    }
+
+    @Test
+    public void theStateListsTheCanariesAndACanarysOwnEntriesAreNoImplementationsLastSwitch() {
+        ImplementationDTO candidate = new ImplementationDTO();
+        candidate.id = "a.impl/1.0.1";
+        candidate.state = "standby";
+        SlotDTO slot = new SlotDTO();
+        slot.id = "a.B@1.0.0#b";
+        slot.standby = List.of(candidate);
+        slot.consumers = List.of();
+        slot.previous = List.of();
+        List<LedgerEntryDTO> ledger = List.of(entry("hold", 9), entry("step", 8), entry("canary", 7),
+                entry("apply", 6));
+        PatchManager manager = (PatchManager) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { PatchManager.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "slots" -> List.of(slot);
+                    case "canaries" -> List.of(Canaries.canary(CanaryDTO.HOLDING, "keys"));
+                    case "history" -> ledger;
+                    case "status" -> new ManagerStatusDTO();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        String state = PatchesJson.state(manager, "tok", 0);
+        assertTrue(state, state.contains("\"lastSwitch\":{\"time\":6,\"action\":\"apply\""));
+        assertTrue(state, state.contains("\"canaries\":[" + CANARY.replace("running", "holding") + "],"));
+    }
+
+    private static LedgerEntryDTO entry(String action, long time) {
+        LedgerEntryDTO entry = new LedgerEntryDTO();
+        entry.time = time;
+        entry.action = action;
+        entry.slot = "a.B@1.0.0#b";
+        entry.from = "a.impl/1.0.0";
+        entry.to = "a.impl/1.0.1";
+        return entry;
     }
 }
