@@ -276,7 +276,7 @@
   });
 
   // what canary.js shares with this page: the same elements, the same POST (token, busy state, result sentence)
-  window.PatchbayPage = { root: root, el: el, when: when, text: text, show: show, post: post, form: form };
+  window.PatchbayPage = { el: el, when: when, show: show, post: post };
 
   poll();
 }());

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The canary actions of a POST, translated to {@link PatchManager} calls: {@code canary} starts one (a patch jar,
@@ -18,9 +17,6 @@ import java.util.Set;
  * {@code PatchException}s, which {@link Actions} answers; the token has been checked before.
  */
 final class CanaryActions {
-
-    /** The actions this class does. */
-    static final Set<String> ACTIONS = Set.of("canary", "promote", "hold", "resume");
 
     private final PatchManager manager;
 
