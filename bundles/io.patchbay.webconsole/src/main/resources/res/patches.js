@@ -52,6 +52,7 @@
     }
     var last = impl.lastSwitch;
     var action = impl.state === 'active' ? el('span', { 'class': 'pb-muted' }, ['serving'])
+      : impl.state === 'candidate' ? el('span', { 'class': 'pb-muted' }, ['canary: see above'])
       : el('button', { type: 'button', 'class': 'pb-activate', 'data-slot': slot.id, 'data-impl': impl.id },
         ['Activate']);
     var rowClass = impl.state === 'active' ? 'pb-active' : '';
