@@ -68,7 +68,9 @@ public class BrowserCanaryIT {
             fields.put("minCalls", "40");
             fields.put("warmupCalls", "20"); // the candidate's first calls load its classes
             fields.put("errorMargin", "0.2");
-            fields.put("slowShare", "0.6");
+            // in-process calls take about a microsecond: on a busy machine a fresh candidate is often slower than
+            // the hot baseline's p99, and this test is about the page, not about the judge's latency bound
+            fields.put("slowShare", "0.99");
             fields.put("autoPromote", "false");
             canaries.start(Container.fixPatch(), null, fields);
             assertEquals(new Result("ok", "Started a canary of " + FIXED + " in " + SLOT + ": 50 % of calls go to it"
