@@ -21,7 +21,7 @@ window.PatchbayCanaries = (function () {
     ['p50', 'p50', function (a) { return a.timedCalls ? micros(a.p50Micros) : '\u2014'; }],
     ['p99', 'p99', function (a) { return a.timedCalls ? micros(a.p99Micros) : '\u2014'; }],
     ['timedCalls', 'Timed calls', function (a) { return String(a.timedCalls); }],
-    ['slower', 'Slower than the baseline\u2019s p99', function (a, isCandidate) {
+    ['slower', 'Slower than the baseline\u2019s p99 + margin', function (a, isCandidate) {
       return isCandidate ? String(a.slowerThanBaselineP99) : '\u2014';
     }]
   ];

@@ -46,6 +46,7 @@ final class CanarySpecForm {
         spec.errorMargin = decimal("errorMargin");
         spec.errorRatio = decimal("errorRatio");
         spec.slowShare = decimal("slowShare");
+        spec.slowMarginMicros = whole("slowMarginMicros");
         spec.warmupCalls = whole("warmupCalls");
         spec.guardErrorRate = decimal("guardErrorRate");
         spec.guardCalls = whole("guardCalls");

@@ -17,7 +17,7 @@ public class CanarySpecFormTest {
         CanarySpecDTO spec = parse(Map.ofEntries(Map.entry("split", " keys "), Map.entry("steps", "1, 5%,25"),
                 Map.entry("keys", "acme,\r\nglobex, "), Map.entry("bundles", ""), Map.entry("salt", "s1"),
                 Map.entry("minStepMillis", "60_000"), Map.entry("minCalls", "500"), Map.entry("autoPromote", "FALSE"),
-                Map.entry("alpha", "0.02"), Map.entry("slowShare", " 0.1 "), Map.entry("guardCalls", "30"),
+                Map.entry("alpha", "0.02"), Map.entry("slowShare", " 0.1 "), Map.entry("slowMarginMicros", "250"), Map.entry("guardCalls", "30"),
                 Map.entry("newExceptionRepeats", "4"), Map.entry("beta", " ")));
         assertEquals("keys", spec.split);
         assertArrayEquals(new double[] { 1, 5, 25 }, spec.steps, 0);
@@ -29,6 +29,7 @@ public class CanarySpecFormTest {
         assertEquals(Boolean.FALSE, spec.autoPromote);
         assertEquals(Double.valueOf(0.02), spec.alpha);
         assertEquals(Double.valueOf(0.1), spec.slowShare);
+        assertEquals(Long.valueOf(250), spec.slowMarginMicros);
         assertEquals(Long.valueOf(30), spec.guardCalls);
         assertEquals(Long.valueOf(4), spec.newExceptionRepeats);
         assertNull(spec.beta);
