@@ -67,7 +67,9 @@ public class PatchCommands {
                 "patch:status [<patch>]                  is a patch applied, and where; is the",
                 "                                        ledger intact; are patches verified",
                 "A slot is its number in patch:list, its id (interface@version#name),",
-                "its interface or slot name, or a unique suffix of its id.");
+                "its interface or slot name, or a unique suffix of its id.",
+                "patch:check <path|URL>                  dry run of apply: what it would do",
+                "patch:diff <path|URL|slot>              classes and methods a patch changes");
     }
 
     @Descriptor("lists the managed slots: number, id, consumers, implementations")

@@ -41,7 +41,10 @@ final class ManifestResource implements Resource {
         this.name = symbolicName + "/" + version;
         String host = main.getValue(Constants.FRAGMENT_HOST);
         boolean fragment = host != null && !host.isBlank();
-        identity(symbolicName, version, fragment);
+        // resolved alone (withHost false), a fragment's requirements are those of a bundle: the resolver looks for
+        // the host of anything typed a fragment
+        identity(symbolicName, version, fragment && withHost ? IdentityNamespace.TYPE_FRAGMENT
+                : IdentityNamespace.TYPE_BUNDLE, !fragment);
         exports(main.getValue(Constants.EXPORT_PACKAGE), symbolicName, version);
         provided(main.getValue(Constants.PROVIDE_CAPABILITY));
         imports(main.getValue(Constants.IMPORT_PACKAGE));
@@ -73,12 +76,12 @@ final class ManifestResource implements Resource {
         return name;
     }
 
-    private void identity(String symbolicName, Version version, boolean fragment) {
+    /** @param host whether it offers itself as a bundle and host (a fragment does not) */
+    private void identity(String symbolicName, Version version, String type, boolean host) {
         capabilities.add(new Declared.Cap(this, IdentityNamespace.IDENTITY_NAMESPACE, Map.of(
                 IdentityNamespace.IDENTITY_NAMESPACE, symbolicName, IdentityNamespace.CAPABILITY_VERSION_ATTRIBUTE,
-                version, IdentityNamespace.CAPABILITY_TYPE_ATTRIBUTE, fragment ? IdentityNamespace.TYPE_FRAGMENT
-                        : IdentityNamespace.TYPE_BUNDLE), Map.of()));
-        if (!fragment) {
+                version, IdentityNamespace.CAPABILITY_TYPE_ATTRIBUTE, type), Map.of()));
+        if (host) {
             for (String namespace : List.of(BundleNamespace.BUNDLE_NAMESPACE, HostNamespace.HOST_NAMESPACE)) {
                 capabilities.add(new Declared.Cap(this, namespace, Map.of(namespace, symbolicName,
                         Constants.BUNDLE_VERSION_ATTRIBUTE, version), Map.of()));

@@ -64,8 +64,10 @@ final class Resolution {
             Capability capability = wire.getCapability();
             String namespace = capability.getNamespace();
             Bundle bundle = provider.getBundle();
-            String line = label(namespace) + " " + value(capability.getAttributes().get(namespace))
-                    + version(capability) + " from " + Implementation.bundleId(bundle)
+            Object value = capability.getAttributes().get(namespace);
+            // the JVM's own packages carry the Java version as a qualifier (0.0.0.JavaSE_017): not a version
+            String version = String.valueOf(value).startsWith("java.") ? "" : version(capability);
+            String line = label(namespace) + " " + value(value) + version + " from " + Implementation.bundleId(bundle)
                     + (bundle.getState() == Bundle.INSTALLED ? " (not resolved yet: apply resolves it too)" : "");
             if (!lines.contains(line)) {
                 lines.add(line);
@@ -90,6 +92,6 @@ final class Resolution {
         if (!(version instanceof Version)) {
             version = capability.getAttributes().get("bundle-version");
         }
-        return version instanceof Version v ? " " + v : "";
+        return version instanceof Version v && !v.equals(Version.emptyVersion) ? " " + v : "";
     }
 }

@@ -63,9 +63,12 @@ public class ManifestResourceTest {
         Attributes fragment = manifest("Fragment-Host", "com.example.impl;bundle-version=\"[1.0.0,1.0.1)\"");
         assertEquals(List.of("(&(osgi.wiring.host=com.example.impl)(bundle-version>=1.0.0)(!(bundle-version>=1.0.1)))"),
                 filters(new ManifestResource(fragment, true), "osgi.wiring.host"));
+        assertEquals("osgi.fragment", new ManifestResource(fragment, true).getCapabilities("osgi.identity").get(0)
+                .getAttributes().get("type"));
         ManifestResource alone = new ManifestResource(fragment, false);
         assertTrue(alone.getRequirements(null).isEmpty());
-        assertEquals("osgi.fragment", alone.getCapabilities("osgi.identity").get(0).getAttributes().get("type"));
+        assertEquals("resolved alone, as the bundle its requirements join", "osgi.bundle",
+                alone.getCapabilities("osgi.identity").get(0).getAttributes().get("type"));
         assertTrue("a fragment offers no host of its own", alone.getCapabilities("osgi.wiring.host").isEmpty());
     }
 
