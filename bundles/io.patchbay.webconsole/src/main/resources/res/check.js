@@ -12,7 +12,7 @@
   function show(kind, lines) {
     var result = $('pb-result');
     result.className = 'pb-result pb-' + kind;
-    result.style.whiteSpace = 'pre-line';
+    result.style.whiteSpace = 'pre-wrap';
     result.textContent = lines.join('\n');
     result.hidden = false;
   }
