@@ -90,10 +90,10 @@ public class InspectIT {
         assertEquals("  becomes     " + FIXED, row(lines, "becomes"));
         assertEquals("  installed   no", row(lines, "installed"));
         assertTrue(lines.toString(), row(lines, "resolves").startsWith("  resolves    It resolves against the running"));
-        assertTrue(lines.toString(), lines.contains("                package com.example.pricing.api 1.0.0 from"));
-        assertTrue(lines.toString(), lines.contains("                  com.example.pricing.api/1.0.0"));
+        assertTrue(lines.toString(), lines.contains(
+                "    com.example.pricing.api/1.0.0: package com.example.pricing.api 1.0.0"));
         assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.matches(
-                "\\s+extender osgi\\.component 1\\.5\\.0 from org\\.apache\\.felix\\.scr/.*")));
+                "    org\\.apache\\.felix\\.scr/[^:]+: extender osgi\\.component 1\\.5\\.0")));
         assertEquals("  sha256      " + Jars.sha256(Container.fixPatch()), row(lines, "sha256"));
         assertTrue(lines.toString(), row(lines, "signer").contains("not verified"));
         assertTrue(lines.toString(), String.join(" ", lines).replaceAll("\\s+", " ").endsWith(" Not checked without"

@@ -3,7 +3,9 @@ package io.patchbay.shell;
 import io.patchbay.api.dto.CheckDTO;
 import io.patchbay.api.dto.ClassDiffDTO;
 import io.patchbay.api.dto.DiffDTO;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The dry run and the diff as text: the answer's sentence first, then one labelled line per fact. */
 final class InspectText {
@@ -29,8 +31,8 @@ final class InspectText {
         row(out, "installed", check.installedBundleId < 0 ? "no"
                 : "yes: bundle " + check.installedBundleId + ", the same bytes");
         row(out, "resolves", check.resolution);
-        for (String wire : check.wires) {
-            out.append('\n').append(Text.wrap(UNDER + "  ", wire, UNDER + "    "));
+        for (Map.Entry<String, String> provider : byProvider(check.wires).entrySet()) {
+            out.append('\n').append(Text.wrap("    " + provider.getKey() + ": ", provider.getValue(), "      "));
         }
         row(out, "sha256", check.checksum);
         row(out, "signer", check.signer != null ? check.signer
@@ -63,6 +65,34 @@ final class InspectText {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The wires ({@code package a.b 1.0.0 from x/1.0.0}) by provider, in order of first mention, each provider's
+     * requirements in one list that names a kind once for a run of that kind: {@code package a.b, c.d; ee JavaSE}.
+     */
+    static Map<String, String> byProvider(List<String> wires) {
+        Map<String, StringBuilder> providers = new LinkedHashMap<>();
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (String wire : wires) {
+            int from = wire.lastIndexOf(" from ");
+            String provider = from < 0 ? "" : wire.substring(from + " from ".length());
+            String what = from < 0 ? wire : wire.substring(0, from);
+            int space = what.indexOf(' ');
+            String kind = space < 0 ? what : what.substring(0, space);
+            StringBuilder list = providers.computeIfAbsent(provider, p -> new StringBuilder());
+            if (list.length() == 0) {
+                list.append(what);
+            } else if (kind.equals(kinds.get(provider))) {
+                list.append(", ").append(what.substring(space + 1));
+            } else {
+                list.append("; ").append(what);
+            }
+            kinds.put(provider, kind);
+        }
+        Map<String, String> lines = new LinkedHashMap<>();
+        providers.forEach((provider, list) -> lines.put(provider, list.toString()));
+        return lines;
     }
 
     private static void methods(StringBuilder out, String change, List<String> methods) {

@@ -31,9 +31,13 @@ public class InspectConverterTest {
         check.replaces = "com.example.pricing.impl/1.0.0";
         check.becomes = "com.example.pricing.impl/1.0.1";
         check.resolved = true;
-        check.resolution = "It resolves against the running framework: 2 requirements met by installed bundles.";
+        check.resolution = "It resolves against the running framework: 4 requirements met by installed bundles.";
         check.wires = List.of("package com.example.pricing.api 1.0.0 from com.example.pricing.api/1.0.0",
-                "extender osgi.component 1.5.0 from org.apache.felix.scr/2.2.12");
+                "package java.lang from org.apache.felix.framework/7.0.5",
+                "package java.math from org.apache.felix.framework/7.0.5",
+                "package org.osgi.framework 1.10.0 from org.apache.felix.framework/7.0.5",
+                "extender osgi.component 1.5.0 from org.apache.felix.scr/2.2.12",
+                "ee JavaSE from org.apache.felix.framework/7.0.5");
         check.warnings = new ArrayList<>();
         check.notChecked = "Not checked without running it: whether it starts and registers an implementation of "
                 + SLOT + " within 10000 ms (apply.timeout.ms).";
@@ -52,11 +56,12 @@ public class InspectConverterTest {
                 "  replaces    com.example.pricing.impl/1.0.0",
                 "  becomes     com.example.pricing.impl/1.0.1",
                 "  installed   no",
-                "  resolves    It resolves against the running framework: 2 requirements met by",
+                "  resolves    It resolves against the running framework: 4 requirements met by",
                 "              installed bundles.",
-                "                package com.example.pricing.api 1.0.0 from",
-                "                  com.example.pricing.api/1.0.0",
-                "                extender osgi.component 1.5.0 from org.apache.felix.scr/2.2.12",
+                "    com.example.pricing.api/1.0.0: package com.example.pricing.api 1.0.0",
+                "    org.apache.felix.framework/7.0.5: package java.lang, java.math,",
+                "      org.osgi.framework 1.10.0; ee JavaSE",
+                "    org.apache.felix.scr/2.2.12: extender osgi.component 1.5.0",
                 "  sha256      " + SHA,
                 "  signer      not verified: no trust store is configured (trust.store)",
                 "Not checked without running it: whether it starts and registers an",
