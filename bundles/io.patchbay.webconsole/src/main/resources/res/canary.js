@@ -123,7 +123,8 @@ window.PatchbayCanaries = (function () {
           ['No canary in progress. Start one below: part of a slot\u2019s calls go to a patch while the judge '
             + 'compares it with the active implementation.']));
       }
-      if ($('pb-result').classList.contains('pb-busy')) { // an action is under way: its buttons stay off
+      // while the page's post() runs every button of the page is off, Apply patch too (never off otherwise)
+      if ($('pb-apply-button').disabled) {
         box.querySelectorAll('button').forEach(function (b) {
           b.disabled = true;
           b.setAttribute('data-was-disabled', 'no');
