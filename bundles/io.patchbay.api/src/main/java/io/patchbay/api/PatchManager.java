@@ -1,5 +1,7 @@
 package io.patchbay.api;
 
+import io.patchbay.api.dto.CanaryDTO;
+import io.patchbay.api.dto.CanarySpecDTO;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.api.dto.ManagerStatusDTO;
@@ -85,7 +87,8 @@ public interface PatchManager {
 
     /**
      * Moves the slot back to the implementation that was active before the current one. The implementation
-     * reverted from stays installed as a standby.
+     * reverted from stays installed as a standby. During a canary it ends the canary: every call goes to the
+     * baseline again (ledger {@code revert}, from the candidate).
      */
     ChangeDTO revert(String slot, String reason, String actor);
 
@@ -96,6 +99,47 @@ public interface PatchManager {
      *            or service id, as {@link io.patchbay.api.dto.ImplementationDTO#id} shows it
      */
     ChangeDTO activate(String slot, String implementation, String reason, String actor);
+
+    /**
+     * Starts a canary instead of an apply: installs the patch at {@code location} as {@link #applyTo} does, but
+     * the active implementation stays the baseline and only the share of calls, keys or consumers the spec names
+     * goes to the patch, while the judge compares the two. The canary walks its steps and promotes the candidate
+     * (ledger {@code promote}) or reverts it (ledger {@code auto-revert}, with the statistics that decided); the
+     * operator can {@link #promote}, {@link #hold}, {@link #resume} or {@link #revert} at any moment. A restart
+     * ends a canary on its baseline (ledger {@code interrupted}), removing a candidate the canary had installed.
+     *
+     * @param slot the slot, or {@code null} to go by the patch's header as apply does
+     * @param spec the split and the judge's thresholds; {@code null} for a call share with every default
+     * @return the canary as it starts
+     * @since 1.4
+     */
+    CanaryDTO canary(String slot, String location, CanarySpecDTO spec, String reason, String actor);
+
+    /** As {@link #canary(String, String, CanarySpecDTO, String, String)}, reading the patch from a stream. @since 1.4 */
+    CanaryDTO canary(String slot, InputStream patch, String name, CanarySpecDTO spec, String reason, String actor);
+
+    /** A canary of a standby implementation that is already installed ({@code name/version}, bundle or service id). @since 1.4 */
+    CanaryDTO canaryOf(String slot, String implementation, CanarySpecDTO spec, String reason, String actor);
+
+    /** Every canary running or holding, with both arms and the judge's current verdict. @since 1.4 */
+    List<CanaryDTO> canaries();
+
+    /** Ends the slot's canary by making its candidate the active implementation (ledger {@code promote}). @since 1.4 */
+    ChangeDTO promote(String slot, String reason, String actor);
+
+    /** Keeps the slot's canary at its current step: the judge still reverts on failure, but no longer steps or promotes. @since 1.4 */
+    CanaryDTO hold(String slot, String reason, String actor);
+
+    /** Lets a held canary walk its steps again (a held step starts its window anew). @since 1.4 */
+    CanaryDTO resume(String slot, String reason, String actor);
+
+    /**
+     * The bucket, 0 to 9,999, that a key split puts {@code key} in for a canary with this salt: a key is in a
+     * share of {@code s} percent when its bucket is below {@code s * 100}.
+     *
+     * @since 1.4
+     */
+    int bucket(String salt, String key);
 
     /**
      * Whether a patch is applied, and where.

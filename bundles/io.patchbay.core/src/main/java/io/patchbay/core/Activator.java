@@ -2,6 +2,8 @@ package io.patchbay.core;
 
 import io.patchbay.api.PatchManager;
 import io.patchbay.api.PatchbayConstants;
+import io.patchbay.core.canary.Canaries;
+import io.patchbay.core.canary.RoutingKeys;
 import io.patchbay.core.patch.InterruptedOperations;
 import io.patchbay.core.slot.HidingHooks;
 import io.patchbay.core.source.IncomingFolder;
@@ -18,6 +20,7 @@ import java.util.function.Consumer;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.concurrent.locks.ReentrantLock;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
@@ -39,6 +42,8 @@ import org.osgi.util.tracker.ServiceTracker;
 public final class Activator implements BundleActivator {
 
     private Slots slots;
+    private final ReentrantLock operations = new ReentrantLock();
+    private Canaries canaries;
     private EarlyConfiguration early;
     private Consumer<LedgerEntryDTO> events;
     private ServiceTracker<Object, Implementation> tracker;
@@ -59,6 +64,8 @@ public final class Activator implements BundleActivator {
         ManagedServices managed = new ManagedServices(context.getBundle(), settings::managedInterfaces);
 
         slots = new Slots(context, managed, switcher, settings::dampingMillis, () -> !settings.verifying());
+        canaries = new Canaries(switcher, operations, () -> RoutingKeys.of(settings.keyNames()));
+        slots.onDeparture(canaries::departed);
         context.registerService(new String[] { FindHook.class.getName(), EventListenerHook.class.getName() },
                 new HidingHooks(context.getBundle(), managed, slots::typesOf), null);
         tracker = new ServiceTracker<>(context, context.createFilter("(objectClass=*)"), slots);
@@ -66,8 +73,8 @@ public final class Activator implements BundleActivator {
         context.addBundleListener(slots);
         settleWhenStarted(context);
 
-        context.registerService(PatchManager.class,
-                new PatchManagerImpl(context, slots, ledger, settings, IncomingFolder.cleared(data.resolve("incoming"))), null);
+        context.registerService(PatchManager.class, new PatchManagerImpl(context, slots, ledger, settings,
+                IncomingFolder.cleared(data.resolve("incoming")), operations, canaries), null);
         Dictionary<String, Object> pid = new Hashtable<>();
         pid.put(Constants.SERVICE_PID, PatchbayConstants.PID);
         context.registerService(ManagedService.class, properties -> configure(context, settings, properties), pid);
@@ -111,6 +118,7 @@ public final class Activator implements BundleActivator {
 
     @Override
     public void stop(BundleContext context) throws Exception {
+        canaries.close();
         slots.close();
         tracker.close();
         early.close();

@@ -30,6 +30,18 @@ final class Implementations {
                 + "; name one by name/version.");
     }
 
+    /** The one slot that has an implementation by this name, for a canary of a standby when no slot is named. */
+    static Slot slotOf(List<Slot> slots, String name) {
+        List<Slot> serving = slots.stream().filter(s -> s.implementations().stream().anyMatch(i -> name.equals(i.id())
+                || PatchManagerImpl.matches(i.bundle(), name))).toList();
+        if (serving.size() == 1) {
+            return serving.get(0);
+        }
+        throw new PatchException(serving.isEmpty() ? "No slot has an implementation '" + name + "'."
+                : "'" + name + "' serves " + serving.size() + " slots ("
+                        + serving.stream().map(Slot::id).collect(Collectors.joining(", ")) + "); name the slot.");
+    }
+
     private static String ids(List<Implementation> implementations) {
         return implementations.stream().map(Implementation::id).collect(Collectors.joining(", "));
     }

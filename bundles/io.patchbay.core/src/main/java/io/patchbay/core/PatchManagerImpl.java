@@ -2,11 +2,16 @@ package io.patchbay.core;
 
 import io.patchbay.api.PatchException;
 import io.patchbay.api.PatchManager;
+import io.patchbay.api.dto.CanaryDTO;
+import io.patchbay.api.dto.CanarySpecDTO;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.api.dto.ManagerStatusDTO;
 import io.patchbay.api.dto.PatchStatusDTO;
 import io.patchbay.api.dto.SlotDTO;
+import io.patchbay.core.canary.Buckets;
+import io.patchbay.core.canary.Canaries;
+import io.patchbay.core.canary.CanarySpecs;
 import io.patchbay.core.patch.ApplyOperation;
 import io.patchbay.core.patch.FragmentRevert;
 import io.patchbay.core.patch.InstalledContent;
@@ -17,6 +22,7 @@ import io.patchbay.core.trust.TrustedSignatures;
 import io.patchbay.core.patch.Unchanged;
 import io.patchbay.core.slot.PatchFragments;
 import io.patchbay.core.patch.PatchJar;
+import io.patchbay.core.patch.PatchTargets;
 import io.patchbay.core.patch.SlotNames;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
@@ -43,10 +49,14 @@ final class PatchManagerImpl implements PatchManager {
     private final Ledger ledger;
     private final Settings settings;
     private final Path incoming;
-    private final ReentrantLock changes = new ReentrantLock();
+    private final ReentrantLock changes;
+    private final Canaries canaries;
 
-    PatchManagerImpl(BundleContext context, Slots slots, Ledger ledger, Settings settings, Path incoming) {
+    PatchManagerImpl(BundleContext context, Slots slots, Ledger ledger, Settings settings, Path incoming,
+            ReentrantLock changes, Canaries canaries) {
         this.context = context;
+        this.changes = changes;
+        this.canaries = canaries;
         this.slots = slots;
         this.ledger = ledger;
         this.settings = settings;
@@ -87,15 +97,10 @@ final class PatchManagerImpl implements PatchManager {
 
     @Override
     public ChangeDTO applyTo(String slot, InputStream content, String name, String reason, String actor) {
-        boolean named = slot != null && !slot.isBlank();
-        // read, parse and verify before taking the lock: a slow upload or URL never holds up another operation
-        PatchJar patch = PatchJar.read(content, incoming.resolve(UUID.randomUUID() + ".jar"), name,
-                settings.maxBytes(), settings.verifying()
-                        ? new TrustedSignatures(settings.trustStore(), settings.trustStorePassword())
-                        : Verification.NONE, !named);
-        try (OperationLock.Held held = OperationLock.of(changes).acquire("apply of " + name, actor,
-                settings.lockMillis())) {
+        PatchJar patch = read(content, name, slot);
+        try (OperationLock.Held held = lock("apply of " + name, actor)) {
             InstalledContent.check(context, patch);
+            PatchTargets.candidates(patch, slot, slots.all()).forEach(canaries::requireNone);
             return new ApplyOperation(context, slots, settings.applyMillis()).apply(patch, slot, reason, actor);
         } finally {
             patch.delete();
@@ -103,10 +108,101 @@ final class PatchManagerImpl implements PatchManager {
     }
 
     @Override
+    public CanaryDTO canary(String slot, String location, CanarySpecDTO spec, String reason, String actor) {
+        try (InputStream in = open(required(location, "Name the patch to try as a canary: a file path or a URL."))) {
+            return canary(slot, in, location.trim(), spec, reason, actor);
+        } catch (IOException e) {
+            throw new PatchException("Cannot read " + location + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    @Override
+    public CanaryDTO canary(String slot, InputStream content, String name, CanarySpecDTO spec, String reason,
+            String actor) {
+        PatchJar patch = read(content, name, slot);
+        try (OperationLock.Held held = lock("canary of " + name, actor)) {
+            InstalledContent.check(context, patch);
+            CanarySpecs.complete(spec, patch.id()); // a spec that makes no sense is refused before any install
+            return new ApplyOperation(context, slots, settings.applyMillis()).canary(patch, slot, reason, actor,
+                    (implementation, why, checksum, signer, installed) -> canaries.start(implementation.slot(),
+                            implementation, CanarySpecs.complete(spec, implementation.id()), why, actor, checksum,
+                            signer, installed));
+        } finally {
+            patch.delete();
+        }
+    }
+
+    @Override
+    public CanaryDTO canaryOf(String slotName, String implementation, CanarySpecDTO spec, String reason,
+            String actor) {
+        try (OperationLock.Held held = lock("canary of " + implementation, actor)) {
+            String name = required(implementation, "Name the standby implementation to try as a canary.");
+            Slot slot = slotName == null || slotName.isBlank() ? Implementations.slotOf(slots.all(), name)
+                    : SlotNames.find(slots.all(), slotName);
+            Implementation candidate = Implementations.find(slot, name);
+            return canaries.start(slot, candidate, CanarySpecs.complete(spec, candidate.id()), reason, actor, null,
+                    null, null);
+        }
+    }
+
+    @Override
+    public List<CanaryDTO> canaries() {
+        return canaries.all();
+    }
+
+    @Override
+    public ChangeDTO promote(String slotName, String reason, String actor) {
+        try (OperationLock.Held held = lock("promote of " + slotName, actor)) {
+            return canaries.promote(SlotNames.find(slots.all(), slotName), reason, actor);
+        }
+    }
+
+    @Override
+    public CanaryDTO hold(String slotName, String reason, String actor) {
+        try (OperationLock.Held held = lock("hold of " + slotName, actor)) {
+            return canaries.hold(SlotNames.find(slots.all(), slotName), reason, actor);
+        }
+    }
+
+    @Override
+    public CanaryDTO resume(String slotName, String reason, String actor) {
+        try (OperationLock.Held held = lock("resume of " + slotName, actor)) {
+            return canaries.resume(SlotNames.find(slots.all(), slotName), reason, actor);
+        }
+    }
+
+    @Override
+    public int bucket(String salt, String key) {
+        return Buckets.of(required(salt, "Name the canary's salt (its candidate's id by default)."),
+                required(key, "Name the routing key."));
+    }
+
+    private PatchJar read(InputStream content, String name, String slot) {
+        boolean named = slot != null && !slot.isBlank();
+        // read, parse and verify before taking the lock: a slow upload or URL never holds up another operation
+        return PatchJar.read(content, incoming.resolve(UUID.randomUUID() + ".jar"), name, settings.maxBytes(),
+                settings.verifying() ? new TrustedSignatures(settings.trustStore(), settings.trustStorePassword())
+                        : Verification.NONE, !named);
+    }
+
+    private OperationLock.Held lock(String operation, String actor) {
+        return OperationLock.of(changes).acquire(operation, actor, settings.lockMillis());
+    }
+
+    private static String required(String value, String sentence) {
+        if (value == null || value.isBlank()) {
+            throw new PatchException(sentence);
+        }
+        return value.trim();
+    }
+
+    @Override
     public ChangeDTO revert(String slotName, String reason, String actor) {
-        try (OperationLock.Held held = OperationLock.of(changes).acquire("revert of " + slotName, actor,
-                settings.lockMillis())) {
+        try (OperationLock.Held held = lock("revert of " + slotName, actor)) {
             Slot slot = SlotNames.find(slots.all(), slotName);
+            if (canaries.isRunning(slot)) {
+                return canaries.revert(slot, "revert", reason, actor);
+            }
             Switcher.Change change = new Switcher.Change("revert", actor, reason, null, false);
             Implementation active = slot.active();
             List<Bundle> fragments = active == null ? List.of() : PatchFragments.attached(active.bundle());
@@ -123,9 +219,9 @@ final class PatchManagerImpl implements PatchManager {
 
     @Override
     public ChangeDTO activate(String slotName, String implementation, String reason, String actor) {
-        try (OperationLock.Held held = OperationLock.of(changes).acquire("activate of " + implementation, actor,
-                settings.lockMillis())) {
+        try (OperationLock.Held held = lock("activate of " + implementation, actor)) {
             Slot slot = SlotNames.find(slots.all(), slotName);
+            canaries.requireNone(slot);
             Implementation chosen = Implementations.find(slot, implementation);
             if (chosen == slot.active()) {
                 return Unchanged.of(slot, chosen.id() + " is already active in " + slot.id() + "; nothing changed.");

@@ -21,6 +21,8 @@ public final class Settings {
     static final String READ_TIMEOUT = "url.read.timeout.ms";
     static final String LOCK_TIMEOUT = "lock.timeout.ms";
     static final String TRUST_STORE = "trust.store";
+    static final String KEY_NAMES = "canary.key.names";
+    static final java.util.List<String> DEFAULT_KEY_NAMES = java.util.List.of("patchbay.key", "tenant.id", "user.id");
     static final String TRUST_STORE_PASSWORD = "trust.store.password";
 
     private volatile Set<String> managedInterfaces = Set.of();
@@ -32,6 +34,7 @@ public final class Settings {
     private volatile long readMillis = 30_000;
     private volatile long lockMillis = 30_000;
     private volatile String trustStore;
+    private volatile java.util.List<String> keyNames = DEFAULT_KEY_NAMES;
     private volatile String trustStorePassword;
 
     public Set<String> managedInterfaces() {
@@ -74,6 +77,11 @@ public final class Settings {
     }
 
     /** The trust store (PKCS12 keystore or PEM certificates) patches must be signed against, or {@code null}. */
+    /** The Baggage and MDC entries a canary's routing key is read from, first that holds one. */
+    public java.util.List<String> keyNames() {
+        return keyNames;
+    }
+
     public String trustStore() {
         return trustStore;
     }
@@ -100,6 +108,8 @@ public final class Settings {
         lockMillis = millis(lookup.apply(LOCK_TIMEOUT), 30_000);
         trustStore = text(lookup.apply(TRUST_STORE));
         trustStorePassword = text(lookup.apply(TRUST_STORE_PASSWORD));
+        Set<String> keys = names(lookup.apply(KEY_NAMES));
+        keyNames = keys.isEmpty() ? DEFAULT_KEY_NAMES : java.util.List.copyOf(keys);
     }
 
     void update(Dictionary<String, ?> properties) {
@@ -114,7 +124,8 @@ public final class Settings {
                 : value instanceof java.util.Collection<?> collection ? collection.toArray()
                         : String.valueOf(value).split(",");
         return Arrays.stream(items).map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+                .collect(Collectors.collectingAndThen(Collectors.toCollection(java.util.LinkedHashSet::new),
+                        java.util.Collections::unmodifiableSet)); // in order: the key names are looked up in turn
     }
 
     private static String text(Object value) {

@@ -43,6 +43,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "How long apply, revert or activate waits for the operation running before it.")
     long lock_timeout_ms() default 30_000;
 
+    @AttributeDefinition(name = "Canary routing key entries", required = false,
+            description = "OpenTelemetry Baggage and SLF4J MDC entries a key-split canary reads the routing key"
+                    + " from, first that holds one, after Routing.withKey. Read when a canary starts.")
+    String[] canary_key_names() default { "patchbay.key", "tenant.id", "user.id" };
+
     @AttributeDefinition(name = "Trust store", required = false,
             description = "PKCS12 keystore or PEM file of certificates. When set, only jars signed (jarsigner) by a"
                     + " trusted certificate, every entry covered, are applied.")

@@ -1,5 +1,6 @@
 package io.patchbay.shell;
 
+import io.patchbay.api.dto.CanaryDTO;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.api.dto.ManagerStatusDTO;
@@ -23,6 +24,7 @@ import org.osgi.service.component.annotations.Component;
         Converter.CONVERTER_CLASSES + "=io.patchbay.api.dto.LedgerEntryDTO",
         Converter.CONVERTER_CLASSES + "=io.patchbay.api.dto.PatchStatusDTO",
         Converter.CONVERTER_CLASSES + "=io.patchbay.api.dto.ManagerStatusDTO",
+        Converter.CONVERTER_CLASSES + "=io.patchbay.api.dto.CanaryDTO",
         Converter.CONVERTER_CLASSES + "=io.patchbay.shell.SlotInfo" })
 public class PatchConverter implements Converter {
 
@@ -64,6 +66,9 @@ public class PatchConverter implements Converter {
         if (target instanceof ManagerStatusDTO status) {
             return status.ledger;
         }
+        if (target instanceof CanaryDTO canary) {
+            return level == PART ? canary.slot : CanaryText.line(canary);
+        }
         return null;
     }
 
@@ -92,6 +97,12 @@ public class PatchConverter implements Converter {
         }
         if (target instanceof ManagerStatusDTO status) {
             return manager(status);
+        }
+        if (target instanceof CanaryDTO[] canaries) {
+            return CanaryText.table(canaries);
+        }
+        if (target instanceof CanaryDTO canary) {
+            return CanaryText.report(canary);
         }
         return null;
     }

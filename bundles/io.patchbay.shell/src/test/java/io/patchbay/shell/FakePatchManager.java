@@ -2,6 +2,8 @@ package io.patchbay.shell;
 
 import io.patchbay.api.PatchException;
 import io.patchbay.api.PatchManager;
+import io.patchbay.api.dto.CanaryDTO;
+import io.patchbay.api.dto.CanarySpecDTO;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.api.dto.ManagerStatusDTO;
@@ -93,5 +95,54 @@ final class FakePatchManager implements PatchManager {
             return slot;
         }
         throw new PatchException("No slot matches '" + name + "'; the slots are: " + slot.id + ".");
+    }
+
+    @Override
+    public CanaryDTO canary(String slot, String location, CanarySpecDTO spec, String reason, String actor) {
+        calls.add("canary " + location + " slot=" + slot + " split=" + spec.split + " reason=" + reason);
+        return new CanaryDTO();
+    }
+
+    @Override
+    public CanaryDTO canary(String slot, InputStream patch, String name, CanarySpecDTO spec, String reason,
+            String actor) {
+        calls.add("canary upload " + name);
+        return new CanaryDTO();
+    }
+
+    @Override
+    public CanaryDTO canaryOf(String slot, String implementation, CanarySpecDTO spec, String reason, String actor) {
+        calls.add("canaryOf " + implementation + " slot=" + slot + " split=" + spec.split);
+        return new CanaryDTO();
+    }
+
+    @Override
+    public List<CanaryDTO> canaries() {
+        calls.add("canaries");
+        return List.of();
+    }
+
+    @Override
+    public ChangeDTO promote(String slot, String reason, String actor) {
+        calls.add("promote " + slot);
+        return new ChangeDTO();
+    }
+
+    @Override
+    public CanaryDTO hold(String slot, String reason, String actor) {
+        calls.add("hold " + slot);
+        return new CanaryDTO();
+    }
+
+    @Override
+    public CanaryDTO resume(String slot, String reason, String actor) {
+        calls.add("resume " + slot);
+        return new CanaryDTO();
+    }
+
+    @Override
+    public int bucket(String salt, String key) {
+        calls.add("bucket " + salt + " " + key);
+        return 42;
     }
 }

@@ -18,22 +18,23 @@ import org.objectweb.asm.Type;
  * Writes a facade class for a slot's interfaces. Every interface method becomes:
  *
  * <pre>
- * Implementation route = slot.enter();       // seat.enterBelow() in the replaced-code facade
+ * Implementation route = seat.enter();       // seat.enterBelow() in the replaced-code facade
+ * long start = route.clock();                // 0 unless a canary times this implementation's calls
  * try {
  *     result = ((Api) route.targetFor(seat)).method(args);
  * } catch (Throwable t) {
- *     throw route.fail(t);
+ *     throw route.fail(t, start);
  * }
- * route.exit();
+ * route.exit(start);
  * return result;
  * </pre>
  *
- * A volatile read, two counter updates and a direct interface call: no reflection on the call path.
+ * Three volatile reads (route, canary split, observer), two counter updates and a direct interface call: no
+ * reflection on the call path.
  * {@code targetFor} is the service object itself for a singleton, the seat's own object for a scoped one.
  */
 final class FacadeGenerator implements Opcodes {
 
-    private static final String SLOT = Type.getInternalName(Slot.class);
     private static final String IMPLEMENTATION = Type.getInternalName(Implementation.class);
     private static final String SLOT_DESC = Type.getDescriptor(Slot.class);
     private static final String SEAT = Type.getInternalName(Seat.class);
@@ -148,23 +149,23 @@ final class FacadeGenerator implements Opcodes {
         for (Type argument : arguments) {
             route += argument.getSize();
         }
-        int resultSlot = route + 1;
+        int start = route + 1;
+        int resultSlot = start + 2;
 
         mv.visitVarInsn(ALOAD, 0);
-        if (replaced) {
-            mv.visitFieldInsn(GETFIELD, self, "seat", SEAT_DESC);
-            mv.visitMethodInsn(INVOKEVIRTUAL, SEAT, "enterBelow", "()L" + IMPLEMENTATION + ";", false);
-        } else {
-            mv.visitFieldInsn(GETFIELD, self, "slot", SLOT_DESC);
-            mv.visitMethodInsn(INVOKEVIRTUAL, SLOT, "enter", "()L" + IMPLEMENTATION + ";", false);
-        }
+        mv.visitFieldInsn(GETFIELD, self, "seat", SEAT_DESC);
+        mv.visitMethodInsn(INVOKEVIRTUAL, SEAT, replaced ? "enterBelow" : "enter", "()L" + IMPLEMENTATION + ";",
+                false);
         mv.visitVarInsn(ASTORE, route);
+        mv.visitVarInsn(ALOAD, route);
+        mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "clock", "()J", false);
+        mv.visitVarInsn(LSTORE, start);
 
-        Label start = new Label();
+        Label tryStart = new Label();
         Label end = new Label();
         Label handler = new Label();
-        mv.visitTryCatchBlock(start, end, handler, null);
-        mv.visitLabel(start);
+        mv.visitTryCatchBlock(tryStart, end, handler, null);
+        mv.visitLabel(tryStart);
         mv.visitVarInsn(ALOAD, route);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, self, "seat", SEAT_DESC);
@@ -181,7 +182,8 @@ final class FacadeGenerator implements Opcodes {
             mv.visitVarInsn(result.getOpcode(ISTORE), resultSlot);
         }
         mv.visitVarInsn(ALOAD, route);
-        mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "exit", "()V", false);
+        mv.visitVarInsn(LLOAD, start);
+        mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "exit", "(J)V", false);
         if (result.getSort() != Type.VOID) {
             mv.visitVarInsn(result.getOpcode(ILOAD), resultSlot);
         }
@@ -190,7 +192,8 @@ final class FacadeGenerator implements Opcodes {
         mv.visitLabel(handler);
         mv.visitVarInsn(ALOAD, route);
         mv.visitInsn(SWAP);
-        mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "fail", "(Ljava/lang/Throwable;)Ljava/lang/Throwable;",
+        mv.visitVarInsn(LLOAD, start);
+        mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "fail", "(Ljava/lang/Throwable;J)Ljava/lang/Throwable;",
                 false);
         mv.visitInsn(ATHROW);
         mv.visitMaxs(0, 0);

@@ -32,17 +32,18 @@ final class ProxyFacade implements InvocationHandler {
                 default -> "Patchbay facade for " + seat.slot().id();
             };
         }
-        Implementation route = replaced ? seat.enterBelow() : seat.slot().enter();
+        Implementation route = replaced ? seat.enterBelow() : seat.enter();
+        long start = route.clock();
         Object result;
         try {
             method.setAccessible(true);
             result = method.invoke(route.targetFor(seat), args);
         } catch (InvocationTargetException e) {
-            throw route.fail(e.getCause());
+            throw route.fail(e.getCause(), start);
         } catch (Throwable e) {
-            throw route.fail(e);
+            throw route.fail(e, start);
         }
-        route.exit();
+        route.exit(start);
         return result;
     }
 }

@@ -55,6 +55,86 @@ public final class ApplyOperation {
         }
     }
 
+    /** What a canary does with the implementation a patch brought, in place of apply's switch. */
+    public interface Arrival<T> {
+        /** @param installed the location of the bundle this operation installed, or {@code null} */
+        T arrived(Implementation implementation, String reason, String checksum, String signer, String installed);
+    }
+
+    /**
+     * Installs and starts a replacement-bundle patch as {@link #apply} does, then hands its implementation to
+     * {@code arrival} instead of switching; on any failure uninstalls what it installed. The operation's intent
+     * (action {@code canary}) is left to {@code arrival} once it has one of its own for the slot.
+     */
+    public <T> T canary(PatchJar patch, String named, String reason, String actor, Arrival<T> arrival) {
+        if (patch.isFragment()) {
+            throw new PatchException(patch.name() + " is a fragment patch: it changes its host bundle for every"
+                    + " caller at once, so it cannot run beside it as a canary; apply it, or ship the fix as a"
+                    + " replacement bundle.");
+        }
+        PatchTargets.Choice choice = PatchTargets.choose(patch, named, slots.all());
+        String why = reason != null && !reason.isBlank() ? reason : patch.reason();
+        Bundle existing = Installs.installed(context, patch);
+        String location = existing == null ? Installs.location(patch) : null;
+        Slot target = choice.target();
+        IntentFile intents = slots.switcher().intents();
+        Intent intent = new Intent(System.currentTimeMillis(), "canary", actor, target == null ? null : target.id(),
+                target == null ? null : target.currentId(), patch.id(), why, patch.checksum(), patch.signer(),
+                location);
+        intents.begin(intent);
+        String handedOver = null;
+        try {
+            CrashPoints.reached("canary", "begun");
+            Implementation implementation = existing != null ? standby(patch, choice, existing)
+                    : installed(patch, choice);
+            CrashPoints.reached("canary", "started");
+            try {
+                T result = arrival.arrived(implementation, why, patch.checksum(), patch.signer(), location);
+                handedOver = implementation.slot().id();
+                return result;
+            } catch (RuntimeException e) {
+                if (existing == null) {
+                    Installs.uninstall(implementation.bundle());
+                }
+                throw e;
+            }
+        } finally {
+            if (!intent.key().equals(handedOver)) {
+                intents.finish(intent.key());
+            }
+        }
+    }
+
+    private Implementation installed(PatchJar patch, PatchTargets.Choice choice) {
+        Bundle bundle = Installs.install(context, patch);
+        Expectations.Expectation expected = slots.expectations().expect(bundle, choice.target(),
+                choice.candidates(), false);
+        try {
+            start(patch, bundle);
+            Implementation implementation = Installs.await(patch, choice.target(), expected.arrival(),
+                    timeoutMillis, null);
+            requireLive(patch, implementation.slot());
+            return implementation;
+        } catch (RuntimeException e) {
+            slots.expectations().forget(expected);
+            Installs.uninstall(bundle);
+            throw e;
+        }
+    }
+
+    private static Implementation standby(PatchJar patch, PatchTargets.Choice choice, Bundle bundle) {
+        for (Slot slot : choice.candidates()) {
+            for (Implementation implementation : slot.implementations()) {
+                if (implementation.bundle().equals(bundle)) {
+                    return implementation;
+                }
+            }
+        }
+        throw new PatchException(patch.id() + " is already installed (bundle " + bundle.getBundleId()
+                + ") but serves no implementation of " + SlotNames.ids(choice.candidates())
+                + "; start it or uninstall it first.");
+    }
+
     private ChangeDTO applyBundle(PatchJar patch, PatchTargets.Choice choice, Switcher.Change change) {
         Bundle existing = Installs.installed(context, patch);
         if (existing != null) {

@@ -10,13 +10,18 @@ import java.util.stream.Collectors;
  * (interface, version range, {@code slot=}). Where several match, a replacement bundle's own service name decides
  * when it registers, a fragment patch's host decides at once; none is refused with a sentence that lists them.
  */
-final class PatchTargets {
+public final class PatchTargets {
 
     /** @param target the slot, or {@code null} when the registration decides among {@code candidates} */
     record Choice(Slot target, List<Slot> candidates) {
     }
 
     private PatchTargets() {
+    }
+
+    /** The slots the patch could go to (one, once chosen); refuses a patch for none, or for several. */
+    public static List<Slot> candidates(PatchJar patch, String named, List<Slot> all) {
+        return choose(patch, named, all).candidates();
     }
 
     static Choice choose(PatchJar patch, String named, List<Slot> all) {

@@ -32,6 +32,7 @@ public final class Implementation {
     private boolean gone; // guarded by the slot's lock, see Slot#route
     private volatile boolean retiring;
     private volatile long activeSince;
+    private volatile CallObserver observer;
 
     public Implementation(Slot slot, ServiceReference<?> reference, Object target) {
         this(slot, reference, target, new LongAdder());
@@ -76,7 +77,7 @@ public final class Implementation {
     }
 
     /** Gives back every scoped object: no route points here and its calls have drained, or it went away. */
-    void releaseScoped() {
+    public void releaseScoped() {
         if (scoped != null) {
             scoped.releaseAll();
         }
@@ -143,11 +144,41 @@ public final class Implementation {
         }
     }
 
+    /** The start of a call as the facade keeps it: the time while a canary observes this implementation, else 0. */
+    public long clock() {
+        return observer != null ? System.nanoTime() : 0L;
+    }
+
+    /** A call that began at {@code start} (see {@link #clock()}) returned normally. */
+    public void exit(long start) {
+        if (start != 0L) {
+            CallObserver watching = observer;
+            if (watching != null) {
+                watching.timed(System.nanoTime() - start);
+            }
+        }
+        exit();
+    }
+
     /** A call through a facade threw {@code failure}; the facade rethrows what this returns. */
     public Throwable fail(Throwable failure) {
+        return fail(failure, 0L);
+    }
+
+    /** A call that began at {@code start} threw {@code failure}; the facade rethrows what this returns. */
+    public Throwable fail(Throwable failure, long start) {
         errors.increment();
-        exit();
+        CallObserver watching = observer;
+        if (watching != null) {
+            watching.threw(failure);
+        }
+        exit(start);
         return failure;
+    }
+
+    /** Times this implementation's calls and tells {@code watching} of them, or stops with {@code null}. */
+    public void observe(CallObserver watching) {
+        observer = watching;
     }
 
     public long calls() {

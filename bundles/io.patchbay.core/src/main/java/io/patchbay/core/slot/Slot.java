@@ -33,6 +33,7 @@ public final class Slot {
     private final Set<String> known = new LinkedHashSet<>();
     private final ConsumerBundles consumers = new ConsumerBundles();
     private volatile Implementation active;
+    private volatile Split split;
     private volatile int generation;
     private volatile SlotServices services;
     private String departed;
@@ -110,21 +111,42 @@ public final class Slot {
     }
 
     /**
-     * The call path: the implementation this call goes to, counted as started. Callers must end with
-     * {@link Implementation#exit()} or {@link Implementation#fail(Throwable)}.
+     * The call path: the implementation this call from {@code seat} goes to (the active one, or during a canary
+     * the candidate when the split says so), counted as started. Callers must end with
+     * {@link Implementation#exit(long)} or {@link Implementation#fail(Throwable, long)}.
      */
-    public Implementation enter() {
+    public Implementation enter(Seat seat) {
         for (;;) {
+            Split splitting = split;
             Implementation current = active;
             if (current == null) {
                 current = damp();
             }
-            current.started();
-            if (current == active) {
-                return current;
+            Implementation chosen = splitting == null ? current : splitting.route(seat, current);
+            chosen.started();
+            if (current == active && splitting == split) {
+                return chosen;
             }
-            current.abandoned(); // a switch happened in between: go to the new route
+            chosen.abandoned(); // a switch or a step happened in between: go to the new route
         }
+    }
+
+    /** {@link #enter(Seat)} for a call from no consumer in particular (tests, benchmarks). */
+    public Implementation enter() {
+        return enter(null);
+    }
+
+    /**
+     * Splits the calls to the active implementation with a canary's candidate, or stops splitting with
+     * {@code null}. A call that starts after this returns follows the new split.
+     */
+    public synchronized void split(Split next) {
+        split = next;
+        generation++;
+    }
+
+    public Split split() {
+        return split;
     }
 
     private Implementation damp() {
@@ -206,27 +228,6 @@ public final class Slot {
     /** Whether {@code bundle} already serves a live implementation here (a second service of the same name). */
     public synchronized boolean servedBy(Bundle bundle) {
         return implementations.stream().anyMatch(i -> bundle.equals(i.bundle()));
-    }
-
-    /**
-     * The implementation a patch in {@code bundle} replaces: the one after it in route order (active, then the
-     * revert stack); while the patch is not on the route, the active one; never the patch's own.
-     */
-    synchronized Implementation below(Bundle bundle) {
-        List<Implementation> order = new ArrayList<>();
-        if (active != null) {
-            order.add(active);
-        }
-        previous.forEach(id -> find(id).ifPresent(order::add));
-        boolean seen = false;
-        for (Implementation candidate : order) {
-            if (bundle.equals(candidate.bundle())) {
-                seen = true;
-            } else if (seen || order.stream().noneMatch(i -> bundle.equals(i.bundle()))) {
-                return candidate;
-            }
-        }
-        return implementations.stream().filter(i -> !bundle.equals(i.bundle())).findFirst().orElse(null);
     }
 
     public synchronized List<Implementation> implementations() {

@@ -34,6 +34,8 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     private final Expectations expectations = new Expectations();
     private final Restorer restorer;
     private final BooleanSupplier outsidePatchesApply;
+    private volatile java.util.function.Consumer<Implementation> departing = implementation -> {
+    };
     private volatile boolean closing;
 
     /**
@@ -48,6 +50,11 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         this.switcher = switcher;
         this.table = new SlotTable(context, switcher, dampingMillis);
         this.restorer = new Restorer(switcher, context::getBundles);
+    }
+
+    /** Told first when an implementation leaves its slot (a canary it is an arm of ends). */
+    public void onDeparture(java.util.function.Consumer<Implementation> listener) {
+        departing = listener;
     }
 
     /** Every slot, by interface name, API version, then name. */
@@ -125,6 +132,9 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     public void removedService(ServiceReference<Object> reference, Implementation implementation) {
         boolean shuttingDown = closing || context.getBundle(0).getState() == Bundle.STOPPING;
         Slot slot = implementation.slot();
+        if (!shuttingDown) {
+            departing.accept(implementation); // while the framework stops, a canary stays open for the next start
+        }
         slot.remove(implementation);
         Bundle bundle = implementation.bundle();
         boolean hostRestarting = bundle != null && expectations.expects(bundle);

@@ -82,6 +82,12 @@ public final class Switcher {
         return result(slot, from, next, drain(before, next));
     }
 
+    /** Writes an entry that changes no route (a canary's start, steps and end) and tells the listener of it. */
+    public void record(LedgerEntryDTO entry) {
+        ledger.append(entry);
+        listener.accept(entry);
+    }
+
     /** The file of the operation in progress, for operations that begin before they switch (an apply installs). */
     public IntentFile intents() {
         return intents;

@@ -1,0 +1,60 @@
+package io.patchbay.api.dto;
+
+import org.osgi.dto.DTO;
+
+/** A canary: part of a slot's calls go to a candidate while the judge compares it with the baseline. */
+public class CanaryDTO extends DTO {
+
+    public static final String RUNNING = "running";
+    public static final String HOLDING = "holding";
+    public static final String PROMOTED = "promoted";
+    public static final String REVERTED = "reverted";
+
+    public String slot;
+
+    /** The active implementation, which serves every call the canary does not route to the candidate. */
+    public String baseline;
+
+    public String candidate;
+
+    /** {@code running}, {@code holding} (waits for an operator), {@code promoted} or {@code reverted}. */
+    public String state;
+
+    /** The spec in force, with every default filled in. */
+    public CanarySpecDTO spec;
+
+    /** The current step, 1-based, and how many there are. */
+    public int step;
+
+    public int stepCount;
+
+    /** The candidate's share in this step, in percent (100 for a chosen-keys or bundles split: all of those). */
+    public double share;
+
+    /** When the canary started and when the current step began (epoch milliseconds). */
+    public long started;
+
+    public long stepStarted;
+
+    public ArmDTO baselineArm;
+
+    public ArmDTO candidateArm;
+
+    /** Calls that carried no routing key (key splits only): they went to the baseline. */
+    public long noKeyCalls;
+
+    /** {@code pass}, {@code fail}, {@code wait} or {@code inconclusive}. */
+    public String verdict;
+
+    /** The judge's verdict in one sentence: what it found, or what it waits for. */
+    public String reason;
+
+    /** The judge's statistics: the log-likelihood ratios of the error and latency tests, and their bounds. */
+    public double errorScore;
+
+    public double latencyScore;
+
+    public double acceptBound;
+
+    public double rejectBound;
+}

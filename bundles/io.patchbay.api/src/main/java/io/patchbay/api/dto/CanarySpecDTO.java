@@ -1,0 +1,73 @@
+package io.patchbay.api.dto;
+
+import org.osgi.dto.DTO;
+
+/**
+ * What a canary routes to its candidate and how it is judged. Every field may be left {@code null}: the manager
+ * fills in its default, and {@link CanaryDTO#spec} shows the values in force.
+ */
+public class CanarySpecDTO extends DTO {
+
+    /** A random share of calls, not sticky. */
+    public static final String CALLS = "calls";
+    /** A sticky share of routing keys: murmur3 of {@code salt:key} into 10,000 buckets. */
+    public static final String KEYS = "keys";
+    /** Only the {@link #keys} named. */
+    public static final String CHOSEN_KEYS = "chosen-keys";
+    /** Every call from the consumer {@link #bundles} named. */
+    public static final String BUNDLES = "bundles";
+
+    /** {@link #CALLS} (default), {@link #KEYS}, {@link #CHOSEN_KEYS} or {@link #BUNDLES}. */
+    public String split;
+
+    /** Shares in percent the canary walks for {@code calls} and {@code keys} (default 1, 5, 25, 50); 100 % is the promotion. */
+    public double[] steps;
+
+    /** The chosen keys of a {@code chosen-keys} split. */
+    public String[] keys;
+
+    /** The symbolic names of the consumer bundles of a {@code bundles} split. */
+    public String[] bundles;
+
+    /** Salt of the key hash (default: the candidate's id), so two canaries split keys independently. */
+    public String salt;
+
+    /** The shortest time a step is held, even when the judge has decided (default 30,000 ms). */
+    public Long minStepMillis;
+
+    /** How long a step may stay undecided before the canary holds and waits for an operator (default 600,000 ms). */
+    public Long maxStepMillis;
+
+    /** The fewest candidate calls a step needs before it can pass (default 100). */
+    public Long minCalls;
+
+    /** Whether passing the last step promotes the candidate by itself (default {@code true}). */
+    public Boolean autoPromote;
+
+    /** The judge's chance of reverting a candidate no worse than the baseline, per step (default 0.01). */
+    public Double alpha;
+
+    /** The judge's chance of passing a candidate as bad as the tolerated limit, per step (default 0.05). */
+    public Double beta;
+
+    /** Error rates up to the baseline's plus this share are tolerated (default 0.005: half a percent point). */
+    public Double errorMargin;
+
+    /** Error rates up to this many times the baseline's are tolerated (default 2). */
+    public Double errorRatio;
+
+    /** Shares of candidate calls slower than the baseline's p99 up to this are tolerated (default 0.05). */
+    public Double slowShare;
+
+    /** Candidate calls not timed at the start of the canary, while its code warms up (default 200). */
+    public Long warmupCalls;
+
+    /** Hard guard: revert at once when at least this share of the step's candidate calls failed (default 0.5)... */
+    public Double guardErrorRate;
+
+    /** ...over at least this many candidate calls (default 20). */
+    public Long guardCalls;
+
+    /** Hard guard: revert at once when the candidate threw an exception class the baseline never threw this many times (default 3). */
+    public Long newExceptionRepeats;
+}

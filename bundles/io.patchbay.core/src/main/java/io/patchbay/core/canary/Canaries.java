@@ -1,0 +1,287 @@
+package io.patchbay.core.canary;
+
+import io.patchbay.api.PatchException;
+import io.patchbay.api.dto.CanaryDTO;
+import io.patchbay.api.dto.CanarySpecDTO;
+import io.patchbay.api.dto.ChangeDTO;
+import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.Slot;
+import io.patchbay.core.slot.Switcher;
+import io.patchbay.core.store.CrashPoints;
+import io.patchbay.core.store.Intent;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The canaries in progress, one per slot at most, and the judge's thread that looks at each every
+ * {@value #TICK_MILLIS} ms and steps, promotes, holds or reverts it. Every decision, the judge's or an operator's,
+ * is taken under the manager's operation lock (the judge skips a look while an operation runs) and written to the
+ * ledger with both arms' statistics. A canary's intent stays open while it runs, so a container that stops in the
+ * middle ends it on its baseline at the next start ({@link io.patchbay.core.patch.InterruptedOperations}).
+ */
+public final class Canaries implements AutoCloseable {
+
+    /** Who the ledger names for the judge's decisions. */
+    public static final String JUDGE = "judge";
+    static final long TICK_MILLIS = 250;
+    private static final Logger LOG = Logger.getLogger(Canaries.class.getName());
+
+    private final Switcher switcher;
+    private final ReentrantLock operations;
+    private final Supplier<Supplier<String>> keys;
+    private final Map<Slot, Canary> running = new ConcurrentHashMap<>();
+    private ScheduledExecutorService judge;
+
+    /**
+     * @param operations the manager's operation lock, held by every operator's operation
+     * @param keys the routing key sources in force when a canary starts
+     */
+    public Canaries(Switcher switcher, ReentrantLock operations, Supplier<Supplier<String>> keys) {
+        this.switcher = switcher;
+        this.operations = operations;
+        this.keys = keys;
+    }
+
+    /** Starts a canary of {@code candidate} against the slot's active implementation; under the operation lock. */
+    public CanaryDTO start(Slot slot, Implementation candidate, CanarySpecDTO spec, String reason, String actor,
+            String checksum, String signer, String installed) {
+        Implementation baseline = slot.active();
+        if (baseline == null) {
+            throw new PatchException(slot.id() + " has no active implementation to compare " + candidate.id()
+                    + " with; apply it instead.");
+        }
+        if (baseline == candidate) {
+            throw new PatchException(candidate.id() + " is already active in " + slot.id()
+                    + "; a canary needs another implementation.");
+        }
+        requireNone(slot);
+        long now = System.currentTimeMillis();
+        switcher.intents().begin(new Intent(now, "canary", actor, slot.id(), baseline.id(), candidate.id(), reason,
+                checksum, signer, installed));
+        Canary canary = new Canary(slot, baseline, candidate, spec, keys.get(), now, checksum, signer);
+        running.put(slot, canary);
+        canary.begin(now);
+        CrashPoints.reached("canary", "split");
+        record(canary, "canary", actor, baseline.id(), candidate.id(), join(reason, "routes "
+                + CanarySpecs.describe(spec) + " to " + candidate.id() + "; " + baseline.id() + " stays the baseline"));
+        ticking();
+        return canary.dto();
+    }
+
+    /** Refuses an operation on a slot with a canary in progress. */
+    public void requireNone(Slot slot) {
+        Canary canary = running.get(slot);
+        if (canary != null) {
+            throw new PatchException(slot.id() + " has a canary of " + canary.candidate().id()
+                    + " in progress; promote or revert it first.");
+        }
+    }
+
+    public boolean isRunning(Slot slot) {
+        return running.containsKey(slot);
+    }
+
+    /** The candidate of the slot's canary, or {@code null}. */
+    public Implementation candidateOf(Slot slot) {
+        Canary canary = running.get(slot);
+        return canary == null ? null : canary.candidate();
+    }
+
+    public List<CanaryDTO> all() {
+        return running.values().stream().map(Canary::dto).sorted((a, b) -> a.slot.compareTo(b.slot)).toList();
+    }
+
+    /** Makes the candidate active (ledger {@code promote}); under the operation lock. */
+    public ChangeDTO promote(Slot slot, String reason, String actor) {
+        Canary canary = claim(slot);
+        String why = join(reason, "promoted at " + canary.statistics());
+        switcher.intents().begin(new Intent(System.currentTimeMillis(), "promote", actor, slot.id(),
+                canary.baseline().id(), canary.candidate().id(), why, canary.checksum, canary.signer, null));
+        try {
+            return switcher.change(slot, canary.candidate(), new Switcher.Change("promote", actor, why,
+                    canary.checksum, canary.signer, true));
+        } finally {
+            canary.end(CanaryDTO.PROMOTED);
+            switcher.intents().finish(slot.id());
+        }
+    }
+
+    /** Sends every call to the baseline again (ledger {@code action}); under the operation lock. */
+    public ChangeDTO revert(Slot slot, String action, String reason, String actor) {
+        return revert(claim(slot), action, reason, actor);
+    }
+
+    private ChangeDTO revert(Canary canary, String action, String reason, String actor) {
+        String statistics = canary.statistics();
+        canary.end(CanaryDTO.REVERTED);
+        Implementation candidate = canary.candidate();
+        boolean drained = drain(candidate);
+        record(canary, action, actor, candidate.id(), canary.baseline().id(), join(reason, "the canary of "
+                + candidate.id() + " ended at " + statistics + "; every call goes to " + canary.baseline().id()));
+        switcher.intents().finish(canary.slot().id());
+        ChangeDTO change = new ChangeDTO();
+        change.slot = canary.slot().id();
+        change.from = candidate.id();
+        change.to = canary.baseline().id();
+        change.changed = true;
+        change.drained = drained;
+        change.message = "The canary of " + candidate.id() + " in " + change.slot + " ended; every call goes to "
+                + change.to + " again.";
+        return change;
+    }
+
+    /** Stops the steps: the judge still reverts a failing candidate, but neither steps nor promotes. */
+    public CanaryDTO hold(Slot slot, String reason, String actor) {
+        Canary canary = require(slot);
+        if (!CanaryDTO.HOLDING.equals(canary.state())) {
+            canary.state(CanaryDTO.HOLDING);
+            record(canary, "hold", actor, canary.baseline().id(), canary.candidate().id(),
+                    join(reason, "held at " + canary.statistics()));
+        }
+        return canary.dto();
+    }
+
+    /** Walks the steps again; the held step's window starts anew. */
+    public CanaryDTO resume(Slot slot, String reason, String actor) {
+        Canary canary = require(slot);
+        if (CanaryDTO.HOLDING.equals(canary.state())) {
+            canary.state(CanaryDTO.RUNNING);
+            canary.enterStep(canary.step(), System.currentTimeMillis());
+            record(canary, "resume", actor, canary.baseline().id(), canary.candidate().id(),
+                    join(reason, "resumed at step " + (canary.step() + 1) + " of " + canary.stepCount()));
+        }
+        return canary.dto();
+    }
+
+    /**
+     * An implementation left its slot (unregistered): a canary it was an arm of ends on what remains, at once, as
+     * the framework's decision; never waits for the operation lock, which the operation uninstalling it may hold.
+     */
+    public void departed(Implementation implementation) {
+        Slot slot = implementation.slot();
+        Canary canary = running.get(slot);
+        if (canary != null && (canary.candidate() == implementation || canary.baseline() == implementation)
+                && running.remove(slot, canary)) {
+            revert(canary, "revert", implementation.id() + " went away", "framework");
+        }
+    }
+
+    /** Takes the slot's canary out of the running ones: whoever does ends it, nobody else. */
+    private Canary claim(Slot slot) {
+        Canary canary = require(slot);
+        if (!running.remove(slot, canary)) {
+            throw new PatchException(slot.id() + " has no canary in progress.");
+        }
+        return canary;
+    }
+
+    private Canary require(Slot slot) {
+        Canary canary = running.get(slot);
+        if (canary == null) {
+            throw new PatchException(slot.id() + " has no canary in progress.");
+        }
+        return canary;
+    }
+
+    private synchronized void ticking() {
+        if (judge == null) {
+            judge = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "patchbay-canary-judge");
+                thread.setDaemon(true);
+                return thread;
+            });
+            judge.scheduleWithFixedDelay(this::look, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void look() {
+        if (running.isEmpty() || !operations.tryLock()) {
+            return; // an operation is running: look again at the next tick
+        }
+        try {
+            for (Canary canary : List.copyOf(running.values())) {
+                try {
+                    decide(canary, canary.evaluate(System.currentTimeMillis()));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "The judge could not decide the canary of " + canary.slot().id(), e);
+                }
+            }
+        } finally {
+            operations.unlock();
+        }
+    }
+
+    private void decide(Canary canary, Judge.Verdict verdict) {
+        Slot slot = canary.slot();
+        boolean holding = CanaryDTO.HOLDING.equals(canary.state());
+        switch (verdict.decision()) {
+            case FAIL -> revert(slot, "auto-revert", verdict.reason(), JUDGE);
+            case INCONCLUSIVE -> hold(slot, verdict.reason(), JUDGE);
+            case PASS -> {
+                if (holding) {
+                    return;
+                }
+                if (!canary.lastStep()) {
+                    String passed = canary.statistics();
+                    canary.enterStep(canary.step() + 1, System.currentTimeMillis());
+                    record(canary, "step", JUDGE, canary.baseline().id(), canary.candidate().id(), "step "
+                            + (canary.step() + 1) + " of " + canary.stepCount() + " at " + canary.percent()
+                            + " %: " + verdict.reason() + " at " + passed);
+                } else if (canary.spec().autoPromote) {
+                    promote(slot, verdict.reason(), JUDGE);
+                } else {
+                    hold(slot, verdict.reason() + "; it waits for an operator to promote it", JUDGE);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private boolean drain(Implementation candidate) {
+        try {
+            boolean drained = candidate.awaitDrained(switcher.drainMillis(), TimeUnit.MILLISECONDS);
+            if (drained) {
+                candidate.releaseScoped();
+            }
+            return drained;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void record(Canary canary, String action, String actor, String from, String to, String reason) {
+        LedgerEntryDTO entry = new LedgerEntryDTO();
+        entry.time = System.currentTimeMillis();
+        entry.action = action;
+        entry.actor = actor;
+        entry.slot = canary.slot().id();
+        entry.from = from;
+        entry.to = to;
+        entry.reason = reason;
+        entry.checksum = canary.checksum;
+        entry.signer = canary.signer;
+        switcher.record(entry);
+    }
+
+    private static String join(String reason, String what) {
+        return reason == null || reason.isBlank() ? what : reason + " (" + what + ")";
+    }
+
+    @Override
+    public synchronized void close() {
+        if (judge != null) {
+            judge.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.patchbay.core.slot;
+
+/**
+ * A canary's routing decision, read by {@link Slot#enter(Seat)} on every call while the slot has one: whether a
+ * call goes to the candidate instead of the baseline. One immutable object per step, so a step change is one
+ * write; it must not allocate and must be cheap, as it runs on every call of the slot.
+ */
+public abstract class Split {
+
+    private final Implementation baseline;
+    private final Implementation candidate;
+
+    protected Split(Implementation baseline, Implementation candidate) {
+        this.baseline = baseline;
+        this.candidate = candidate;
+    }
+
+    public final Implementation baseline() {
+        return baseline;
+    }
+
+    public final Implementation candidate() {
+        return candidate;
+    }
+
+    /** Where a call from {@code seat} (null outside a facade) goes while {@code current} is the route. */
+    final Implementation route(Seat seat, Implementation current) {
+        return current == baseline && toCandidate(seat) ? candidate : current;
+    }
+
+    /** Whether this call goes to the candidate. */
+    protected abstract boolean toCandidate(Seat seat);
+}
