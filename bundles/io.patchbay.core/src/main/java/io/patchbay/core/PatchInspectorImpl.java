@@ -10,12 +10,14 @@ import io.patchbay.core.patch.Admission;
 import io.patchbay.core.patch.PatchJar;
 import io.patchbay.core.patch.SlotNames;
 import io.patchbay.core.patch.Verification;
+import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Slots;
 import io.patchbay.core.trust.TrustedSignatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.osgi.framework.BundleContext;
 
@@ -30,12 +32,15 @@ final class PatchInspectorImpl implements PatchInspector {
     private final Slots slots;
     private final Settings settings;
     private final Path incoming;
+    private final Consumer<Slot> free;
 
-    PatchInspectorImpl(BundleContext context, Slots slots, Settings settings, Path incoming) {
+    /** @param free refuses a slot apply may not change now, as apply does ({@code Canaries.requireNone}) */
+    PatchInspectorImpl(BundleContext context, Slots slots, Settings settings, Path incoming, Consumer<Slot> free) {
         this.context = context;
         this.slots = slots;
         this.settings = settings;
         this.incoming = incoming;
+        this.free = free;
     }
 
     @Override
@@ -46,7 +51,7 @@ final class PatchInspectorImpl implements PatchInspector {
     @Override
     public CheckDTO check(InputStream content, String name, String slot) {
         boolean verifying = settings.verifying();
-        return withJar(content, name, slot, verifying, patch -> new Check(context, settings.applyMillis())
+        return withJar(content, name, slot, verifying, patch -> new Check(context, settings.applyMillis(), free)
                 .of(patch, named(slot), slots.all(), verifying));
     }
 
