@@ -19,8 +19,11 @@ import java.util.stream.Stream;
  * One start of one contender, in a fresh folder on a free port, its standard input from {@code /dev/null}: the time
  * from just before the process is started until the example's {@code GET /pricing/quote?sku=WIDGET&qty=10} is
  * first answered 200 with a quote (polled every 10 ms; Jetty's 404 before the servlet registers does not count),
- * the process's resident memory ({@code VmRSS} in {@code /proc/<pid>/status}) at that moment and after a settle
- * time, and the bundles in its Felix cache at the first answer. Then SIGTERM, and the folder is deleted.
+ * the CPU time the process had used by then (user and system, its own and that of the children it waited for:
+ * Karaf's script runs {@code java -version} twice before it execs the JVM), which another load on the machine moves
+ * much less than the elapsed time, its resident memory ({@code VmRSS} in {@code /proc/<pid>/status}) at that moment
+ * and after a settle time, and the bundles in its Felix cache at the first answer. Then SIGTERM, and the folder is
+ * deleted.
  */
 final class FirstAnswer {
 
@@ -29,7 +32,7 @@ final class FirstAnswer {
     private static final Duration STOP = Duration.ofSeconds(30);
 
     /** What one start measured. */
-    record Sample(String contender, long nanos, long rssKb, long settledRssKb, int bundles) {
+    record Sample(String contender, long nanos, long cpuMillis, long rssKb, long settledRssKb, int bundles) {
     }
 
     private FirstAnswer() {
@@ -49,13 +52,15 @@ final class FirstAnswer {
         try {
             awaitQuote(process, port, log);
             long nanos = System.nanoTime() - start;
+            long cpu = cpuMillis(process.pid());
             long rss = rssKb(process.pid());
             int bundles = bundles(contender.bundleCache(folder));
             LockSupport.parkNanos(settle.toNanos()); // a settle time is a fixed wait by definition
             if (!process.isAlive()) {
                 throw new IllegalStateException(contender.name() + " exited while settling: " + tail(log));
             }
-            return new Sample(contender.key(), nanos, rss, settle.isZero() ? rss : rssKb(process.pid()), bundles);
+            return new Sample(contender.key(), nanos, cpu, rss, settle.isZero() ? rss : rssKb(process.pid()),
+                    bundles);
         } finally {
             stop(process);
             delete(folder);
@@ -101,6 +106,20 @@ final class FirstAnswer {
             }
         }
         throw new IllegalStateException("No VmRSS for process " + pid);
+    }
+
+    /**
+     * utime + stime + cutime + cstime from {@code /proc/<pid>/stat} (fields 14 to 17, after the command in
+     * parentheses), in clock ticks of USER_HZ, 100 a second on Linux.
+     */
+    static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = 0;
+        for (int field = 14; field <= 17; field++) {
+            ticks += Long.parseLong(fields[field - 3]);
+        }
+        return ticks * 10;
     }
 
     /** Felix keeps each installed bundle in {@code bundle<id>}; {@code bundle0} is the system bundle. */

@@ -5,6 +5,9 @@ import io.patchbay.bench.report.Section;
 import io.patchbay.bench.report.Stats;
 import io.patchbay.bench.report.Table;
 import io.patchbay.bench.startup.FirstAnswer.Sample;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +55,7 @@ public final class StartUp {
     }
 
     public List<Section> run() throws Exception {
+        String loadBefore = loadAverage();
         for (int round = 0; round < settings.warmups(); round++) {
             for (Contender contender : order(round)) {
                 print("warm-up", FirstAnswer.measure(contender, settings.jvmOptions(), Duration.ZERO));
@@ -65,7 +69,7 @@ public final class StartUp {
                 samples.add(sample);
             }
         }
-        return List.of(table(samples), ratios(samples));
+        return List.of(table(samples, loadBefore + " / " + loadAverage()), ratios(samples));
     }
 
     /** Round {@code n} starts with the n-th runtime (modulo), so none is always first after another's exit. */
@@ -77,19 +81,20 @@ public final class StartUp {
         return order;
     }
 
-    private Section table(List<Sample> samples) {
+    private Section table(List<Sample> samples, String load) {
         String settled = "RSS " + settings.settle().toSeconds() + " s later, median";
         Table table = new Table("Runtime", "Bundles", "Rounds", "First answer, median", "min - max",
-                "RSS at first answer, median", "min - max", settled);
+                "CPU to first answer, median", "RSS at first answer, median", "min - max", settled);
         Map<String, Object> medians = new LinkedHashMap<>();
         for (Contender contender : contenders) {
             List<Sample> own = of(samples, contender);
             table.row(contender.name(), range(own, Sample::bundles, ""), own.size(),
                     Stats.ms(median(own, Sample::nanos) / 1e6), range(own, s -> Math.round(s.nanos() / 1e6), " ms"),
-                    mb(median(own, Sample::rssKb)), range(own, s -> Math.round(s.rssKb() / 1024.0), " MB"),
+                    Stats.ms(median(own, Sample::cpuMillis)), mb(median(own, Sample::rssKb)), range(own, s -> Math.round(s.rssKb() / 1024.0), " MB"),
                     mb(median(own, Sample::settledRssKb)));
             Map<String, Object> median = new LinkedHashMap<>();
             median.put("firstAnswerMs", Stats.round(median(own, Sample::nanos) / 1e6));
+            median.put("cpuMs", median(own, Sample::cpuMillis));
             median.put("rssKb", median(own, Sample::rssKb));
             median.put("settledRssKb", median(own, Sample::settledRssKb));
             medians.put(contender.key(), median);
@@ -97,15 +102,19 @@ public final class StartUp {
         Section section = Section.of("startUp", "Start-up: Patchbay launcher, bare Felix, Karaf", table, List.of(
                 "First answer: from just before the process starts until GET " + FirstAnswer.QUOTE + " is answered"
                         + " 200 with a quote, polled every 10 ms; RSS is VmRSS from /proc/<pid>/status then, and "
-                        + settings.settle().toSeconds() + " s later. Each start: a fresh data folder, cache or"
+                        + settings.settle().toSeconds() + " s later; CPU is user + system time of the process and"
+                        + " the children it waited for, from /proc/<pid>/stat, at the first answer. Each start: a fresh data folder, cache or"
                         + " KARAF_BASE under /tmp, free loopback ports, standard input from /dev/null, JVM options "
                         + String.join(" ", settings.jvmOptions()) + ". Rounds alternate the three (order rotating),"
-                        + " after " + settings.warmups() + " untimed warm-up round(s).",
+                        + " after " + settings.warmups() + " untimed warm-up round(s). Load average (1 min) of the"
+                        + " machine before / after the part: " + load + ".",
                 "Bundles: installed at the first answer (the Felix cache's bundle folders, the system bundle not"
                         + " counted). Bare Felix leaves out " + String.join(", ", bareFelix.leftOut()) + "."));
         section.data().put("runs", samples.stream().map(s -> List.of(s.contender(), Stats.round(s.nanos() / 1e6),
-                s.rssKb(), s.settledRssKb(), s.bundles())).toList());
-        section.data().put("columns", List.of("runtime", "firstAnswerMs", "rssKb", "settledRssKb", "bundles"));
+                s.cpuMillis(), s.rssKb(), s.settledRssKb(), s.bundles())).toList());
+        section.data().put("columns", List.of("runtime", "firstAnswerMs", "cpuMs", "rssKb", "settledRssKb",
+                "bundles"));
+        section.data().put("loadAverage", load);
         section.data().put("medians", medians);
         section.data().put("jvmOptions", settings.jvmOptions());
         section.data().put("settleMs", settings.settle().toMillis());
@@ -115,25 +124,28 @@ public final class StartUp {
     }
 
     private Section ratios(List<Sample> samples) {
-        Table table = new Table("Ratio of medians", "First answer", "RSS at first answer",
+        Table table = new Table("Ratio of medians", "First answer", "CPU to first answer", "RSS at first answer",
                 "RSS " + settings.settle().toSeconds() + " s later");
         Map<String, Object> data = new LinkedHashMap<>();
         for (int[] pair : new int[][] { { 0, 1 }, { 2, 0 } }) {
             List<Sample> top = of(samples, contenders.get(pair[0]));
             List<Sample> bottom = of(samples, contenders.get(pair[1]));
-            List<Double> ratios = List.of(median(top, Sample::nanos) / median(bottom, Sample::nanos),
-                    median(top, Sample::rssKb) / median(bottom, Sample::rssKb),
-                    median(top, Sample::settledRssKb) / median(bottom, Sample::settledRssKb));
+            List<Double> ratios = new ArrayList<>();
+            for (ToLongFunction<Sample> value : List.<ToLongFunction<Sample>>of(Sample::nanos, Sample::cpuMillis,
+                    Sample::rssKb, Sample::settledRssKb)) {
+                ratios.add(median(top, value) / median(bottom, value));
+            }
             table.row(contenders.get(pair[0]).name() + " / " + contenders.get(pair[1]).name(), x(ratios.get(0)),
-                    x(ratios.get(1)), x(ratios.get(2)));
+                    x(ratios.get(1)), x(ratios.get(2)), x(ratios.get(3)));
             data.put(contenders.get(pair[0]).key() + "/" + contenders.get(pair[1]).key(),
                     ratios.stream().map(Stats::round).toList());
         }
         Section section = Section.of("startUpRatios", "Start-up ratios (same run)", table, List.of(
                 "Medians of the table above divided: what Patchbay adds to the same bundles on Felix, and what Karaf"
                         + " with the Patchbay feature costs against the launcher. Absolute times follow the machine;"
-                        + " these ratios are what compares from one machine to the next."));
-        section.data().put("columns", List.of("firstAnswer", "rss", "settledRss"));
+                        + " these ratios are what compares from one machine to the next (the CPU ones best when other"
+                        + " work shares the machine)."));
+        section.data().put("columns", List.of("firstAnswer", "cpu", "rss", "settledRss"));
         section.data().put("ratios", data);
         return section;
     }
@@ -162,7 +174,16 @@ public final class StartUp {
     }
 
     private static void print(String what, Sample sample) {
-        System.out.printf("   startup %s %s: %.0f ms, %d MB, %d MB later, %d bundles%n", what, sample.contender(),
-                sample.nanos() / 1e6, sample.rssKb() / 1024, sample.settledRssKb() / 1024, sample.bundles());
+        System.out.printf("   startup %s %s: %.0f ms, %d ms CPU, %d MB, %d MB later, %d bundles%n", what,
+                sample.contender(), sample.nanos() / 1e6, sample.cpuMillis(), sample.rssKb() / 1024,
+                sample.settledRssKb() / 1024, sample.bundles());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }
