@@ -64,5 +64,6 @@ public class BenchSmokeIT {
         }
         List<?> trials = (List<?>) report.section("retirement").orElseThrow().data().get("trials");
         assertEquals("Patchbay's retirement cycles", 0, ((Map<?, ?>) trials.get(0)).get("wrongAnswers"));
+        CanarySmoke.check(report);
     }
 }

@@ -11,6 +11,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import org.HdrHistogram.Recorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code calls_*}: one call per operation; {@code keys_*}: calls that each carry a routing key from
  * {@code Routing.withKey} ({@link KeyedCalls}), so that the key split has a key to hash. The split rows run a real
  * canary on a real slot ({@link CanarySlot}); {@code decision_*} call the split's own routing decision
- * ({@code Split.toCandidate}, protected) through a constant method handle, which the JIT inlines like a direct call.
+ * ({@code Split.toCandidate}, protected) through a constant method handle, which the JIT inlines like a direct call;
+ * {@code calls_timing} does by hand what timing a call costs an arm.
  * Each benchmark and parameter runs in its own forks, so no call site sees more types than its path has.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -141,6 +143,12 @@ public class CanaryCallCost {
         }
     }
 
+    /** What an arm does to time one call, by hand: the recorder as the core's {@code Arm} makes it. */
+    @State(Scope.Benchmark)
+    public static class Timing {
+        final Recorder recorder = new Recorder(1, SimArm.LONGEST, 2);
+    }
+
     /** The two splits' decisions alone, at 50 %: a share of calls, and a share of keys with its cache warm. */
     @State(Scope.Benchmark)
     public static class Decisions {
@@ -191,6 +199,15 @@ public class CanaryCallCost {
     @Benchmark
     public boolean calls_decision(Decisions state) {
         return toCandidate(state.callSplit);
+    }
+
+    /** {@code Implementation.clock()}, {@code exit(start)} and {@code Arm.timed(nanos)} without the rest. */
+    @Benchmark
+    public long calls_timing(Timing state) {
+        long start = System.nanoTime();
+        long nanos = System.nanoTime() - start;
+        state.recorder.recordValue(Math.max(1, Math.min(nanos, SimArm.LONGEST)));
+        return nanos;
     }
 
     @Benchmark

@@ -33,6 +33,7 @@ final class CanaryCallCostRun {
         row("calls_facadeSplit:50", "one call", "facade, share of calls 50 %");
         row("calls_facadeSplitUntimed", "one call", "facade, share of calls 50 %, not timed");
         row("calls_decision", "one call", "split decision alone (share of calls)");
+        row("calls_timing", "one call", "timing alone (2 x System.nanoTime, Recorder.recordValue)");
         row("keys_direct", "keyed call", "direct");
         row("keys_facade", "keyed call", "facade, no canary");
         row("keys_facadeSplit:1", "keyed call", "facade, share of keys 1 %");
@@ -88,7 +89,7 @@ final class CanaryCallCostRun {
             double direct = scores.get(group + "_direct")[0];
             double facade = scores.get(group + "_facade")[0];
             table.row(names[0], names[1], format(score[0]), Double.isNaN(score[1]) ? "n/a" : format(score[1]),
-                    format(score[0] / direct), benchmark.contains("direct") || benchmark.contains("decision") ? ""
+                    format(score[0] / direct), !benchmark.contains("facade") ? ""
                             : format(score[0] - facade), String.format(Locale.ROOT, "%.3f", score[2]));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("benchmark", benchmark);
@@ -111,6 +112,8 @@ final class CanaryCallCostRun {
                 "split decision alone: the canary's own Split.toCandidate, called through a constant method handle;"
                         + " for keys with the key from Routing.withKey, found by RoutingKeys, and its bucket in the"
                         + " split's cache.",
+                "timing alone: what an arm does to time a call (Implementation.clock and exit, Arm.timed), by"
+                        + " hand, on a recorder made as the arm makes it (HdrHistogram, 1 ns to an hour, 2 digits).",
                 "bytes/call: JMH's gc.alloc.rate.norm, every thread's allocations divided by the calls (the judge's"
                         + " thread copies both arms' histograms every 250 ms; the outermost key scope allocates"
                         + " one thread-local entry per 1,024 calls).",
