@@ -137,6 +137,32 @@ public class MetricsIT {
         assertEquals(404, http.get("/metrics").statusCode());
     }
 
+    @Test
+    public void aCanaryShowsBothArmsWhileItRunsAndNothingAfter() {
+        io.patchbay.api.dto.CanarySpecDTO spec = new io.patchbay.api.dto.CanarySpecDTO();
+        spec.steps = new double[] { 20 };
+        spec.minStepMillis = 600_000L;
+        manager.canary(null, Container.fixPatch().getPath(), spec, null, "itest");
+        try {
+            for (int i = 0; i < 50; i++) {
+                assertEquals(200, http.get("/pricing/quote?sku=WIDGET&qty=10").statusCode());
+            }
+            PrometheusText during = scrape();
+            assertEquals("gauge", during.type("patchbay_canary_share_ratio"));
+            Map<String, String> candidate = Map.of("slot", SLOT, "implementation", FIXED, "arm", "candidate");
+            Map<String, String> baseline = Map.of("slot", SLOT, "implementation", ORIGINAL, "arm", "baseline");
+            assertEquals(0.2, during.value("patchbay_canary_share_ratio", candidate), 1e-9);
+            assertEquals(0.8, during.value("patchbay_canary_share_ratio", baseline), 1e-9);
+            double calls = during.value("patchbay_canary_step_calls", candidate)
+                    + during.value("patchbay_canary_step_calls", baseline);
+            assertEquals(50, calls, 0);
+            assertEquals(1, during.value("patchbay_canary_step", Map.of("slot", SLOT)), 0);
+        } finally {
+            manager.revert(SLOT, null, "itest");
+        }
+        assertTrue(scrape().samples().stream().noneMatch(sample -> sample.name().startsWith("patchbay_canary")));
+    }
+
     private PrometheusText scrape() {
         HttpResponse<String> answer = http.await("/metrics", 200, WAIT);
         assertEquals("text/plain; version=0.0.4; charset=utf-8",

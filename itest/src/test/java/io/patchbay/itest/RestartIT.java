@@ -5,6 +5,7 @@ import static io.patchbay.itest.Fixtures.FIXED;
 import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -125,6 +126,34 @@ public class RestartIT {
                 ids.add(slot.getClass().getField("id").get(slot));
             }
             assertTrue("the quote servlet is managed from its first registration: " + ids, ids.contains(servlet));
+        }
+    }
+
+    /**
+     * A container stopped in the middle of a canary comes back on the baseline: the canary's open operation is
+     * recorded as interrupted, the candidate it installed is removed, and no canary runs.
+     */
+    @Test
+    public void aCanaryInProgressEndsOnItsBaselineAtTheNextStart() throws Exception {
+        Path storage = Files.createTempDirectory("patchbay-restart-canary");
+        try (EmbeddedFelix first = new EmbeddedFelix(storage, Container.freePort()).install(List.of()).start()) {
+            Object manager = first.service(MANAGER);
+            Object canary = call(manager, "canary", null, Container.fixPatch().getPath(), null, "try it", "itest");
+            assertEquals(FIXED, field(canary, "candidate"));
+            assertEquals(1, ((List<?>) call(manager, "canaries")).size());
+        }
+        try (EmbeddedFelix second = new EmbeddedFelix(storage, Container.freePort()).start()) {
+            Object manager = second.service(MANAGER);
+            assertTrue(((List<?>) call(manager, "canaries")).isEmpty());
+            Object slot = call(manager, "slot", SLOT);
+            assertEquals(ORIGINAL, field(field(slot, "active"), "id"));
+            assertTrue("the candidate the canary installed is gone", ((List<?>) field(slot, "standby")).isEmpty());
+            Object newest = ((List<?>) call(manager, "history", SLOT)).get(0);
+            assertEquals("interrupted", field(newest, "action"));
+            String reason = (String) field(newest, "reason");
+            assertTrue(reason, reason.startsWith("canary of " + FIXED + " by itest was cut short when the container"
+                    + " stopped; " + SLOT + " stays on " + ORIGINAL));
+            assertFalse((Boolean) field(call(manager, "status", FIXED), "installed"));
         }
     }
 }

@@ -6,6 +6,7 @@ import io.patchbay.api.dto.SlotDTO;
 import io.patchbay.core.patch.PatchHeaders;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
+import io.patchbay.core.slot.Split;
 import org.osgi.framework.Bundle;
 
 /** Snapshots of live slots as DTOs. */
@@ -24,8 +25,10 @@ final class Dtos {
         Implementation active = slot.active();
         dto.active = active == null ? null : implementation(active, "active");
         dto.scope = active == null ? null : active.scope();
+        Split split = slot.split();
         dto.standby = slot.implementations().stream().filter(i -> i != active)
-                .map(i -> implementation(i, "standby")).toList();
+                .map(i -> implementation(i, split != null && split.candidate() == i ? "candidate" : "standby"))
+                .toList();
         dto.consumers = slot.consumers().list().stream().map(Dtos::consumer).toList();
         dto.previous = slot.previous();
         return dto;

@@ -23,12 +23,13 @@ final class CanaryText {
 
     static String report(CanaryDTO canary) {
         StringBuilder text = new StringBuilder(canary.slot).append('\n');
-        text.append(Text.wrap("  ", canary.spec.split + " canary of " + canary.candidate + ", step " + canary.step
-                + " of " + canary.stepCount + " (" + percent(canary.share) + " %), " + canary.state, "  "))
-                .append('\n');
-        text.append("  ").append(Text.pad("arm", 10)).append(Text.pad("implementation", 30))
-                .append(String.format(Locale.ROOT, "%6s %7s %6s %7s %7s %7s%n", "share", "calls", "errors", "rate",
-                        "p50 us", "p99 us"));
+        text.append("  ").append(canary.spec.split).append(" canary, step ").append(canary.step).append(" of ")
+                .append(canary.stepCount).append(" (").append(percent(canary.share)).append(" %), ")
+                .append(canary.state).append('\n');
+        text.append("  ").append(Text.pad("baseline", 11)).append(canary.baseline).append('\n');
+        text.append("  ").append(Text.pad("candidate", 11)).append(canary.candidate).append('\n');
+        text.append(String.format(Locale.ROOT, "  %-11s%7s %9s %7s %8s %9s %9s%n", "", "share", "calls", "errors",
+                "rate", "p50 us", "p99 us"));
         text.append(arm("baseline", canary.baselineArm)).append(arm("candidate", canary.candidateArm));
         if (canary.verdict != null) {
             text.append(Text.wrap("  judge: ", canary.verdict + ": " + canary.reason, "    ")).append('\n');
@@ -51,11 +52,8 @@ final class CanaryText {
     }
 
     private static String arm(String name, ArmDTO arm) {
-        String implementation = arm.implementation.length() > 29 ? arm.implementation.substring(0, 28) + "~"
-                : arm.implementation;
-        return "  " + Text.pad(name, 10) + Text.pad(implementation, 30) + String.format(Locale.ROOT,
-                "%5s%% %7d %6d %6.2f%% %7.0f %7.0f%n", percent(arm.share), arm.calls, arm.errors,
-                arm.errorRate * 100, arm.p50Micros, arm.p99Micros);
+        return String.format(Locale.ROOT, "  %-11s%5s %% %9d %7d %6.2f %% %9.0f %9.0f%n", name, percent(arm.share),
+                arm.calls, arm.errors, arm.errorRate * 100, arm.p50Micros, arm.p99Micros);
     }
 
     static String percent(double share) {

@@ -16,7 +16,7 @@ public class ImplementationDTO extends DTO {
 
     public long serviceId;
 
-    /** {@code active} or {@code standby}. */
+    /** {@code active}, {@code standby}, or {@code candidate} for the candidate of a canary in progress. */
     public String state;
 
     /** Whether the bundle declares itself a patch ({@code Patchbay-Patch} header). */

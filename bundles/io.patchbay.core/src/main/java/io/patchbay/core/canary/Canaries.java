@@ -8,6 +8,7 @@ import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Switcher;
+import io.patchbay.core.store.CrashPoints;
 import io.patchbay.core.store.Intent;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,7 @@ public final class Canaries implements AutoCloseable {
         Canary canary = new Canary(slot, baseline, candidate, spec, keys.get(), now, checksum, signer);
         running.put(slot, canary);
         canary.begin(now);
+        CrashPoints.reached("canary", "split");
         record(canary, "canary", actor, baseline.id(), candidate.id(), join(reason, "routes "
                 + CanarySpecs.describe(spec) + " to " + candidate.id() + "; " + baseline.id() + " stays the baseline"));
         ticking();

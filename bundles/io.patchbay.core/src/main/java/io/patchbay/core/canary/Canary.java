@@ -147,8 +147,9 @@ final class Canary {
     }
 
     private static String arm(ArmDTO arm) {
-        return String.format(Locale.ROOT, "%s: %d calls, %d errors (%.2f %%), p50 %.0f us, p99 %.0f us",
-                arm.implementation, arm.calls, arm.errors, arm.errorRate * 100, arm.p50Micros, arm.p99Micros);
+        return String.format(Locale.ROOT, "%s: %d calls, %d errors (%.2f %%), %s", arm.implementation, arm.calls,
+                arm.errors, arm.errorRate * 100, arm.timedCalls == 0 ? "not timed yet (warming up)"
+                        : String.format(Locale.ROOT, "p50 %.0f us, p99 %.0f us", arm.p50Micros, arm.p99Micros));
     }
 
     CanaryDTO dto() {

@@ -84,8 +84,10 @@ public final class ApplyOperation {
         intents.begin(intent);
         String handedOver = null;
         try {
+            CrashPoints.reached("canary", "begun");
             Implementation implementation = existing != null ? standby(patch, choice, existing)
                     : installed(patch, choice);
+            CrashPoints.reached("canary", "started");
             try {
                 T result = arrival.arrived(implementation, why, patch.checksum(), patch.signer(), location);
                 handedOver = implementation.slot().id();

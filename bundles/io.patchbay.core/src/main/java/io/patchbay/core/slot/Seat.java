@@ -1,6 +1,8 @@
 package io.patchbay.core.slot;
 
 import io.patchbay.api.SlotUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
 import org.osgi.framework.Bundle;
 
 /**
@@ -46,7 +48,7 @@ public final class Seat {
         if (cached != null && cached.generation == generation) {
             target = cached.implementation;
         } else {
-            target = slot.below(consumer);
+            target = below(slot, consumer);
             below = new Below(generation, target);
         }
         if (target == null) {
@@ -55,6 +57,29 @@ public final class Seat {
         }
         target.started();
         return target;
+    }
+
+    /**
+     * The implementation a patch in {@code bundle} replaces: the one after it in route order (active, then the
+     * revert stack); while the patch is not on the route, the active one; never the patch's own.
+     */
+    private static Implementation below(Slot slot, Bundle bundle) {
+        synchronized (slot) {
+            List<Implementation> order = new ArrayList<>();
+            if (slot.active() != null) {
+                order.add(slot.active());
+            }
+            slot.previous().forEach(id -> slot.find(id).ifPresent(order::add));
+            boolean seen = false;
+            for (Implementation candidate : order) {
+                if (bundle.equals(candidate.bundle())) {
+                    seen = true;
+                } else if (seen || order.stream().noneMatch(i -> bundle.equals(i.bundle()))) {
+                    return candidate;
+                }
+            }
+            return slot.implementations().stream().filter(i -> !bundle.equals(i.bundle())).findFirst().orElse(null);
+        }
     }
 
     /** The facade is released: give back every object scoped implementations obtained for it. */

@@ -230,27 +230,6 @@ public final class Slot {
         return implementations.stream().anyMatch(i -> bundle.equals(i.bundle()));
     }
 
-    /**
-     * The implementation a patch in {@code bundle} replaces: the one after it in route order (active, then the
-     * revert stack); while the patch is not on the route, the active one; never the patch's own.
-     */
-    synchronized Implementation below(Bundle bundle) {
-        List<Implementation> order = new ArrayList<>();
-        if (active != null) {
-            order.add(active);
-        }
-        previous.forEach(id -> find(id).ifPresent(order::add));
-        boolean seen = false;
-        for (Implementation candidate : order) {
-            if (bundle.equals(candidate.bundle())) {
-                seen = true;
-            } else if (seen || order.stream().noneMatch(i -> bundle.equals(i.bundle()))) {
-                return candidate;
-            }
-        }
-        return implementations.stream().filter(i -> !bundle.equals(i.bundle())).findFirst().orElse(null);
-    }
-
     public synchronized List<Implementation> implementations() {
         return List.copyOf(implementations);
     }

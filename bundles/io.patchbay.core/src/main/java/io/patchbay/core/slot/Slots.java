@@ -132,7 +132,9 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     public void removedService(ServiceReference<Object> reference, Implementation implementation) {
         boolean shuttingDown = closing || context.getBundle(0).getState() == Bundle.STOPPING;
         Slot slot = implementation.slot();
-        departing.accept(implementation);
+        if (!shuttingDown) {
+            departing.accept(implementation); // while the framework stops, a canary stays open for the next start
+        }
         slot.remove(implementation);
         Bundle bundle = implementation.bundle();
         boolean hostRestarting = bundle != null && expectations.expects(bundle);

@@ -39,6 +39,7 @@ public final class PrometheusEndpoint {
             @Reference(policy = ReferencePolicy.STATIC) PatchManager manager, MetricsConfiguration configuration) {
         this.context = context;
         registry.register(new SlotCollector(manager));
+        registry.register(new CanaryCollector(manager));
         publish(configuration);
     }
 

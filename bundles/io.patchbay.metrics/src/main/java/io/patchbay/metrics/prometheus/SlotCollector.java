@@ -25,7 +25,7 @@ import java.util.function.ToDoubleFunction;
 public final class SlotCollector implements MultiCollector {
 
     /** The ledger actions that move a slot's route; {@code interrupted} records one that did not happen. */
-    static final List<String> SWITCH_ACTIONS = List.of("apply", "revert", "activate", "fallback");
+    static final List<String> SWITCH_ACTIONS = List.of("apply", "revert", "activate", "fallback", "promote");
 
     private final PatchManager manager;
 
@@ -98,7 +98,7 @@ public final class SlotCollector implements MultiCollector {
         }
         CounterSnapshot.Builder family = CounterSnapshot.builder().name("patchbay_switches")
                 .help("Route changes of a slot recorded in the ledger, by action (apply, revert, activate,"
-                        + " fallback).");
+                        + " fallback, promote).");
         for (SlotDTO slot : slots) {
             for (String action : SWITCH_ACTIONS) {
                 family.dataPoint(CounterDataPointSnapshot.builder()
