@@ -47,6 +47,7 @@ final class SimulatedCanary {
         long candidateCalls = 0;
         long slotCalls = 0;
         long firstStep = -1;
+        long longest = steps.length * (spec.maxStepMillis + tick); // the judge holds a step by then at the latest
         for (;;) {
             for (long i = 0; i < perLook; i++) {
                 if (random.nextInt(Buckets.COUNT) < threshold) {
@@ -83,7 +84,9 @@ final class SimulatedCanary {
                     candidate.newWindow();
                 }
                 default -> {
-                    // WAIT: look again at the next tick
+                    if (now > longest) { // a judge that never decides: counted as held
+                        return new Outcome(Outcome.HELD, null, candidateCalls, slotCalls, now, step + 1, firstStep);
+                    }
                 }
             }
         }
