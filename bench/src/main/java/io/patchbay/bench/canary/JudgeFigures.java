@@ -79,10 +79,10 @@ final class JudgeFigures {
                     shares(causes, outcomes.size()));
             Map<String, Object> row = describe(scenario, outcomes.size());
             row.put("reverted", reverted);
-            row.put("candidateCallsToRevertP50", Simulations.quantile(calls, 0.5));
-            row.put("candidateCallsToRevertP90", Simulations.quantile(calls, 0.9));
-            row.put("millisToRevertP50", Simulations.quantile(millis, 0.5));
-            row.put("millisToRevertP90", Simulations.quantile(millis, 0.9));
+            row.put("candidateCallsToRevertP50", Simulations.json(Simulations.quantile(calls, 0.5)));
+            row.put("candidateCallsToRevertP90", Simulations.json(Simulations.quantile(calls, 0.9)));
+            row.put("millisToRevertP50", Simulations.json(Simulations.quantile(millis, 0.5)));
+            row.put("millisToRevertP90", Simulations.json(Simulations.quantile(millis, 0.9)));
             row.put("causes", causes);
             row.put("steps", steps);
             rows.add(row);
@@ -128,9 +128,9 @@ final class JudgeFigures {
                 row.put("falseRevertRate", (double) reverted / n);
                 row.put("falseRevertRateUpper95", Simulations.wilsonUpper(reverted, n));
                 row.put("outcomes", ends);
-                row.put("millisToPromoteP50", Simulations.quantile(promote, 0.5));
-                row.put("millisToPromoteP90", Simulations.quantile(promote, 0.9));
-                row.put("firstStepCandidateCallsP50", Simulations.quantile(firstStep, 0.5));
+                row.put("millisToPromoteP50", Simulations.json(Simulations.quantile(promote, 0.5)));
+                row.put("millisToPromoteP90", Simulations.json(Simulations.quantile(promote, 0.9)));
+                row.put("firstStepCandidateCallsP50", Simulations.json(Simulations.quantile(firstStep, 0.5)));
                 rows.add(row);
             }
         }

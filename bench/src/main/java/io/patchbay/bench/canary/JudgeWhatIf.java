@@ -48,8 +48,8 @@ final class JudgeWhatIf {
                 cells.add(Simulations.callsCell(calls) + " (" + Simulations.reverts(outcomes) + " reverted)");
                 Map<String, Object> row = JudgeFigures.describe(failing, canaries);
                 row.put("reverted", Simulations.reverts(outcomes));
-                row.put("candidateCallsToRevertP50", Simulations.quantile(calls, 0.5));
-                row.put("candidateCallsToRevertP90", Simulations.quantile(calls, 0.9));
+                row.put("candidateCallsToRevertP50", Simulations.json(Simulations.quantile(calls, 0.5)));
+                row.put("candidateCallsToRevertP90", Simulations.json(Simulations.quantile(calls, 0.9)));
                 rows.add(row);
             }
             table.row(cells.toArray());

@@ -65,9 +65,16 @@ final class Simulations {
         return String.format(Locale.ROOT, "%d (%s, ≤ %s)", k, percent((double) k / n), percent(wilsonUpper(k, n)));
     }
 
-    /** A share in percent, to two significant digits: 0.5 %, 2 %, 0.27 %. */
+    /** A share in percent, to two significant digits below 10 % and three above: 0.5 %, 2 %, 0.27 %, 99.9 %. */
     static String percent(double share) {
-        return new BigDecimal(share * 100).round(new MathContext(2)).stripTrailingZeros().toPlainString() + " %";
+        double percent = share * 100;
+        return new BigDecimal(percent).round(new MathContext(percent < 10 ? 2 : 3)).stripTrailingZeros()
+                .toPlainString() + " %";
+    }
+
+    /** A quantile for the JSON file: {@code null} for "never". */
+    static Long json(long value) {
+        return value == Long.MAX_VALUE ? null : value;
     }
 
     /** The median and p90 of candidate calls to revert, for a table cell. */
