@@ -101,8 +101,8 @@ final class JudgeFigures {
     /** Healthy canaries reverted anyway. */
     private Section falseReverts() {
         Table table = new Table("Baseline errors", "Slot calls/s", "Canaries", "False reverts (rate, 95 % upper)",
-                "By errors / latency / guards", "Promoted", "Held", "Minutes to promote p50 / p90",
-                "Step 1 candidate calls p50");
+                "By errors / latency / guards", "In step 1 / 2 / 3 / 4", "Promoted", "Held",
+                "Minutes to promote p50 / p90", "Step 1 candidate calls p50");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int rate : settings.healthyRates()) {
             for (double errors : BASELINE_ERRORS) {
@@ -113,12 +113,15 @@ final class JudgeFigures {
                 Map<String, Long> ends = Simulations.count(outcomes, o -> o.reverted() ? o.cause() : o.end());
                 long byGuards = ends.entrySet().stream().filter(c -> c.getKey().startsWith("guard"))
                         .mapToLong(Map.Entry::getValue).sum();
+                Map<String, Long> steps = Simulations.count(outcomes, o -> o.reverted() ? "" + o.step() : "-");
                 long[] promote = Simulations.sorted(outcomes, o -> Outcome.PROMOTED.equals(o.end()) ? o.millis()
                         : Long.MAX_VALUE);
                 long[] firstStep = Simulations.sorted(outcomes, o -> o.firstStepCalls() >= 0 ? o.firstStepCalls()
                         : Long.MAX_VALUE);
                 table.row(percent(errors), rate, n, Simulations.rate(reverted, n), ends.getOrDefault("errors", 0L)
                         + " / " + ends.getOrDefault("latency", 0L) + " / " + byGuards,
+                        steps.getOrDefault("1", 0L) + " / " + steps.getOrDefault("2", 0L) + " / "
+                                + steps.getOrDefault("3", 0L) + " / " + steps.getOrDefault("4", 0L),
                         ends.getOrDefault(Outcome.PROMOTED, 0L), ends.getOrDefault(Outcome.HELD, 0L),
                         Simulations.minutes(Simulations.quantile(promote, 0.5)) + " / "
                                 + Simulations.minutes(Simulations.quantile(promote, 0.9)),
@@ -128,6 +131,7 @@ final class JudgeFigures {
                 row.put("falseRevertRate", (double) reverted / n);
                 row.put("falseRevertRateUpper95", Simulations.wilsonUpper(reverted, n));
                 row.put("outcomes", ends);
+                row.put("falseRevertsByStep", steps);
                 row.put("millisToPromoteP50", Simulations.json(Simulations.quantile(promote, 0.5)));
                 row.put("millisToPromoteP90", Simulations.json(Simulations.quantile(promote, 0.9)));
                 row.put("firstStepCandidateCallsP50", Simulations.json(Simulations.quantile(firstStep, 0.5)));
