@@ -9,8 +9,10 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import io.patchbay.api.PatchException;
+import io.patchbay.api.PatchInspector;
 import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ChangeDTO;
+import io.patchbay.api.dto.CheckDTO;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +41,9 @@ public class TrustedPatchIT {
 
     @Inject
     private PatchManager manager;
+
+    @Inject
+    private PatchInspector inspector;
 
     private static Signer signer() {
         return new Signer(Path.of(System.getProperty("patchbay.build"), "trusted-it"));
@@ -88,6 +93,27 @@ public class TrustedPatchIT {
         Map<?, ?> newest = (Map<?, ?>) ((List<?>) state.get("ledger")).get(0);
         assertEquals("the console shows the signer", Signer.SUBJECT, newest.get("signer"));
         assertEquals(Boolean.TRUE, ((Map<?, ?>) state.get("status")).get("verifying"));
+    }
+
+    /** The dry run verifies as apply does: the signer of the signed fix, apply's sentence for the others. */
+    @Test
+    public void aCheckNamesTheSignerAndRefusesWhatApplyRefuses() throws Exception {
+        File signed = signer().sign(Container.fixPatch());
+        CheckDTO check = inspector.check(signed.getPath(), null);
+        assertTrue(check.verifying);
+        assertEquals(Signer.SUBJECT, check.signer);
+        assertEquals(Jars.sha256(signed), check.checksum);
+        List<String> bundles = Fixtures.bundles(context);
+        String entry = "com/example/pricing/impl/BulkDiscount.class";
+        File tampered = Jars.withEntry(signed, entry, new byte[] { 0x0c, 0x0f, 0x0f });
+        for (File jar : List.of(Container.fixPatch(), tampered)) {
+            PatchException checked = assertThrows(PatchException.class, () -> inspector.check(jar.getPath(), null));
+            PatchException applied = assertThrows(PatchException.class, () -> manager.apply(jar.getPath(), null,
+                    "itest"));
+            assertEquals(applied.getMessage(), checked.getMessage());
+        }
+        assertEquals(bundles, Fixtures.bundles(context));
+        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
     }
 
     @Test

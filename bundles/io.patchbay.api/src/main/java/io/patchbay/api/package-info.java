@@ -1,7 +1,8 @@
 /**
  * Patchbay's public contract: the {@link io.patchbay.api.PatchManager} service that the Gogo shell, the web
- * console and Java code drive, the exception it reports failures with, and the names (service properties and
- * manifest headers) by which services opt in and patches declare themselves.
+ * console and Java code drive, the {@link io.patchbay.api.PatchInspector} that looks at a patch without applying
+ * it, the exception both report failures with, and the names (service properties and manifest headers) by which
+ * services opt in and patches declare themselves.
  */
 @Export
 @Version("1.4.0")

@@ -78,6 +78,8 @@ public final class Activator implements BundleActivator {
         Dictionary<String, Object> pid = new Hashtable<>();
         pid.put(Constants.SERVICE_PID, PatchbayConstants.PID);
         context.registerService(ManagedService.class, properties -> configure(context, settings, properties), pid);
+        context.registerService(io.patchbay.api.PatchInspector.class,
+                new PatchInspectorImpl(context, slots, settings, data.resolve("incoming")), null);
     }
 
     /**

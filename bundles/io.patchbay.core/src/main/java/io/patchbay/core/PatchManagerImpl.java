@@ -88,7 +88,7 @@ final class PatchManagerImpl implements PatchManager {
         if (location == null || location.isBlank()) {
             throw new PatchException("Name the patch to apply: a file path or a URL.");
         }
-        try (InputStream in = open(location.trim())) {
+        try (InputStream in = open(location.trim(), settings)) {
             return applyTo(slot, in, location.trim(), reason, actor);
         } catch (IOException e) {
             throw new PatchException("Cannot read " + location + ": " + e.getMessage() + ".", e);
@@ -109,7 +109,7 @@ final class PatchManagerImpl implements PatchManager {
 
     @Override
     public CanaryDTO canary(String slot, String location, CanarySpecDTO spec, String reason, String actor) {
-        try (InputStream in = open(required(location, "Name the patch to try as a canary: a file path or a URL."))) {
+        try (InputStream in = open(required(location, "Name the patch to try as a canary: a file path or a URL."), settings)) {
             return canary(slot, in, location.trim(), spec, reason, actor);
         } catch (IOException e) {
             throw new PatchException("Cannot read " + location + ": " + e.getMessage() + ".", e);
@@ -252,7 +252,8 @@ final class PatchManagerImpl implements PatchManager {
         return ledger.entries().stream().filter(e -> id.equals(e.slot)).toList();
     }
 
-    private InputStream open(String location) throws IOException {
+    /** The patch jar at a file path or a URL, as apply and its dry run ({@link PatchInspectorImpl}) read it. */
+    static InputStream open(String location, Settings settings) throws IOException {
         if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !location.matches("^[a-zA-Z]:\\\\.*")) {
             return UrlSource.open(location, settings.connectMillis(), settings.readMillis());
         }

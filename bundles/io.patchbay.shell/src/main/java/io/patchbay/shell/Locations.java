@@ -37,6 +37,11 @@ final class Locations {
         }
     }
 
+    /** Whether {@code location} is a URL (a scheme of two letters or more), not a file path. */
+    static boolean isUrl(String location) {
+        return URL.matcher(location.trim()).matches();
+    }
+
     /** gogo.command's {@code cd} keeps the directory in {@code _cwd}, not in {@link CommandSession#currentDir()}. */
     private static Path currentDir(CommandSession session) {
         Object cwd = session.get(CWD);

@@ -70,6 +70,8 @@ public class PatchCommands {
                 "patch:canary                            canaries: both arms, the verdict",
                 "patch:promote|hold|resume <slot>        steer a canary (revert ends it)",
                 "patch:bucket <salt> <key>               the bucket of a key in a keys canary",
+                "patch:check <path|URL>                  dry run of apply: what it would do",
+                "patch:diff <path|URL|slot>              classes and methods a patch changes",
                 "A slot is its number in patch:list, its id (interface@version#name),",
                 "its interface or slot name, or a unique suffix of its id.");
     }

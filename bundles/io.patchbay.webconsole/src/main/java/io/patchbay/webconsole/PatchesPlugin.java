@@ -43,6 +43,10 @@ public class PatchesPlugin extends AbstractServlet {
     private final transient PatchManager manager;
     private final transient CsrfTokens tokens = new CsrfTokens();
 
+    /** The dry run behind {@code POST patches/check}; registered by the same manager bundle. */
+    @Reference(policy = ReferencePolicy.STATIC)
+    private transient io.patchbay.api.PatchInspector inspector;
+
     /** Started by DS; a plugin without its manager has nothing to show, so the reference is static and mandatory. */
     @Activate
     public PatchesPlugin(@Reference(policy = ReferencePolicy.STATIC) PatchManager manager) {
@@ -77,6 +81,10 @@ public class PatchesPlugin extends AbstractServlet {
         Outcome outcome;
         if (!tokens.valid(user, presentedToken(request))) {
             outcome = Outcome.forbidden(); // and nothing of a multipart or jar body has been read
+        } else if (CheckAction.PATH.equals(request.getPathInfo())) {
+            CheckAction.Answer answer = new CheckAction(inspector).perform(request);
+            send(response, answer.status(), answer.json());
+            return;
         } else {
             try {
                 String actor = user.isEmpty() ? "webconsole" : "webconsole:" + user;

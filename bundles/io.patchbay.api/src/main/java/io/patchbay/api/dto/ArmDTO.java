@@ -28,6 +28,6 @@ public class ArmDTO extends DTO {
     /** Timed calls in the window. */
     public long timedCalls;
 
-    /** For the candidate: timed calls slower than the baseline's p99. */
+    /** For the candidate: timed calls slower than the baseline's p99 plus the spec's slow margin. */
     public long slowerThanBaselineP99;
 }

@@ -59,6 +59,13 @@ public class CanarySpecDTO extends DTO {
     /** Shares of candidate calls slower than the baseline's p99 up to this are tolerated (default 0.05). */
     public Double slowShare;
 
+    /**
+     * A candidate call counts as slower than the baseline only when it exceeds the baseline's p99 by more than
+     * this, in microseconds (default 1,000): differences of a few microseconds between freshly loaded and hot code
+     * on a busy machine are noise, not a regression.
+     */
+    public Long slowMarginMicros;
+
     /** Candidate calls not timed at the start of the canary, while its code warms up (default 200). */
     public Long warmupCalls;
 

@@ -1,4 +1,7 @@
-/** Data transfer objects returned by {@link io.patchbay.api.PatchManager}: plain public fields, no behaviour. */
+/**
+ * Data transfer objects returned by {@link io.patchbay.api.PatchManager} and {@link io.patchbay.api.PatchInspector}:
+ * plain public fields, no behaviour.
+ */
 @Export
 @Version("1.3.0")
 package io.patchbay.api.dto;

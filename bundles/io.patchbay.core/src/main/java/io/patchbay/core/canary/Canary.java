@@ -124,8 +124,7 @@ final class Canary {
         Histogram cand = candidate.times();
         baselineTimes = base.copy();
         candidateTimes = cand.copy();
-        long slow = base.getTotalCount() == 0 ? 0
-                : cand.getTotalCount() - cand.getCountBetweenValues(0, base.getValueAtPercentile(99));
+        long slow = slower(cand, base, spec);
         Map<String, Long> baselineThrew = baseline.thrown();
         Map.Entry<String, Long> novel = candidate.thrown().entrySet().stream()
                 .filter(e -> !baselineThrew.containsKey(e.getKey())).max(Map.Entry.comparingByValue()).orElse(null);
@@ -164,9 +163,10 @@ final class Canary {
         dto.share = percent();
         dto.started = started;
         dto.stepStarted = stepStarted;
-        dto.baselineArm = arm(baseline, baselineTimes, 100 - (CanarySpecs.isShare(spec) ? percent() : 0), null);
+        dto.baselineArm = arm(baseline, baselineTimes, 100 - (CanarySpecs.isShare(spec) ? percent() : 0), null,
+                spec);
         dto.candidateArm = arm(candidate, candidateTimes, CanarySpecs.isShare(spec) ? percent() : 0,
-                baselineTimes);
+                baselineTimes, spec);
         if (!CanarySpecs.isShare(spec)) { // chosen keys or bundles: the share they turned out to have
             long all = dto.baselineArm.calls + dto.candidateArm.calls;
             dto.candidateArm.share = all == 0 ? 0 : 100.0 * dto.candidateArm.calls / all;
@@ -185,7 +185,17 @@ final class Canary {
         return dto;
     }
 
-    private static ArmDTO arm(Arm arm, Histogram times, double share, Histogram baseline) {
+    /** Candidate calls slower than the baseline's p99 plus the slow margin. */
+    static long slower(Histogram candidate, Histogram baseline, CanarySpecDTO spec) {
+        if (candidate == null || baseline == null || baseline.getTotalCount() == 0) {
+            return 0;
+        }
+        long bound = baseline.getValueAtPercentile(99) + spec.slowMarginMicros * 1000;
+        return bound >= candidate.getMaxValue() ? 0
+                : candidate.getTotalCount() - candidate.getCountBetweenValues(0, bound);
+    }
+
+    private static ArmDTO arm(Arm arm, Histogram times, double share, Histogram baseline, CanarySpecDTO spec) {
         ArmDTO dto = new ArmDTO();
         dto.implementation = arm.implementation().id();
         dto.share = share;
@@ -196,10 +206,7 @@ final class Canary {
             dto.timedCalls = times.getTotalCount();
             dto.p50Micros = times.getValueAtPercentile(50) / 1000.0;
             dto.p99Micros = times.getValueAtPercentile(99) / 1000.0;
-            if (baseline != null && baseline.getTotalCount() > 0) {
-                dto.slowerThanBaselineP99 = times.getTotalCount()
-                        - times.getCountBetweenValues(0, baseline.getValueAtPercentile(99));
-            }
+            dto.slowerThanBaselineP99 = slower(times, baseline, spec);
         }
         return dto;
     }

@@ -10,8 +10,9 @@ import java.util.Locale;
  * <li><b>errors</b>: the candidate's calls as Bernoulli trials, H0 "its error rate is the baseline's" (at least
  * {@value #ERROR_FLOOR}) against H1 "it is the baseline's plus the tolerated margin, or times the tolerated
  * ratio, whichever is more";</li>
- * <li><b>latency</b>: the share of candidate calls slower than the baseline's p99 in the window, H0 1 % against H1
- * the tolerated slow share; judged once the baseline has {@value #BASELINE_TIMED} timed calls.</li>
+ * <li><b>latency</b>: the share of candidate calls slower than the baseline's p99 (plus the slow margin) in the
+ * window, H0 1 % against H1 the tolerated slow share; judged once the baseline has {@value #BASELINE_TIMED} timed
+ * calls.</li>
  * </ul>
  * A test that reaches {@code ln((1-beta)/alpha)} fails the step (revert); the step passes once both reach
  * {@code ln(beta/(1-alpha))}, its candidate made the fewest calls and it was held its shortest time. Until then
@@ -60,13 +61,14 @@ final class Judge {
         }
         if (latency >= reject) {
             return new Verdict(Decision.FAIL, String.format(Locale.ROOT, "the candidate is slower than the baseline:"
-                    + " %d of %d timed calls slower than the baseline's p99 (latency test %.2f reached %.2f)",
-                    e.candidateSlow(), e.candidateTimed(), latency, reject), errors, latency, accept, reject);
+                    + " %d of %d timed calls slower than the baseline's p99 + %d us (latency test %.2f reached %.2f)",
+                    e.candidateSlow(), e.candidateTimed(), spec.slowMarginMicros, latency, reject), errors, latency,
+                    accept, reject);
         }
         String waiting = waitingFor(spec, e, errors, latency, latencyJudged, accept);
         if (waiting == null) {
             return new Verdict(Decision.PASS, String.format(Locale.ROOT, "the candidate is no worse than the"
-                    + " baseline: errors %s against %s, %d of %d timed calls slower than the baseline's p99",
+                    + " baseline: errors %s against %s, %d of %d timed calls slower than the baseline's p99 + margin",
                     rate(e.candidateErrors(), e.candidateCalls()), rate(e.baselineErrors(), e.baselineCalls()),
                     e.candidateSlow(), e.candidateTimed()), errors, latency, accept, reject);
         }

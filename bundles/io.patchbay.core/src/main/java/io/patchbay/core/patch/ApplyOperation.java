@@ -159,20 +159,9 @@ public final class ApplyOperation {
 
     private ChangeDTO alreadyInstalled(PatchJar patch, PatchTargets.Choice choice, Bundle bundle,
             Switcher.Change change) {
-        for (Slot slot : choice.candidates()) {
-            Implementation active = slot.active();
-            if (active != null && active.bundle().equals(bundle)) {
-                return Unchanged.of(slot, patch.id() + " is already applied to " + slot.id() + "; nothing changed.");
-            }
-            Implementation standby = slot.implementations().stream().filter(i -> i.bundle().equals(bundle))
-                    .findFirst().orElse(null);
-            if (standby != null) {
-                return slots.switcher().change(slot, standby, change);
-            }
-        }
-        throw new PatchException(patch.id() + " is already installed (bundle " + bundle.getBundleId()
-                + ") but serves no implementation of " + SlotNames.ids(choice.candidates())
-                + "; start it or uninstall it first.");
+        InstalledPatch found = InstalledPatch.find(patch, choice.candidates(), bundle);
+        return found.applied() ? Unchanged.of(found.slot(), patch.id() + " is already applied to "
+                + found.slot().id() + "; nothing changed.") : slots.switcher().change(found.slot(), found.standby(), change);
     }
 
     /**

@@ -38,13 +38,9 @@ final class FragmentApply {
 
     ChangeDTO apply(PatchJar patch, Slot slot, Switcher.Change change) {
         Implementation active = slot.active();
-        Bundle host = host(patch, slot, active);
-        if (Installs.installed(context, patch) != null) {
-            if (PatchFragments.attached(host).stream().anyMatch(f -> Implementation.bundleId(f).equals(patch.id()))) {
-                return Unchanged.of(slot, patch.id() + " is already applied to " + slot.id() + "; nothing changed.");
-            }
-            throw new PatchException(patch.id() + " is already installed but not attached to "
-                    + Implementation.bundleId(host) + "; uninstall it first.");
+        Bundle host = host(context, patch, slot, active);
+        if (alreadyAttached(context, patch, host)) {
+            return Unchanged.of(slot, patch.id() + " is already applied to " + slot.id() + "; nothing changed.");
         }
         Bundle fragment = Installs.install(context, patch);
         Expectations.Expectation expected = slots.expectations().expect(host, slot, List.of(slot), true);
@@ -61,10 +57,26 @@ final class FragmentApply {
         if (!PatchFragments.attached(host).contains(fragment)) {
             Installs.uninstall(fragment);
             slots.switcher().quietly(slot, next); // the host came back without it: the same code as before
-            throw new PatchException(patch.name() + " did not attach to " + Implementation.bundleId(host)
-                    + "; check its Fragment-Host header and its imports against the host's.");
+            throw new PatchException(notAttached(patch, host));
         }
         return slots.switcher().change(slot, next, change);
+    }
+
+    /** Whether the fragment is installed and attached to {@code host}; refused when installed but not attached. */
+    static boolean alreadyAttached(BundleContext context, PatchJar patch, Bundle host) {
+        if (Installs.installed(context, patch) == null) {
+            return false;
+        }
+        if (PatchFragments.attached(host).stream().anyMatch(f -> Implementation.bundleId(f).equals(patch.id()))) {
+            return true;
+        }
+        throw new PatchException(patch.id() + " is already installed but not attached to "
+                + Implementation.bundleId(host) + "; uninstall it first.");
+    }
+
+    static String notAttached(PatchJar patch, Bundle host) {
+        return patch.name() + " did not attach to " + Implementation.bundleId(host)
+                + "; check its Fragment-Host header and its imports against the host's.";
     }
 
     /** Refreshes the host after its fragment was uninstalled, and routes to it; says how that went, in a clause. */
@@ -91,7 +103,8 @@ final class FragmentApply {
         return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
     }
 
-    private Bundle host(PatchJar patch, Slot slot, Implementation active) {
+    /** The host, which must be the slot's active implementation; refused with a sentence when it is not. */
+    static Bundle host(BundleContext context, PatchJar patch, Slot slot, Implementation active) {
         String name = patch.fragmentHost().name();
         String range = patch.fragmentHost().attributes().get("bundle-version");
         VersionRange versions = range == null ? null : VersionRange.valueOf(range);

@@ -25,6 +25,26 @@ final class StartFailures {
         int index = message.indexOf("missing requirement");
         String reason = index < 0 ? message : message.substring(index);
         int unresolved = reason.indexOf(" Unresolved requirements");
-        return (unresolved < 0 ? reason : reason.substring(0, unresolved)).trim();
+        return withoutRequirer((unresolved < 0 ? reason : reason.substring(0, unresolved)).trim());
+    }
+
+    /**
+     * The bracket after "missing requirement" names the patch itself, by the bundle id its install got; the
+     * sentence already names the patch, and a dry run (which installs nothing, so has no id) says the same without it.
+     */
+    private static String withoutRequirer(String reason) {
+        String prefix = "missing requirement ";
+        if (!reason.startsWith(prefix + "[")) {
+            return reason;
+        }
+        int depth = 0;
+        for (int i = prefix.length(); i < reason.length(); i++) {
+            char c = reason.charAt(i);
+            depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+            if (depth == 0) {
+                return prefix + reason.substring(i + 1).trim();
+            }
+        }
+        return reason;
     }
 }
