@@ -43,7 +43,7 @@ final class JudgeFigures {
 
     List<Section> run() {
         return List.of(detection(), falseReverts(), new JudgeWhatIf(settings.whatIf(), settings.detectionRate())
-                .run());
+                .run(), new JudgeTimeScales(settings.whatIf(), settings.detectionRate()).run());
     }
 
     /** Candidate calls until a failing candidate is reverted. */
@@ -52,14 +52,14 @@ final class JudgeFigures {
         List<Scenario> scenarios = new ArrayList<>();
         for (double errors : new double[] { 0.01, 0.05, 0.5 }) {
             String e = percent(errors) + " errors, baseline ";
-            scenarios.add(new Scenario(e + "0 %, default spec", rate, 0, errors, false, 0, Judging.DEFAULT));
-            scenarios.add(new Scenario(e + "0 %, guards off", rate, 0, errors, false, 0, Judging.GUARDS_OFF));
-            scenarios.add(new Scenario(e + "0.5 % (same exception), default spec", rate, 0.005, errors, true, 0,
+            scenarios.add(Scenario.failing(e + "0 %, default spec", rate, 0, errors, false, Judging.DEFAULT));
+            scenarios.add(Scenario.failing(e + "0 %, guards off", rate, 0, errors, false, Judging.GUARDS_OFF));
+            scenarios.add(Scenario.failing(e + "0.5 % (same exception), default spec", rate, 0.005, errors, true,
                     Judging.DEFAULT));
         }
         for (double slow : new double[] { 0.05, 0.2 }) {
-            scenarios.add(new Scenario(percent(slow) + " of calls 10x slower, baseline 0 %, default spec", rate, 0, 0,
-                    false, slow, Judging.DEFAULT));
+            scenarios.add(Scenario.slow(percent(slow) + " of calls 10x slower, baseline 0 %, default spec", rate, slow,
+                    1, Scenario.MEDIAN_MILLIS, Judging.DEFAULT));
         }
         Table table = new Table("Candidate", "Canaries", "Reverted", "Candidate calls to revert p50 / p90",
                 "Seconds to revert p50 / p90", "Step reverted in (most)", "Decided by");
@@ -154,15 +154,16 @@ final class JudgeFigures {
         return List.of(first, String.format(Locale.ROOT, "Each canary is simulated call by call: a random share of"
                 + " calls walking the default steps %s %%, judged every %d ms of simulated time by the manager's own"
                 + " judge (io.patchbay.core.canary.JudgeSimulation) with the default spec of CanarySpecs.complete:"
-                + " alpha %s, beta %s, errorMargin %s, errorRatio %s, slowShare %s, minCalls %d, warmupCalls %d,"
-                + " minStepMillis %d, maxStepMillis %d, guards at %s errors over at least %d calls and at %d repeats"
+                + " alpha %s, beta %s, errorMargin %s, errorRatio %s, slowShare %s, slowMarginMicros %d, minCalls"
+                + " %d, warmupCalls %d, minStepMillis %d, maxStepMillis %d, guards at %s errors over at least %d"
+                + " calls and at %d repeats"
                 + " of a new exception class (\"guards off\": only the two sequential tests decide).",
                 Arrays.toString(spec.steps), JudgeSimulation.TICK_MILLIS, spec.alpha, spec.beta, spec.errorMargin,
-                spec.errorRatio, spec.slowShare, spec.minCalls, spec.warmupCalls, spec.minStepMillis,
-                spec.maxStepMillis, percent(spec.guardErrorRate), spec.guardCalls, spec.newExceptionRepeats),
-                "Call times: log-normal, median 1 ms, sigma 0.5, alike in both arms unless said; a \"10x slower\""
-                        + " call takes ten times as long. Fixed seeds, the same in every row: every run gives the"
-                        + " same figures.");
+                spec.errorRatio, spec.slowShare, spec.slowMarginMicros, spec.minCalls, spec.warmupCalls,
+                spec.minStepMillis, spec.maxStepMillis, percent(spec.guardErrorRate), spec.guardCalls,
+                spec.newExceptionRepeats), "Call times: log-normal, median 1 ms unless said, sigma 0.5, alike in both"
+                        + " arms unless said; a \"10x slower\" call takes ten times as long. Fixed seeds, the same in"
+                        + " every row: every run gives the same figures.");
     }
 
     static Map<String, Object> describe(Scenario scenario, int canaries) {

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The same canaries judged otherwise: a smaller alpha, a larger tolerated slow share, and the default spec against
- * the baseline's true error rate and p99 instead of its window's. Tells which default, or which part of the judge,
- * the false reverts come from, and what changing it would cost in detection.
+ * The same canaries judged otherwise: a smaller alpha, no slow margin (as the judge was before it had one), and
+ * the default spec against the baseline's true error rate and p99 instead of its window's. Tells which default,
+ * or which part of the judge, the false reverts come from, and what changing it would cost in detection.
  */
 final class JudgeWhatIf {
 
-    private static final List<Judging> JUDGINGS = List.of(Judging.DEFAULT, Judging.ALPHA, Judging.SLOW_SHARE,
+    private static final List<Judging> JUDGINGS = List.of(Judging.DEFAULT, Judging.ALPHA, Judging.NO_SLOW_MARGIN,
             Judging.ORACLE);
 
     private final int canaries;
@@ -40,9 +40,10 @@ final class JudgeWhatIf {
                 rows.add(row);
             }
             for (Scenario failing : List.of(
-                    new Scenario("1 % errors, baseline 0.5 %, " + judging.name(), rate, 0.005, 0.01, true, 0, judging),
-                    new Scenario("5 % errors, baseline 0.5 %, " + judging.name(), rate, 0.005, 0.05, true, 0, judging),
-                    new Scenario("5 % slow, baseline 0 %, " + judging.name(), rate, 0, 0, true, 0.05, judging))) {
+                    Scenario.failing("1 % errors, baseline 0.5 %, " + judging.name(), rate, 0.005, 0.01, true, judging),
+                    Scenario.failing("5 % errors, baseline 0.5 %, " + judging.name(), rate, 0.005, 0.05, true, judging),
+                    Scenario.slow("5 % slow, baseline 0 %, " + judging.name(), rate, 0.05, 1, Scenario.MEDIAN_MILLIS,
+                            judging))) {
                 List<Outcome> outcomes = Simulations.simulate(failing, canaries);
                 long[] calls = Simulations.callsToRevert(outcomes);
                 cells.add(Simulations.callsCell(calls) + " (" + Simulations.reverts(outcomes) + " reverted)");

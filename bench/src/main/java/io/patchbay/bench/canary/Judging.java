@@ -18,7 +18,8 @@ record Judging(String name, Consumer<CanarySpecDTO> change, boolean oracle) {
         spec.newExceptionRepeats = Long.MAX_VALUE;
     }, false);
     static final Judging ALPHA = new Judging("alpha 0.001", spec -> spec.alpha = 0.001, false);
-    static final Judging SLOW_SHARE = new Judging("slowShare 0.1", spec -> spec.slowShare = 0.1, false);
+    static final Judging NO_SLOW_MARGIN = new Judging("slowMarginMicros 0", spec -> spec.slowMarginMicros = 0L,
+            false);
     static final Judging ORACLE = new Judging("default spec, baseline's true rate and p99", spec -> { }, true);
 
     CanarySpecDTO spec() {

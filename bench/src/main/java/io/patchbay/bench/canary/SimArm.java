@@ -8,9 +8,9 @@ import org.HdrHistogram.Histogram;
  * One arm of a simulated canary, kept as the core's {@code Arm} keeps a real one: calls and errors in the step's
  * window, call times in the window in a histogram of the same precision (1 ns to an hour, two significant digits),
  * the first {@code warmup} calls of the canary left untimed, and the exception class it threw since the canary
- * began. Its calls fail at {@code errorRate}; their times are log-normal (median {@value #MEDIAN_NANOS} ns,
- * sigma {@value #SIGMA}: drawn from {@link #TIMES}, 65,536 such times made once from a fixed seed, which is much
- * cheaper than a draw each), and a share {@code slowShare} of them takes {@value #SLOW_FACTOR} times as long.
+ * began. Its calls fail at {@code errorRate}; their times are log-normal (the median given, sigma
+ * {@value #SIGMA}: drawn from {@link #TIMES}, 65,536 such times made once from a fixed seed, which is much cheaper
+ * than a draw each), and a share {@code slowShare} of them takes {@value #SLOW_FACTOR} times as long.
  */
 final class SimArm {
 
@@ -24,6 +24,7 @@ final class SimArm {
     final String exception;
     private final double errorRate;
     private final double slowShare;
+    private final double scale;
     private final Histogram window = new Histogram(1, LONGEST, 2);
     private long warmupLeft;
     long calls;
@@ -31,10 +32,11 @@ final class SimArm {
     /** Times {@link #exception} was thrown since the canary began (not reset by a step). */
     long thrown;
 
-    SimArm(double errorRate, String exception, double slowShare, long warmup) {
+    SimArm(double errorRate, String exception, double slowShare, double medianMillis, long warmup) {
         this.errorRate = errorRate;
         this.exception = exception;
         this.slowShare = slowShare;
+        this.scale = medianMillis * 1_000_000 / MEDIAN_NANOS;
         this.warmupLeft = warmup;
     }
 
@@ -48,7 +50,7 @@ final class SimArm {
             errors++;
             thrown++;
         }
-        long nanos = TIMES[random.nextInt(TIMES.length)];
+        double nanos = TIMES[random.nextInt(TIMES.length)] * scale;
         if (random.nextDouble() < slowShare) {
             nanos *= SLOW_FACTOR;
         }
@@ -56,7 +58,7 @@ final class SimArm {
             warmupLeft--; // as Arm.timed: the first calls of the canary are not recorded
             return;
         }
-        window.recordValue(Math.max(1, Math.min(nanos, LONGEST)));
+        window.recordValue(Math.max(1, Math.min(Math.round(nanos), LONGEST)));
     }
 
     /** A new step: counts and times from now on ({@code Arm.newWindow}). */
@@ -70,7 +72,7 @@ final class SimArm {
         return window;
     }
 
-    /** The true p99 of a healthy arm's call times. */
+    /** The true p99 of call times with the median {@link #MEDIAN_NANOS}. */
     static long trueP99() {
         return TIMES[(int) (0.99 * TIMES.length)];
     }

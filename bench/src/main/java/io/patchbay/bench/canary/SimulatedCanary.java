@@ -12,7 +12,8 @@ import org.HdrHistogram.Histogram;
  * the judge is done here the same way: the calls between two looks (the judge looks every
  * {@link JudgeSimulation#TICK_MILLIS} ms) each go to the candidate with the step's share, as
  * {@code Splits.CallShare} sends them (a uniform bucket of 10,000 below the step's threshold); at each look the
- * window's evidence is assembled as {@code Canary.evaluate} assembles it, and the verdict is carried out as
+ * window's evidence is assembled as {@code Canary.evaluate} assembles it (the slow calls counted by the core's own
+ * {@code Canary.slower}), and the verdict is carried out as
  * {@code Canaries.decide} carries it out: a failing candidate is reverted, a passed step gives way to the next (both
  * windows start anew) or, after the last, to the promotion, and a step undecided past its longest time holds.
  * Deterministic: everything random comes from the seed.
@@ -96,12 +97,10 @@ final class SimulatedCanary {
      * The evidence of one look, assembled as {@code Canary.evaluate} assembles it; with an {@code oracle}, the
      * baseline's error rate and p99 are the true ones rather than its window's.
      */
-    private static JudgeSimulation.Window window(SimArm baseline, SimArm candidate, long stepMillis,
-            Scenario oracle) {
+    private JudgeSimulation.Window window(SimArm baseline, SimArm candidate, long stepMillis, Scenario oracle) {
         Histogram base = baseline.times();
         Histogram cand = candidate.times();
-        long p99 = oracle != null ? SimArm.trueP99() : base.getValueAtPercentile(99);
-        long slow = base.getTotalCount() == 0 ? 0 : cand.getTotalCount() - cand.getCountBetweenValues(0, p99);
+        long slow = oracle == null ? JudgeSimulation.slower(cand, base, spec) : slowerThanTrue(cand, base, oracle);
         boolean novel = candidate.thrown > 0
                 && !(candidate.exception.equals(baseline.exception) && baseline.thrown > 0);
         long baselineCalls = oracle != null ? ORACLE_CALLS : baseline.calls;
@@ -109,6 +108,13 @@ final class SimulatedCanary {
         return new JudgeSimulation.Window(candidate.calls, candidate.errors, baselineCalls, baselineErrors,
                 cand.getTotalCount(), slow, base.getTotalCount(), stepMillis, novel ? candidate.exception : null,
                 novel ? candidate.thrown : 0);
+    }
+
+    /** As {@code Canary.slower}, with the baseline's true p99 instead of its window's. */
+    private long slowerThanTrue(Histogram candidate, Histogram baseline, Scenario oracle) {
+        long bound = oracle.trueBaselineP99() + spec.slowMarginMicros * 1000;
+        return baseline.getTotalCount() == 0 || bound >= candidate.getMaxValue() ? 0
+                : candidate.getTotalCount() - candidate.getCountBetweenValues(0, bound);
     }
 
     private static String cause(JudgeSimulation.Verdict verdict) {

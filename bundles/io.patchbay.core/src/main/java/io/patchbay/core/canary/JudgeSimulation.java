@@ -1,6 +1,7 @@
 package io.patchbay.core.canary;
 
 import io.patchbay.api.dto.CanarySpecDTO;
+import org.HdrHistogram.Histogram;
 
 /**
  * The canary judge for simulations, and for nothing else: the benchmark harness ({@code bench/}, package
@@ -23,7 +24,7 @@ public final class JudgeSimulation {
     /**
      * What both arms did in the current step's window, as a running canary hands it to the judge: calls and errors
      * in the window, timed calls (the candidate's first {@code warmupCalls} are never timed), the candidate's timed
-     * calls slower than the baseline's p99 in the window, the step's age, and the exception class the candidate
+     * calls that count as slow ({@link #slower}), the step's age, and the exception class the candidate
      * threw most often since the canary began that the baseline never threw, with its count.
      */
     public record Window(long candidateCalls, long candidateErrors, long baselineCalls, long baselineErrors,
@@ -37,6 +38,14 @@ public final class JudgeSimulation {
      */
     public record Verdict(String decision, String reason, double errorScore, double latencyScore, double accept,
             double reject) {
+    }
+
+    /**
+     * The candidate's timed calls that count as slow, as a running canary counts them from both arms' windows:
+     * slower than the baseline's p99 plus the spec's slow margin.
+     */
+    public static long slower(Histogram candidate, Histogram baseline, CanarySpecDTO spec) {
+        return Canary.slower(candidate, baseline, spec);
     }
 
     /** The verdict of the manager's judge on {@code window} under {@code spec} (a completed spec). */
