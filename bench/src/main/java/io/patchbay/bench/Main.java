@@ -1,6 +1,7 @@
 package io.patchbay.bench;
 
 import io.patchbay.bench.calls.CallOverheadRun;
+import io.patchbay.bench.canary.CanaryBench;
 import io.patchbay.bench.fragment.FragmentRefresh;
 import io.patchbay.bench.report.Report;
 import io.patchbay.bench.report.Section;
@@ -27,8 +28,8 @@ import java.util.Set;
  */
 public final class Main {
 
-    public static final List<String> PARTS = List.of("calls", "swap", "completion", "retire", "scale", "fragment",
-            "startup");
+    public static final List<String> PARTS = List.of("calls", "canary", "swap", "completion", "retire", "scale",
+            "fragment", "startup");
 
     private Main() {
     }
@@ -99,6 +100,7 @@ public final class Main {
     private static List<Section> part(String part, Profile p, Artifacts artifacts) throws Exception {
         return switch (part) {
             case "calls" -> List.of(new CallOverheadRun(p.jmh()).run());
+            case "canary" -> new CanaryBench(p.jmh(), p.name()).run();
             case "swap" -> new SwapUnderLoad(artifacts, p.swap()).run();
             case "completion" -> List.of(new SwapCompletion(artifacts, p.completionSwitches(),
                     p.completionFullApplies()).run());

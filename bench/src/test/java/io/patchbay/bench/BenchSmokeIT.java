@@ -67,5 +67,6 @@ public class BenchSmokeIT {
         assertEquals(2, report.section("startUpRatios").orElseThrow().table().rows().size());
         List<?> trials = (List<?>) report.section("retirement").orElseThrow().data().get("trials");
         assertEquals("Patchbay's retirement cycles", 0, ((Map<?, ?>) trials.get(0)).get("wrongAnswers"));
+        CanarySmoke.check(report);
     }
 }
