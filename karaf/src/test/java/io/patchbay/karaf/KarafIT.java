@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.AfterClass;
@@ -125,6 +126,24 @@ public class KarafIT {
         assertTrue(scrape, scrape.contains("patchbay_calls_total{"));
     }
 
+    @Test
+    public void aCanaryForOneTenantFromTheKarafConsole() throws Exception {
+        String started = console.run("patch:canary --split chosen-keys --keys acme " + FIX);
+        assertTrue(started, started.contains("chosen-keys canary, step 1 of 1 (100 %), running"));
+        // the routing filter registers through SCR: its first answers may still come before it
+        String acme = awaitAnswer(QUOTE, "com.example.pricing.impl 1.0.1", Map.of("X-Tenant", "acme"));
+        assertTrue(acme, acme.contains(FIXED));
+        assertTrue(get(QUOTE, Map.of("X-Tenant", "globex")).contains(BUGGY));
+        assertTrue(quote().contains(BUGGY));
+        String canaries = console.run("patch:canary");
+        assertTrue(canaries, canaries.contains("candidate  com.example.pricing.impl/1.0.1"));
+
+        String ended = console.run("patch:revert PriceService@1.0.0");
+        assertTrue(ended, ended.contains("com.example.pricing.impl/1.0.1 -> com.example.pricing.impl/1.0.0"));
+        assertTrue(get(QUOTE, Map.of("X-Tenant", "acme")).contains(BUGGY));
+        assertTrue(console.run("patch:canary").contains("No canary in progress."));
+    }
+
     private static String levelOf(String bundleList, String symbolicName) {
         Matcher matcher = BUNDLE_LEVEL.matcher(bundleList);
         while (matcher.find()) {
@@ -141,9 +160,14 @@ public class KarafIT {
 
     /** The status code, a space and the body of {@code GET path} on the example's port. */
     private static String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + karaf.httpPort() + path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, Map.of());
+    }
+
+    private static String get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + karaf.httpPort() + path))
+                .timeout(Duration.ofSeconds(10));
+        headers.forEach(request::header);
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
     }
 
@@ -153,11 +177,16 @@ public class KarafIT {
     }
 
     private static String awaitAnswer(String path, String expected) throws InterruptedException {
+        return awaitAnswer(path, expected, Map.of());
+    }
+
+    private static String awaitAnswer(String path, String expected, Map<String, String> headers)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(SERVE);
         String last = "(no answer)";
         while (Instant.now().isBefore(deadline)) {
             try {
-                last = get(path);
+                last = get(path, headers);
                 if (last.startsWith("200 ") && last.contains(expected)) {
                     return last;
                 }
