@@ -30,7 +30,7 @@ final class JudgeTimeScales {
                 "5 % of calls 10x slower: reverted, calls p50 / p90");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (double median : MEDIANS) {
-            row(table, rows, new java.math.BigDecimal(median).stripTrailingZeros().toPlainString() + " ms", median,
+            row(table, rows, java.math.BigDecimal.valueOf(median).stripTrailingZeros().toPlainString() + " ms", median,
                     Judging.DEFAULT);
         }
         row(table, rows, "any", Scenario.MEDIAN_MILLIS, Judging.NO_SLOW_MARGIN);
