@@ -3,6 +3,7 @@ package io.patchbay.core;
 import io.patchbay.api.PatchManager;
 import io.patchbay.api.PatchbayConstants;
 import io.patchbay.core.canary.Canaries;
+import io.patchbay.core.trace.Traces;
 import io.patchbay.core.canary.RoutingKeys;
 import io.patchbay.core.patch.InterruptedOperations;
 import io.patchbay.core.slot.HidingHooks;
@@ -44,6 +45,7 @@ public final class Activator implements BundleActivator {
     private Slots slots;
     private final ReentrantLock operations = new ReentrantLock();
     private Canaries canaries;
+    private Traces traces;
     private EarlyConfiguration early;
     private Consumer<LedgerEntryDTO> events;
     private ServiceTracker<Object, Implementation> tracker;
@@ -65,6 +67,7 @@ public final class Activator implements BundleActivator {
 
         slots = new Slots(context, managed, switcher, settings::dampingMillis, () -> !settings.verifying());
         canaries = new Canaries(switcher, operations, () -> RoutingKeys.of(settings.keyNames()));
+        traces = new Traces(() -> RoutingKeys.of(settings.keyNames()));
         slots.onDeparture(canaries::departed);
         context.registerService(new String[] { FindHook.class.getName(), EventListenerHook.class.getName() },
                 new HidingHooks(context.getBundle(), managed, slots::typesOf), null);
@@ -79,7 +82,7 @@ public final class Activator implements BundleActivator {
         pid.put(Constants.SERVICE_PID, PatchbayConstants.PID);
         context.registerService(ManagedService.class, properties -> configure(context, settings, properties), pid);
         context.registerService(io.patchbay.api.PatchInspector.class,
-                new PatchInspectorImpl(context, slots, settings, data.resolve("incoming")), null);
+                new PatchInspectorImpl(context, slots, settings, data.resolve("incoming"), traces), null);
     }
 
     /**
@@ -119,6 +122,7 @@ public final class Activator implements BundleActivator {
     @Override
     public void stop(BundleContext context) throws Exception {
         canaries.close();
+        traces.close();
         slots.close();
         tracker.close();
         early.close();

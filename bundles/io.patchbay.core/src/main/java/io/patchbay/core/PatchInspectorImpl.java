@@ -4,6 +4,8 @@ import io.patchbay.api.PatchException;
 import io.patchbay.api.PatchInspector;
 import io.patchbay.api.dto.CheckDTO;
 import io.patchbay.api.dto.DiffDTO;
+import io.patchbay.api.dto.TraceDTO;
+import io.patchbay.core.trace.Traces;
 import io.patchbay.core.inspect.Check;
 import io.patchbay.core.inspect.Diffs;
 import io.patchbay.core.patch.Admission;
@@ -30,8 +32,10 @@ final class PatchInspectorImpl implements PatchInspector {
     private final Slots slots;
     private final Settings settings;
     private final Path incoming;
+    private final Traces traces;
 
-    PatchInspectorImpl(BundleContext context, Slots slots, Settings settings, Path incoming) {
+    PatchInspectorImpl(BundleContext context, Slots slots, Settings settings, Path incoming, Traces traces) {
+        this.traces = traces;
         this.context = context;
         this.slots = slots;
         this.settings = settings;
@@ -64,6 +68,21 @@ final class PatchInspectorImpl implements PatchInspector {
     @Override
     public DiffDTO diffSlot(String slot) {
         return new Diffs(context).ofSlot(SlotNames.find(slots.all(), slot));
+    }
+
+    @Override
+    public TraceDTO trace(String slot, int calls, long millis) {
+        return traces.start(SlotNames.find(slots.all(), slot), calls, millis);
+    }
+
+    @Override
+    public TraceDTO trace(long id, int from, long waitMillis) throws InterruptedException {
+        return traces.read(id, from, waitMillis);
+    }
+
+    @Override
+    public TraceDTO stopTrace(long id) {
+        return traces.stop(id);
     }
 
     /** Opens the location as apply does, with apply's sentences for what cannot be read. */
