@@ -32,6 +32,8 @@ public final class Implementation {
     private boolean gone; // guarded by the slot's lock, see Slot#route
     private volatile boolean retiring;
     private volatile long activeSince;
+    private volatile long idleSince = System.currentTimeMillis();
+    private volatile long callsWhenIdle;
     private volatile CallObserver observer; // the one the call path reads: canary, trace, both or null
     private CallObserver canary; // guarded by this
     private CallObserver trace; // guarded by this
@@ -228,6 +230,21 @@ public final class Implementation {
 
     public long activeSince() {
         return activeSince;
+    }
+
+    /** When it last stopped being the route, or registered if it never was one. */
+    public long idleSince() {
+        return idleSince;
+    }
+
+    /** Whether it has had calls since it stopped being the route (a patch calling the code it replaces). */
+    public boolean calledSinceIdle() {
+        return calls() > callsWhenIdle;
+    }
+
+    void deactivated(long now) {
+        idleSince = now;
+        callsWhenIdle = calls() + inFlight(); // the calls still running when it left the route do not count
     }
 
     void activated(long now) {
