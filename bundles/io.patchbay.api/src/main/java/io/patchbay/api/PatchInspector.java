@@ -2,8 +2,10 @@ package io.patchbay.api;
 
 import io.patchbay.api.dto.CheckDTO;
 import io.patchbay.api.dto.DiffDTO;
+import io.patchbay.api.dto.RetiredDTO;
 import io.patchbay.api.dto.TraceDTO;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Looks at a patch without applying it: what an apply would do (a dry run), and what code a patch changes.
@@ -117,5 +119,19 @@ public interface PatchInspector {
      */
     default TraceDTO stopTrace(long id) {
         throw new UnsupportedOperationException("This inspector does not trace calls.");
+    }
+
+    /**
+     * Whether each implementation that was ever active (since the manager started) is fully retired: its class
+     * loader collected once it is off the route and its bundle was uninstalled (or updated) and refreshed. The
+     * manager keeps a weak reference to each one's class loader, taken while it was active; this method requests
+     * garbage collections for up to {@code waitMillis} while some retired loader is still reachable, then names
+     * what holds each one that is not collected: see {@link RetiredDTO#holders}. Changes nothing.
+     *
+     * @param waitMillis how long to wait for collections, at most 60000
+     * @since 1.5
+     */
+    default List<RetiredDTO> retired(long waitMillis) throws InterruptedException {
+        throw new UnsupportedOperationException("This inspector does not follow retirements.");
     }
 }

@@ -3,6 +3,7 @@ package io.patchbay.core;
 import io.patchbay.api.PatchManager;
 import io.patchbay.api.PatchbayConstants;
 import io.patchbay.core.canary.Canaries;
+import io.patchbay.core.retire.Retirements;
 import io.patchbay.core.trace.Traces;
 import io.patchbay.core.canary.RoutingKeys;
 import io.patchbay.core.patch.InterruptedOperations;
@@ -66,6 +67,8 @@ public final class Activator implements BundleActivator {
         ManagedServices managed = new ManagedServices(context.getBundle(), settings::managedInterfaces);
 
         slots = new Slots(context, managed, switcher, settings::dampingMillis, () -> !settings.verifying());
+        Retirements retirements = new Retirements(context, slots::all);
+        switcher.onActivated(retirements);
         canaries = new Canaries(switcher, operations, () -> RoutingKeys.of(settings.keyNames()));
         traces = new Traces(() -> RoutingKeys.of(settings.keyNames()));
         slots.onDeparture(canaries::departed);
@@ -82,7 +85,8 @@ public final class Activator implements BundleActivator {
         pid.put(Constants.SERVICE_PID, PatchbayConstants.PID);
         context.registerService(ManagedService.class, properties -> configure(context, settings, properties), pid);
         context.registerService(io.patchbay.api.PatchInspector.class,
-                new PatchInspectorImpl(context, slots, settings, data.resolve("incoming"), traces), null);
+                new PatchInspectorImpl(context, slots, settings, data.resolve("incoming"), traces,
+                        retirements), null);
     }
 
     /**

@@ -4,19 +4,22 @@ import io.patchbay.api.PatchException;
 import io.patchbay.api.PatchInspector;
 import io.patchbay.api.dto.CheckDTO;
 import io.patchbay.api.dto.DiffDTO;
+import io.patchbay.api.dto.RetiredDTO;
 import io.patchbay.api.dto.TraceDTO;
-import io.patchbay.core.trace.Traces;
 import io.patchbay.core.inspect.Check;
 import io.patchbay.core.inspect.Diffs;
 import io.patchbay.core.patch.Admission;
 import io.patchbay.core.patch.PatchJar;
 import io.patchbay.core.patch.SlotNames;
 import io.patchbay.core.patch.Verification;
+import io.patchbay.core.retire.Retirements;
 import io.patchbay.core.slot.Slots;
+import io.patchbay.core.trace.Traces;
 import io.patchbay.core.trust.TrustedSignatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.osgi.framework.BundleContext;
@@ -33,9 +36,12 @@ final class PatchInspectorImpl implements PatchInspector {
     private final Settings settings;
     private final Path incoming;
     private final Traces traces;
+    private final Retirements retirements;
 
-    PatchInspectorImpl(BundleContext context, Slots slots, Settings settings, Path incoming, Traces traces) {
+    PatchInspectorImpl(BundleContext context, Slots slots, Settings settings, Path incoming, Traces traces,
+            Retirements retirements) {
         this.traces = traces;
+        this.retirements = retirements;
         this.context = context;
         this.slots = slots;
         this.settings = settings;
@@ -83,6 +89,11 @@ final class PatchInspectorImpl implements PatchInspector {
     @Override
     public TraceDTO stopTrace(long id) {
         return traces.stop(id);
+    }
+
+    @Override
+    public List<RetiredDTO> retired(long waitMillis) throws InterruptedException {
+        return retirements.report(waitMillis);
     }
 
     /** Opens the location as apply does, with apply's sentences for what cannot be read. */
