@@ -17,7 +17,7 @@ import org.osgi.framework.wiring.BundleWiring;
 /**
  * Every implementation that became active, with a weak reference to its class loader (told by the switcher as it
  * routes), and the answer to "fully retired?" for each: collected, still active or installed, or held, and by
- * what ({@link Holders}). At most {@link #LIMIT} are kept, collected ones dropped first.
+ * what ({@link Holders}). At most {@link #LIMIT} are kept: beyond it the oldest collected one goes (else the oldest).
  */
 public final class Retirements implements Consumer<Implementation> {
 
@@ -52,12 +52,22 @@ public final class Retirements implements Consumer<Implementation> {
                     return;
                 }
             }
-            if (retirees.size() >= LIMIT && !retirees.removeIf(Retiree::collected)) {
-                retirees.remove(0);
+            if (retirees.size() >= LIMIT) {
+                int oldestCollected = indexOfFirstCollected();
+                retirees.remove(oldestCollected >= 0 ? oldestCollected : 0);
             }
             retirees.add(new Retiree(implementation.id(), implementation.slot().id(), bundle, loader,
                     classes(wiring), System.currentTimeMillis()));
         }
+    }
+
+    private int indexOfFirstCollected() {
+        for (int i = 0; i < retirees.size(); i++) {
+            if (retirees.get(i).collected()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Waits up to {@code waitMillis} for retired loaders to be collected, then reports on each. */
