@@ -85,8 +85,8 @@ public final class Activator implements BundleActivator {
         pid.put(Constants.SERVICE_PID, PatchbayConstants.PID);
         context.registerService(ManagedService.class, properties -> configure(context, settings, properties), pid);
         context.registerService(io.patchbay.api.PatchInspector.class,
-                new PatchInspectorImpl(context, slots, settings, data.resolve("incoming"), traces,
-                        retirements), null);
+                new PatchInspectorImpl(context, slots, settings, data.resolve("incoming"), canaries::requireNone,
+                        traces, retirements), null);
     }
 
     /**

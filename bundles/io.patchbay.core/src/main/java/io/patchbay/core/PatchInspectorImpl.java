@@ -13,6 +13,7 @@ import io.patchbay.core.patch.PatchJar;
 import io.patchbay.core.patch.SlotNames;
 import io.patchbay.core.patch.Verification;
 import io.patchbay.core.retire.Retirements;
+import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Slots;
 import io.patchbay.core.trace.Traces;
 import io.patchbay.core.trust.TrustedSignatures;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.osgi.framework.BundleContext;
 
@@ -35,17 +37,20 @@ final class PatchInspectorImpl implements PatchInspector {
     private final Slots slots;
     private final Settings settings;
     private final Path incoming;
+    private final Consumer<Slot> free;
     private final Traces traces;
     private final Retirements retirements;
 
-    PatchInspectorImpl(BundleContext context, Slots slots, Settings settings, Path incoming, Traces traces,
-            Retirements retirements) {
+    /** @param free refuses a slot apply may not change now, as apply does ({@code Canaries.requireNone}) */
+    PatchInspectorImpl(BundleContext context, Slots slots, Settings settings, Path incoming, Consumer<Slot> free,
+            Traces traces, Retirements retirements) {
         this.traces = traces;
         this.retirements = retirements;
         this.context = context;
         this.slots = slots;
         this.settings = settings;
         this.incoming = incoming;
+        this.free = free;
     }
 
     @Override
@@ -56,7 +61,7 @@ final class PatchInspectorImpl implements PatchInspector {
     @Override
     public CheckDTO check(InputStream content, String name, String slot) {
         boolean verifying = settings.verifying();
-        return withJar(content, name, slot, verifying, patch -> new Check(context, settings.applyMillis())
+        return withJar(content, name, slot, verifying, patch -> new Check(context, settings.applyMillis(), free)
                 .of(patch, named(slot), slots.all(), verifying));
     }
 

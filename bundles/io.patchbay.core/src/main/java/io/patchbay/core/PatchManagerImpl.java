@@ -109,7 +109,8 @@ final class PatchManagerImpl implements PatchManager {
 
     @Override
     public CanaryDTO canary(String slot, String location, CanarySpecDTO spec, String reason, String actor) {
-        try (InputStream in = open(required(location, "Name the patch to try as a canary: a file path or a URL."), settings)) {
+        try (InputStream in = open(required(location, "Name the patch to try as a canary: a file path or a URL."),
+                settings)) {
             return canary(slot, in, location.trim(), spec, reason, actor);
         } catch (IOException e) {
             throw new PatchException("Cannot read " + location + ": " + e.getMessage() + ".", e);

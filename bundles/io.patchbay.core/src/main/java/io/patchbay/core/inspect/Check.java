@@ -9,6 +9,7 @@ import io.patchbay.core.slot.Slot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -22,11 +23,16 @@ public final class Check {
 
     private final BundleContext context;
     private final long applyMillis;
+    private final Consumer<Slot> free;
 
-    /** @param applyMillis {@code apply.timeout.ms}, named in what a dry run cannot check */
-    public Check(BundleContext context, long applyMillis) {
+    /**
+     * @param applyMillis {@code apply.timeout.ms}, named in what a dry run cannot check
+     * @param free refuses a slot apply may not change now, with apply's sentence (a canary in progress)
+     */
+    public Check(BundleContext context, long applyMillis, Consumer<Slot> free) {
         this.context = context;
         this.applyMillis = applyMillis;
+        this.free = free;
     }
 
     /**
@@ -35,7 +41,7 @@ public final class Check {
      * @throws PatchException with apply's sentence if apply would refuse the patch
      */
     public CheckDTO of(PatchJar patch, String named, List<Slot> slots, boolean verifying) {
-        Admission.Decision decision = Admission.decide(context, patch, named, slots);
+        Admission.Decision decision = Admission.decide(context, patch, named, slots, free);
         CheckDTO check = new CheckDTO();
         check.patch = patch.name();
         check.id = patch.id();

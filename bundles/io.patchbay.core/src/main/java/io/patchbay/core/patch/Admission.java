@@ -5,6 +5,7 @@ import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.PatchFragments;
 import io.patchbay.core.slot.Slot;
 import java.util.List;
+import java.util.function.Consumer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -33,11 +34,14 @@ public final class Admission {
 
     /**
      * @param named the slot the operator names, or {@code null}
+     * @param free refuses a slot apply may not change now (one with a canary in progress), as apply does
      * @throws PatchException with apply's sentence where apply would refuse the patch before installing it
      */
-    public static Decision decide(BundleContext context, PatchJar patch, String named, List<Slot> all) {
+    public static Decision decide(BundleContext context, PatchJar patch, String named, List<Slot> all,
+            Consumer<Slot> free) {
         InstalledContent.check(context, patch);
         PatchTargets.Choice choice = PatchTargets.choose(patch, named, all);
+        choice.candidates().forEach(free);
         Bundle installed = Installs.installed(context, patch);
         if (patch.isFragment()) {
             Slot slot = choice.target();
