@@ -30,6 +30,7 @@ final class Trace {
     private final Supplier<String> keys;
     private final Map<Implementation, Tap> taps = new LinkedHashMap<>();
     private final List<TraceCallDTO> calls = new ArrayList<>(); // guarded by this
+    private boolean stopping; // guarded by this
     private String stopped; // guarded by this
     private long stoppedAt; // guarded by this
 
@@ -52,32 +53,52 @@ final class Trace {
 
     /** Puts a tap on every implementation the slot has now, beside a canary's observer if one watches it. */
     void start() {
-        for (Implementation implementation : slot.implementations()) {
-            Tap tap = new Tap(implementation.id());
-            synchronized (this) {
-                taps.put(implementation, tap);
+        synchronized (this) {
+            for (Implementation implementation : slot.implementations()) {
+                taps.put(implementation, new Tap(implementation.id()));
             }
-            implementation.trace(tap);
+        }
+        tapped().forEach(tap -> tap.getKey().trace(tap.getValue()));
+        synchronized (this) {
+            if (!stopping) {
+                return;
+            }
+        }
+        untap(); // it stopped (its count reached) while the taps went on: a late one may have missed the stop
+    }
+
+    private synchronized List<Map.Entry<Implementation, Tap>> tapped() {
+        return List.copyOf(taps.entrySet());
+    }
+
+    private void untap() {
+        for (Map.Entry<Implementation, Tap> tap : tapped()) {
+            Implementation implementation = tap.getKey();
+            synchronized (implementation) {
+                if (implementation.trace() == tap.getValue()) {
+                    implementation.trace(null);
+                }
+            }
         }
     }
 
-    /** Stops with {@code reason} unless it has stopped already, and takes the taps off. */
+    /**
+     * Stops with {@code reason} unless it is stopping already: takes the taps off first, then says it is done, so a
+     * reader that sees it done sees a call path without it.
+     */
     void stop(String reason) {
         synchronized (this) {
-            if (stopped != null) {
+            if (stopping) {
                 return;
             }
+            stopping = true; // no call is recorded from now on
+        }
+        untap();
+        synchronized (this) {
             stopped = reason;
             stoppedAt = System.currentTimeMillis();
             notifyAll();
         }
-        taps.forEach((implementation, tap) -> {
-            synchronized (implementation) {
-                if (implementation.trace() == tap) {
-                    implementation.trace(null);
-                }
-            }
-        });
     }
 
     /** Stops by time if its time is up; for the timer, and for calls that end just after it. */
@@ -137,7 +158,7 @@ final class Trace {
         call.key = slot.split() == null ? null : keys.get(); // the same sources the canary's split read
         boolean full;
         synchronized (this) {
-            if (stopped != null) {
+            if (stopping || calls.size() >= maxCalls) {
                 return;
             }
             calls.add(call);
