@@ -52,6 +52,7 @@
     }
     var last = impl.lastSwitch;
     var action = impl.state === 'active' ? el('span', { 'class': 'pb-muted' }, ['serving'])
+      : impl.state === 'candidate' ? el('span', { 'class': 'pb-muted' }, ['canary: see above'])
       : el('button', { type: 'button', 'class': 'pb-activate', 'data-slot': slot.id, 'data-impl': impl.id },
         ['Activate']);
     var rowClass = impl.state === 'active' ? 'pb-active' : '';
@@ -180,6 +181,9 @@
     renderStatus(data.status);
     renderSlots(data);
     renderLedger(data);
+    if (window.PatchbayCanaries) {
+      window.PatchbayCanaries.render(data);
+    }
     window.PatchbayChart.record(data);
     window.PatchbayChart.draw($('pb-chart'), $('pb-legend'), data.ledger);
   }
@@ -280,6 +284,9 @@
         implementation: b.getAttribute('data-impl') }), 'Activating ' + b.getAttribute('data-impl') + '\u2026');
     }
   });
+
+  // what canary.js shares with this page: the same elements, the same POST (token, busy state, result sentence)
+  window.PatchbayPage = { el: el, when: when, show: show, post: post };
 
   poll();
 }());

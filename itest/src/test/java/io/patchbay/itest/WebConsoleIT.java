@@ -191,8 +191,10 @@ public class WebConsoleIT {
         assertRefused("?action=apply&name=empty.jar", JAR, new byte[0], "empty.jar is empty.");
         assertRefused("?action=apply", FORM, new byte[0], "Send the patch jar: as the request body (Content-Type: "
                 + "application/java-archive) or as the multipart part 'patch'.");
-        assertRefused("", FORM, form("action", "explode"), "Unknown action 'explode': use apply, revert or activate.");
-        assertRefused("", FORM, new byte[0], "Say what to do: action=apply, action=revert or action=activate.");
+        assertRefused("", FORM, form("action", "explode"),
+                "Unknown action 'explode': use apply, revert, activate, canary, promote, hold or resume.");
+        assertRefused("", FORM, new byte[0],
+                "Say what to do: action=apply, revert, activate, canary, promote, hold or resume.");
         String unknownSlot = (String) post("", FORM, form("action", "revert", "slot", "NoSuchService"), 404)
                 .get("message");
         assertTrue(unknownSlot, unknownSlot.startsWith("No slot matches 'NoSuchService'; the slots are: "));

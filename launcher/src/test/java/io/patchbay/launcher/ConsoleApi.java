@@ -74,6 +74,17 @@ final class ConsoleApi {
                 .POST(HttpRequest.BodyPublishers.ofFile(jar)));
     }
 
+    /** Starts a canary of a jar on 20 % of the calls, held at its step (the judge never steps by itself here). */
+    JsonNode canary(Path jar) throws IOException, InterruptedException {
+        return post(request("/patches?action=canary&name=" + jar.getFileName() + "&steps=20&minStepMillis=600000")
+                .header("Content-Type", "application/java-archive")
+                .POST(HttpRequest.BodyPublishers.ofFile(jar)));
+    }
+
+    JsonNode promote() throws IOException, InterruptedException {
+        return form("action=promote&slot=" + encode(SLOT));
+    }
+
     JsonNode revert() throws IOException, InterruptedException {
         return form("action=revert&slot=" + encode(SLOT));
     }

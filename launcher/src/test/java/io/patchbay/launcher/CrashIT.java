@@ -107,6 +107,25 @@ public class CrashIT {
                 + " restarts consistent");
     }
 
+    /**
+     * A canary stopped at every step of its start and of its promotion: the next start ends it on its baseline (the
+     * candidate it installed removed), or finds the promotion done and recorded.
+     */
+    @Test
+    public void aStopAtEveryStepOfACanaryLeavesAConsistentContainer() throws Exception {
+        for (String step : List.of("begun", "started", "split")) {
+            crashAt("canary:" + step, api -> api.canary(fix), Set.of(ORIGINAL));
+        }
+        for (String step : SWITCH_STEPS) {
+            crashAt("promote:" + step, api -> {
+                JsonNode started = api.canary(fix);
+                assertTrue(started.toString(), started.path("ok").asBoolean());
+                return api.promote();
+            }, Set.of(ORIGINAL, FIX));
+        }
+        System.out.println("CrashIT: 7 canary step boundaries halted at, 7 restarts consistent");
+    }
+
     @Test
     public void killNineAtRandomInstantsLeavesAConsistentContainer() throws Exception {
         long seed = Long.getLong("patchbay.crash.seed", System.nanoTime());

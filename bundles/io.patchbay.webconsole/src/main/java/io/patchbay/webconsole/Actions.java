@@ -9,9 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The three actions a POST can ask for, translated to {@link PatchManager} calls: {@code apply} (the jar in the
- * body), {@code revert} ({@code slot}) and {@code activate} ({@code slot}, {@code implementation}), each with an
- * optional {@code reason} (a form field or header, never the query). The token has been checked before.
+ * The actions a POST can ask for, translated to {@link PatchManager} calls: {@code apply} (the jar in the
+ * body), {@code revert} ({@code slot}) and {@code activate} ({@code slot}, {@code implementation}), and the
+ * canary actions of {@link CanaryActions}, each with an optional {@code reason} (a form field or header, never the
+ * query). The token has been checked before.
  */
 final class Actions {
 
@@ -24,7 +25,8 @@ final class Actions {
     Outcome perform(HttpServletRequest request, String actor) throws IOException, ServletException {
         String action = Requests.parameter(request, "action");
         if (action == null || action.isBlank()) {
-            return Outcome.badRequest("Say what to do: action=apply, action=revert or action=activate.");
+            return Outcome.badRequest("Say what to do: action=apply, revert, activate, canary, promote, hold or"
+                    + " resume.");
         }
         String reason = Requests.reason(request);
         try {
@@ -34,8 +36,10 @@ final class Actions {
                         manager.revert(Requests.parameter(request, "slot"), reason, actor));
                 case "activate" -> Outcome.of("Activated", manager.activate(Requests.parameter(request, "slot"),
                         Requests.parameter(request, "implementation"), reason, actor));
+                case "canary", "promote", "hold", "resume" ->
+                        new CanaryActions(manager).perform(action.trim(), request, reason, actor);
                 default -> Outcome.badRequest("Unknown action '" + action.trim()
-                        + "': use apply, revert or activate.");
+                        + "': use apply, revert, activate, canary, promote, hold or resume.");
             };
         } catch (UnknownSlotException e) {
             return Outcome.notFound(e.getMessage());

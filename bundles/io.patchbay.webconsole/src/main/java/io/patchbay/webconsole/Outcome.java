@@ -1,13 +1,19 @@
 package io.patchbay.webconsole;
 
+import io.patchbay.api.dto.CanaryDTO;
 import io.patchbay.api.dto.ChangeDTO;
 
 /**
- * What a POST did: the HTTP status, one sentence for the operator, and the manager's change when there was one.
+ * What a POST did: the HTTP status, one sentence for the operator, and the manager's change when there was one
+ * (and, for the canary actions, the canary as it stands after it).
  * 200 done, 400 bad input (the manager's sentence), 403 missing or wrong token, 404 no such slot, 409 nothing to
  * do, 500 a fault.
  */
-record Outcome(int status, String message, ChangeDTO change) {
+record Outcome(int status, String message, ChangeDTO change, CanaryDTO canary) {
+
+    Outcome(int status, String message, ChangeDTO change) {
+        this(status, message, change, null);
+    }
 
     static final int OK = 200;
     static final int BAD_REQUEST = 400;

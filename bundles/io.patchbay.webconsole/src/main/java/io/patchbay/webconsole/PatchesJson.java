@@ -2,6 +2,7 @@ package io.patchbay.webconsole;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.patchbay.api.PatchManager;
+import io.patchbay.api.dto.CanaryDTO;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.ConsumerDTO;
 import io.patchbay.api.dto.ImplementationDTO;
@@ -21,11 +22,12 @@ final class PatchesJson {
     }
 
     /**
-     * Slots with their implementations and consumers, the newest {@code ledgerLimit} ledger entries, and the
-     * manager's status (the ledger's integrity, whether patches are verified).
+     * Slots with their implementations and consumers, the canaries in progress, the newest {@code ledgerLimit}
+     * ledger entries, and the manager's status (the ledger's integrity, whether patches are verified).
      */
     static String state(PatchManager manager, String token, int ledgerLimit) {
         List<SlotDTO> slots = manager.slots();
+        List<CanaryDTO> canaries = manager.canaries();
         List<LedgerEntryDTO> ledger = manager.history(null);
         ManagerStatusDTO status = manager.status();
         return Json.write(json -> {
@@ -48,6 +50,7 @@ final class PatchesJson {
                 slot(json, slot, ledger);
             }
             json.writeEndArray();
+            CanaryJson.canaries(json, canaries);
             json.writeArrayFieldStart("ledger");
             for (LedgerEntryDTO entry : ledger.subList(0, Math.min(ledgerLimit, ledger.size()))) {
                 entry(json, entry);
@@ -77,6 +80,10 @@ final class PatchesJson {
                 json.writeBooleanField("drained", change.drained);
                 json.writeStringField("message", change.message);
                 json.writeEndObject();
+            }
+            if (outcome.canary() != null) { // only the canary actions' answers have it
+                json.writeFieldName("canary");
+                CanaryJson.canary(json, outcome.canary());
             }
             json.writeEndObject();
         });
@@ -134,8 +141,8 @@ final class PatchesJson {
         json.writeNumberField("errors", impl.errors);
         json.writeNumberField("inFlight", impl.inFlight);
         // the newest ledger entry that routed the slot to this implementation: when, how, by whom and why
-        LedgerEntryDTO last = ledger.stream().filter(e -> slot.id.equals(e.slot) && impl.id.equals(e.to))
-                .findFirst().orElse(null);
+        LedgerEntryDTO last = ledger.stream().filter(e -> slot.id.equals(e.slot) && impl.id.equals(e.to)
+                && !CanaryJson.NOT_SWITCHES.contains(e.action)).findFirst().orElse(null);
         json.writeFieldName("lastSwitch");
         if (last == null) {
             json.writeNull();

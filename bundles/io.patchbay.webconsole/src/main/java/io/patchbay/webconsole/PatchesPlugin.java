@@ -15,7 +15,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The web console's Patches page, {@code /system/console/patches}: every slot with its implementations, live call
- * counts and a chart, the ledger, and the actions apply, revert and activate. {@code GET patches.json} answers the
+ * counts and a chart, the canaries in progress, the ledger, and the actions apply, revert and activate, and
+ * canary, promote, hold and resume. {@code GET patches.json} answers the
  * same state as JSON; {@code POST} does the actions for the page and for scripts, answering JSON. The console's
  * login protects everything; every POST must also carry the CSRF token that the page and the JSON hand out, and is
  * refused before its body is read when it does not.

@@ -28,7 +28,7 @@ public class PatchesJsonTest {
                 + "\"lastSwitch\":{\"time\":5,\"action\":\"apply\",\"actor\":\"webconsole:admin\",\"slot\":\"a.B@1.0.0\","
                 + "\"from\":\"a.impl/1.0.0\",\"to\":\"a.impl/1.0.1\",\"reason\":\"PRICING-42\",\"checksum\":\"abc\","
                 + "\"signer\":null}},\"standby\":[],\"consumers\":[{\"bundleId\":6,\"bundleSymbolicName\":\"a.web\","
-                + "\"bundleVersion\":\"1.0.0\"}],\"previous\":[\"a.impl/1.0.0\"],\"number\":0}],\"ledger\":[{\"time\":5,"
+                + "\"bundleVersion\":\"1.0.0\"}],\"previous\":[\"a.impl/1.0.0\"],\"number\":0}],\"canaries\":[],\"ledger\":[{\"time\":5,"
                 + "\"action\":\"apply\",\"actor\":\"webconsole:admin\",\"slot\":\"a.B@1.0.0\",\"from\":\"a.impl/1.0.0\","
                 + "\"to\":\"a.impl/1.0.1\",\"reason\":\"PRICING-42\",\"checksum\":\"abc\",\"signer\":null}],"
                 + "\"ledgerTotal\":2}", state);
@@ -85,6 +85,7 @@ public class PatchesJsonTest {
         return (PatchManager) Proxy.newProxyInstance(PatchesJsonTest.class.getClassLoader(),
                 new Class<?>[] { PatchManager.class }, (proxy, method, args) -> switch (method.getName()) {
                     case "slots" -> List.of(slot);
+                    case "canaries" -> List.of();
                     case "history" -> List.of(apply, older);
                     case "status" -> status;
                     default -> throw new UnsupportedOperationException(method.getName());
