@@ -75,7 +75,10 @@ public class StatusWarningsIT {
     @Test
     public void aSavedRouteThatShadowsANewerVersionOfTheSameBundleIsAWarning() throws Exception {
         manager.apply(Container.fixPatch().getPath(), "shadow test", "itest");
-        assertTrue(warnings().toString(), warnings().stream().noneMatch(w -> w.contains(" keeps ")));
+        manager.revert(SLOT, "shadow test", "itest");
+        assertTrue("a newer version the slot ran and left on purpose is no surprise: " + warnings(),
+                warnings().stream().noneMatch(w -> w.contains(" keeps ")));
+        manager.activate(SLOT, FIXED, "shadow test", "itest");
         Bundle later = context.installBundle(Fixtures.jar("later", Map.of("Bundle-ManifestVersion", "2",
                 "Bundle-SymbolicName", "com.example.pricing.impl", "Bundle-Version", "1.0.2")).toURI().toString());
         try {

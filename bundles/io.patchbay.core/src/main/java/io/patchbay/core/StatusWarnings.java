@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
 
 /**
  * The surprises {@code patch:status} and the console warn of, one sentence each: a slot kept on a patch although a
- * newer version of the same bundle is installed (a saved route that shadows a later release), a standby idle and
+ * newer version of the same bundle that it never ran is installed (a saved route that shadows a later release), a standby idle and
  * installed for longer than {@code standby.idle.warn.ms}, and an active implementation failing more than the one
  * before it did.
  */
@@ -42,16 +43,21 @@ final class StatusWarnings {
         return warnings;
     }
 
-    /** A newer version of the active implementation's bundle is installed, and the route keeps the older one. */
+    /**
+     * A newer version of the active implementation's bundle is installed that the slot never ran, and the route
+     * keeps the older one. A newer version the slot ran before (a patch reverted on purpose) is no surprise.
+     */
     static Optional<String> shadowed(Slot slot, Implementation active, Bundle[] bundles) {
         Bundle own = active.bundle();
         if (own == null) {
             return Optional.empty();
         }
+        Set<String> known = slot.known();
         Bundle newest = null;
         for (Bundle bundle : bundles) {
             if (own.getSymbolicName().equals(bundle.getSymbolicName()) && bundle.getState() != Bundle.UNINSTALLED
-                    && bundle.getVersion().compareTo(newest == null ? own.getVersion() : newest.getVersion()) > 0) {
+                    && bundle.getVersion().compareTo(newest == null ? own.getVersion() : newest.getVersion()) > 0
+                    && !ran(known, Implementation.bundleId(bundle))) {
                 newest = bundle;
             }
         }
@@ -61,6 +67,11 @@ final class StatusWarnings {
         return Optional.of(slot.id() + " keeps " + active.id() + " (its saved route) although "
                 + Implementation.bundleId(newest) + ", a newer version of the same bundle, is installed (bundle "
                 + newest.getBundleId() + "): activate it if it is meant to replace the patch.");
+    }
+
+    /** Whether the slot ran {@code bundleId}, alone or as the host of fragment patches. */
+    private static boolean ran(Set<String> known, String bundleId) {
+        return known.stream().anyMatch(id -> id.equals(bundleId) || id.startsWith(bundleId + "+"));
     }
 
     /** A standby nothing has called and that has been installed longer than the configured age. */
