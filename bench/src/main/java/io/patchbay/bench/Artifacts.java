@@ -72,6 +72,28 @@ public record Artifacts(Path root) {
         return existing(root.resolve("launcher/target/patchbay.jar")).toFile();
     }
 
+    /** The stock Karaf distribution that the karaf module unpacks, {@code karaf/target/apache-karaf-<version>}. */
+    public Path karafHome() {
+        try (Stream<Path> folders = Files.list(existing(root.resolve("karaf/target")))) {
+            return folders.filter(p -> p.getFileName().toString().startsWith("apache-karaf-"))
+                    .filter(p -> Files.isRegularFile(p.resolve("bin/karaf"))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No unpacked Karaf in " + root.resolve("karaf/target")
+                            + "; build it first: mvn -pl bench -am package -DskipTests"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every bundle the Karaf features name, in repository layout ({@code karaf/target/repository}). */
+    public Path karafRepository() {
+        return existing(root.resolve("karaf/target/repository"));
+    }
+
+    /** The feature repository, versions filled in ({@code karaf/target/feature/features.xml}). */
+    public Path karafFeatures() {
+        return existing(root.resolve("karaf/target/feature/features.xml"));
+    }
+
     private static File onlyJar(Path folder, String prefix) {
         try (Stream<Path> files = Files.list(existing(folder))) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix))

@@ -1,6 +1,7 @@
 package io.patchbay.bench;
 
 import io.patchbay.bench.calls.CallOverheadRun;
+import io.patchbay.bench.canary.CanaryBench;
 import io.patchbay.bench.fragment.FragmentRefresh;
 import io.patchbay.bench.report.Report;
 import io.patchbay.bench.report.Section;
@@ -17,17 +18,18 @@ import java.util.Set;
 
 /**
  * {@code java -jar bench/target/bench.jar full|smoke [--only part,...] [--out folder] [--swaps n]
- * [--threads n,...] [--ways way,...] [--cycles n]}, from the checkout's root. Parts: calls, swap, completion,
- * retire, scale, fragment, startup; ways: patchbay, update, beside, replace; {@code --threads}, {@code --swaps} and
- * {@code --ways} narrow the swap benchmark, {@code --cycles} sets the fragment benchmark's cycles. Writes
- * {@code <run>.md} and {@code <run>.json} (full: {@code bench/results}, smoke: {@code bench/target/smoke}) and
- * prints the tables.
+ * [--threads n,...] [--ways way,...] [--cycles n] [--rounds n]}, from the checkout's root. Parts: calls, swap,
+ * completion, retire, scale, fragment, startup; ways: patchbay, update, beside, replace; {@code --threads},
+ * {@code --swaps} and {@code --ways} narrow the swap benchmark, {@code --cycles} sets the fragment benchmark's
+ * cycles, {@code --rounds} the start-up rounds. Writes {@code <run>.md} and {@code <run>.json} (full:
+ * {@code bench/results}, smoke: {@code bench/target/smoke}) and prints the tables; a run of only some parts is
+ * named after them ({@code full-startup.md}), so it never overwrites the results of a whole run.
  * {@code -Dbench.felix.<name>=<value>} sets a framework property in every embedded Felix.
  */
 public final class Main {
 
-    public static final List<String> PARTS = List.of("calls", "swap", "completion", "retire", "scale", "fragment",
-            "startup");
+    public static final List<String> PARTS = List.of("calls", "canary", "swap", "completion", "retire", "scale",
+            "fragment", "startup");
 
     private Main() {
     }
@@ -36,12 +38,13 @@ public final class Main {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("Usage: java -jar bench/target/bench.jar full|smoke [--only " + String.join(",", PARTS)
                     + "] [--out folder] [--swaps n] [--threads n,...] [--ways " + String.join(",",
-                            SwapUnderLoad.Settings.ALL) + "] [--cycles n]");
+                            SwapUnderLoad.Settings.ALL) + "] [--cycles n] [--rounds n]");
             System.exit(2);
         }
         Profile profile = Profile.named(args[0]);
         SwapUnderLoad.Settings swap = profile.swap();
         FragmentRefresh.Settings fragment = profile.fragment();
+        StartUp.Settings startup = profile.startup();
         Set<String> only = new LinkedHashSet<>(PARTS);
         Path out = null;
         for (int i = 1; i + 1 < args.length; i += 2) {
@@ -57,10 +60,11 @@ public final class Main {
                 case "--ways" -> swap = new SwapUnderLoad.Settings(swap.swaps(), swap.threads(), swap.settleMillis(),
                         swap.warmupMillis(), List.of(value.split(",")));
                 case "--cycles" -> fragment = fragment.withCycles(Integer.parseInt(value));
+                case "--rounds" -> startup = startup.withRounds(Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        run(profile.withSwap(swap).withFragment(fragment), only, out);
+        run(profile.withSwap(swap).withFragment(fragment).withStartup(startup), only, out);
         System.exit(0); // JMH and Felix may leave non-daemon threads behind
     }
 
@@ -70,22 +74,24 @@ public final class Main {
         Path folder = out != null ? out : System.getProperty("patchbay.bench.out") != null
                 ? Path.of(System.getProperty("patchbay.bench.out"))
                 : artifacts.root().resolve(profile.name().equals("full") ? "bench/results" : "bench/target/smoke");
-        Report report = new Report(profile.name(), Machine.describe(artifacts.root()));
+        List<String> parts = PARTS.stream().filter(only::contains).toList();
+        String name = parts.equals(PARTS) ? profile.name() : profile.name() + "-" + String.join("-", parts);
+        Report report = new Report(name, Machine.describe(artifacts.root()));
         long start = System.nanoTime();
-        for (String part : PARTS) {
-            if (only.contains(part)) {
-                System.out.println("== " + part);
-                long partStart = System.nanoTime();
-                for (Section section : part(part, profile, artifacts)) {
-                    report.add(section);
-                    System.out.println(section.markdown());
-                }
-                System.out.printf("   (%s took %.0f s)%n", part, (System.nanoTime() - partStart) / 1e9);
+        for (String part : parts) {
+            System.out.println("== " + part);
+            long partStart = System.nanoTime();
+            for (Section section : part(part, profile, artifacts)) {
+                report.add(section);
+                System.out.println(section.markdown());
             }
+            System.out.printf("   (%s took %.0f s)%n", part, (System.nanoTime() - partStart) / 1e9);
         }
         Section targets = Targets.of(report);
-        report.addFirst(targets);
-        System.out.println(targets.markdown());
+        if (!targets.table().rows().isEmpty()) { // none of the parts run has a target (startup alone)
+            report.addFirst(targets);
+            System.out.println(targets.markdown());
+        }
         Path file = report.write(folder);
         System.out.printf("%nWrote %s and its .json in %.0f s%n", file, (System.nanoTime() - start) / 1e9);
         return report;
@@ -94,13 +100,14 @@ public final class Main {
     private static List<Section> part(String part, Profile p, Artifacts artifacts) throws Exception {
         return switch (part) {
             case "calls" -> List.of(new CallOverheadRun(p.jmh()).run());
+            case "canary" -> new CanaryBench(p.jmh(), p.name()).run();
             case "swap" -> new SwapUnderLoad(artifacts, p.swap()).run();
             case "completion" -> List.of(new SwapCompletion(artifacts, p.completionSwitches(),
                     p.completionFullApplies()).run());
             case "retire" -> List.of(new Retirement(artifacts, p.retireCycles(), p.retireWarmup()).run());
             case "scale" -> List.of(new Scale(artifacts, p.scaleSlots(), p.scaleConsumers(), p.scaleApplies()).run());
             case "fragment" -> List.of(new FragmentRefresh(artifacts, p.fragment()).run());
-            case "startup" -> List.of(new StartUp(artifacts, p.startups()).run());
+            case "startup" -> new StartUp(artifacts, p.startup()).run();
             default -> throw new IllegalArgumentException("Unknown part " + part + "; parts: " + PARTS);
         };
     }

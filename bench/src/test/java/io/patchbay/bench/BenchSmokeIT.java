@@ -15,7 +15,7 @@ import org.junit.Test;
 /**
  * The benchmark's smoke run: every part with tiny counts, so that the module keeps working. Asserts that the
  * results are written and that Patchbay lost no call and answered no call with old code, in the swaps and in the
- * fragment patch's host refreshes.
+ * fragment patch's host refreshes; the start-up comparison starts the launcher, a bare Felix and Karaf once each.
  */
 public class BenchSmokeIT {
 
@@ -27,7 +27,7 @@ public class BenchSmokeIT {
         assertTrue(Files.readString(out.resolve("smoke.md")).contains("## Swap under load"));
         assertTrue(Files.size(out.resolve("smoke.json")) > 0);
         for (String key : List.of("callOverhead", "swapUnderLoad", "swapByConsumer", "swapCompletion", "retirement",
-                "scale", "fragment", "startUp")) {
+                "scale", "fragment", "startUp", "startUpRatios")) {
             Section section = report.section(key).orElseThrow(() -> new AssertionError("no section " + key));
             assertTrue(key + " has rows", !section.table().rows().isEmpty());
         }
@@ -62,7 +62,11 @@ public class BenchSmokeIT {
                 assertTrue(where + " " + op + " judged calls", ((Number) one.get("judgedCalls")).longValue() > 0);
             }
         }
+        // the start-up comparison: launcher, bare Felix and Karaf each answered the example once
+        assertEquals(3, report.section("startUp").orElseThrow().table().rows().size());
+        assertEquals(2, report.section("startUpRatios").orElseThrow().table().rows().size());
         List<?> trials = (List<?>) report.section("retirement").orElseThrow().data().get("trials");
         assertEquals("Patchbay's retirement cycles", 0, ((Map<?, ?>) trials.get(0)).get("wrongAnswers"));
+        CanarySmoke.check(report);
     }
 }

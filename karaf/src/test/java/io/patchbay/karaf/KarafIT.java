@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.AfterClass;
@@ -22,14 +23,16 @@ import org.junit.Test;
  * Patchbay in the stock Apache Karaf distribution, driven from outside as an operator would: the features added
  * by their {@code mvn:} URL and installed with {@code feature:install}, the example answering over HTTP, a patch
  * applied and reverted with {@code patch:apply} / {@code patch:revert} typed into the Karaf console, and the route
- * still in place after Karaf is stopped and started again on the same data. One Karaf for the class; every test
- * leaves the example on 1.0.0.
+ * still in place after Karaf is stopped and started again on the same data, and the {@code patchbay-metrics}
+ * feature's Prometheus endpoint answering on the example's port. One Karaf for the class; every test leaves the
+ * example on 1.0.0.
  */
 public class KarafIT {
 
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration SERVE = Duration.ofSeconds(30);
     private static final String QUOTE = "/pricing/quote?sku=WIDGET&qty=10";
+    private static final String METRICS = "/metrics";
     private static final String BUGGY = "\"total\":81.00";
     private static final String FIXED = "\"total\":90.00";
     private static final String SLOT = "com.example.pricing.api.PriceService@1.0.0#pricing";
@@ -54,7 +57,7 @@ public class KarafIT {
         // the feature service may still be installing the boot features when SSH opens
         console.await("feature:repo-add mvn:io.patchbay/karaf/" + version + "/xml/features",
                 out -> out.contains("Adding feature url"), START);
-        console.run("feature:install patchbay patchbay-example");
+        console.run("feature:install patchbay patchbay-example patchbay-metrics");
         awaitQuote(BUGGY);
     }
 
@@ -111,6 +114,36 @@ public class KarafIT {
         assertTrue(quote().contains(BUGGY));
     }
 
+    @Test
+    public void theMetricsFeatureServesTheExamplesSlotToPrometheus() throws Exception {
+        assertTrue(quote().contains(BUGGY));
+        assertTrue(Files.isRegularFile(karaf.etc().resolve("io.patchbay.metrics.cfg")));
+        // on the example's Jetty; SCR may still be activating the endpoint when feature:install returns
+        String scrape = awaitAnswer(METRICS, "patchbay_active{");
+        Pattern active = Pattern.compile("(?m)^patchbay_active\\{(?=[^}]*implementation=\"com\\.example\\.pricing"
+                + "\\.impl/1\\.0\\.0\")(?=[^}]*slot=\"" + Pattern.quote(SLOT) + "\")[^}]*\\} 1(\\.0)?$");
+        assertTrue(scrape, active.matcher(scrape).find());
+        assertTrue(scrape, scrape.contains("patchbay_calls_total{"));
+    }
+
+    @Test
+    public void aCanaryForOneTenantFromTheKarafConsole() throws Exception {
+        String started = console.run("patch:canary --split chosen-keys --keys acme " + FIX);
+        assertTrue(started, started.contains("chosen-keys canary, step 1 of 1 (100 %), running"));
+        // the routing filter registers through SCR: its first answers may still come before it
+        String acme = awaitAnswer(QUOTE, "com.example.pricing.impl 1.0.1", Map.of("X-Tenant", "acme"));
+        assertTrue(acme, acme.contains(FIXED));
+        assertTrue(get(QUOTE, Map.of("X-Tenant", "globex")).contains(BUGGY));
+        assertTrue(quote().contains(BUGGY));
+        String canaries = console.run("patch:canary");
+        assertTrue(canaries, canaries.contains("candidate  com.example.pricing.impl/1.0.1"));
+
+        String ended = console.run("patch:revert PriceService@1.0.0");
+        assertTrue(ended, ended.contains("com.example.pricing.impl/1.0.1 -> com.example.pricing.impl/1.0.0"));
+        assertTrue(get(QUOTE, Map.of("X-Tenant", "acme")).contains(BUGGY));
+        assertTrue(console.run("patch:canary").contains("No canary in progress."));
+    }
+
     private static String levelOf(String bundleList, String symbolicName) {
         Matcher matcher = BUNDLE_LEVEL.matcher(bundleList);
         while (matcher.find()) {
@@ -122,19 +155,38 @@ public class KarafIT {
     }
 
     private static String quote() throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + karaf.httpPort() + QUOTE)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(QUOTE);
+    }
+
+    /** The status code, a space and the body of {@code GET path} on the example's port. */
+    private static String get(String path) throws IOException, InterruptedException {
+        return get(path, Map.of());
+    }
+
+    private static String get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + karaf.httpPort() + path))
+                .timeout(Duration.ofSeconds(10));
+        headers.forEach(request::header);
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
     }
 
     /** The example's answer once it contains {@code expected}: after an install or a start it needs a moment. */
     private static String awaitQuote(String expected) throws InterruptedException {
+        return awaitAnswer(QUOTE, expected);
+    }
+
+    private static String awaitAnswer(String path, String expected) throws InterruptedException {
+        return awaitAnswer(path, expected, Map.of());
+    }
+
+    private static String awaitAnswer(String path, String expected, Map<String, String> headers)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(SERVE);
         String last = "(no answer)";
         while (Instant.now().isBefore(deadline)) {
             try {
-                last = quote();
+                last = get(path, headers);
                 if (last.startsWith("200 ") && last.contains(expected)) {
                     return last;
                 }
@@ -143,7 +195,7 @@ public class KarafIT {
             }
             Thread.onSpinWait();
         }
-        throw new AssertionError("the example did not answer " + expected + " within " + SERVE + "; last: " + last
+        throw new AssertionError(path + " did not answer " + expected + " within " + SERVE + "; last: " + last
                 + "\n" + karaf.logTail());
     }
 }

@@ -9,12 +9,12 @@ import org.osgi.framework.Version;
  * Stand-ins for the two framework objects a Patchbay {@code Implementation} reads (its bundle's name and version),
  * so a facade can be built and called outside OSGi. Everything else they are asked answers {@code null}.
  */
-final class Stubs {
+public final class Stubs {
 
     private Stubs() {
     }
 
-    static Bundle bundle(String symbolicName, String version) {
+    public static Bundle bundle(String symbolicName, String version) {
         return (Bundle) Proxy.newProxyInstance(Stubs.class.getClassLoader(), new Class<?>[] { Bundle.class },
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getSymbolicName" -> symbolicName;
@@ -26,7 +26,7 @@ final class Stubs {
                 });
     }
 
-    static ServiceReference<?> reference(Bundle bundle) {
+    public static ServiceReference<?> reference(Bundle bundle) {
         return (ServiceReference<?>) Proxy.newProxyInstance(Stubs.class.getClassLoader(),
                 new Class<?>[] { ServiceReference.class }, (proxy, method, args) -> switch (method.getName()) {
                     case "getBundle" -> bundle;

@@ -4,142 +4,186 @@ import io.patchbay.bench.Artifacts;
 import io.patchbay.bench.report.Section;
 import io.patchbay.bench.report.Stats;
 import io.patchbay.bench.report.Table;
-import java.io.File;
+import io.patchbay.bench.startup.FirstAnswer.Sample;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
- * {@code java -jar launcher/target/patchbay.jar} on a fresh data folder and a free port: time until
- * {@code GET /system/console/} is answered by the web console (401, 200, 302 or 403: not the 404 Jetty gives
- * before the console has registered), and the process's resident memory then.
+ * Start-up of three runtimes serving the same example, measured in the same run so that their ratios can be
+ * compared from one machine to the next: the Patchbay launcher, a bare Felix with the launcher's third-party
+ * bundles and no Patchbay bundle, and stock Karaf with the {@code patchbay-example} feature. Each start is a
+ * separate JVM with the same JVM options ({@link FirstAnswer} says what is measured); a round starts each runtime
+ * once, the order rotating from round to round, after untimed warm-up rounds. Medians over the rounds.
  */
 public final class StartUp {
 
-    private static final Duration LIMIT = Duration.ofSeconds(60);
+    /**
+     * {@code rounds} timed rounds after {@code warmups} untimed ones; RSS read again {@code settle} after the first
+     * answer; {@code jvmOptions} for every runtime's JVM.
+     */
+    public record Settings(int rounds, int warmups, Duration settle, List<String> jvmOptions) {
 
-    private final Artifacts artifacts;
-    private final int runs;
+        /** Karaf 4.x's old default heap (JAVA_MIN_MEM, JAVA_MAX_MEM), fixed so RSS does not follow the machine's RAM. */
+        public static final List<String> JVM = List.of("-Xms128m", "-Xmx512m");
 
-    public StartUp(Artifacts artifacts, int runs) {
-        this.artifacts = artifacts;
-        this.runs = runs;
-    }
-
-    private record Run(long httpNanos, long nanos, long rssKb, int status) {
-    }
-
-    public Section run() throws Exception {
-        File jar = artifacts.launcherJar();
-        List<Run> results = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            results.add(once(jar));
+        public Settings(int rounds, int warmups, Duration settle) {
+            this(rounds, warmups, settle, System.getProperty("bench.startup.jvm") == null ? JVM
+                    : List.of(System.getProperty("bench.startup.jvm").trim().split("\\s+")));
         }
-        List<Long> times = results.stream().map(Run::nanos).sorted().toList();
-        List<Long> rss = results.stream().map(Run::rssKb).sorted().toList();
-        List<Long> http = results.stream().map(Run::httpNanos).sorted().toList();
-        Table table = new Table("Runs", "To first HTTP answer, median", "To console answering, median", "min - max",
-                "RSS after start, median", "min - max");
-        table.row(runs, Stats.ms(http.get(http.size() / 2) / 1e6), Stats.ms(times.get(times.size() / 2) / 1e6),
-                Stats.ms(times.get(0) / 1e6) + " - " + Stats.ms(times.get(times.size() - 1) / 1e6),
-                rss.get(rss.size() / 2) / 1024 + " MB", rss.get(0) / 1024 + " - " + rss.get(rss.size() - 1) / 1024 + " MB");
-        Section section = Section.of("startUp", "Start-up of the container", table, List.of(
-                "From just before the process starts until GET /system/console/ first gets any HTTP answer"
-                        + " (Jetty up; 404 until the console registers), and until the console itself answers"
-                        + " (status " + results.get(0).status() + "), polled every 10 ms; RSS is VmRSS from"
-                        + " /proc/<pid>/status at that moment. Each run: fresh data folder under /tmp, free"
-                        + " port, standard input from /dev/null, default JVM options."));
-        section.data().put("runs", results.stream().map(r -> List.of(Stats.round(r.httpNanos() / 1e6),
-                Stats.round(r.nanos() / 1e6), r.rssKb(), r.status())).toList());
-        section.data().put("columns", List.of("firstHttpMs", "consoleMs", "rssKb", "status"));
+
+        public Settings withRounds(int changed) {
+            return new Settings(changed, warmups, settle, jvmOptions);
+        }
+    }
+
+    private final Settings settings;
+    private final BareFelixStart bareFelix;
+    private final List<Contender> contenders;
+
+    public StartUp(Artifacts artifacts, Settings settings) {
+        this.settings = settings;
+        this.bareFelix = new BareFelixStart(artifacts.launcherBundles());
+        this.contenders = List.of(new LauncherStart(artifacts.launcherJar()), bareFelix,
+                new KarafStart(artifacts.karafHome(), artifacts.karafRepository(), artifacts.karafFeatures()));
+    }
+
+    public List<Section> run() throws Exception {
+        String loadBefore = loadAverage();
+        for (int round = 0; round < settings.warmups(); round++) {
+            for (Contender contender : order(round)) {
+                print("warm-up", FirstAnswer.measure(contender, settings.jvmOptions(), Duration.ZERO));
+            }
+        }
+        List<Sample> samples = new ArrayList<>();
+        for (int round = 0; round < settings.rounds(); round++) {
+            for (Contender contender : order(round)) {
+                Sample sample = FirstAnswer.measure(contender, settings.jvmOptions(), settings.settle());
+                print("round " + (round + 1), sample);
+                samples.add(sample);
+            }
+        }
+        return List.of(table(samples, loadBefore + " / " + loadAverage()), ratios(samples));
+    }
+
+    /** Round {@code n} starts with the n-th runtime (modulo), so none is always first after another's exit. */
+    private List<Contender> order(int round) {
+        List<Contender> order = new ArrayList<>();
+        for (int i = 0; i < contenders.size(); i++) {
+            order.add(contenders.get((round + i) % contenders.size()));
+        }
+        return order;
+    }
+
+    private Section table(List<Sample> samples, String load) {
+        String settled = "RSS " + settings.settle().toSeconds() + " s later, median";
+        Table table = new Table("Runtime", "Bundles", "Rounds", "First answer, median", "min - max",
+                "CPU to first answer, median", "RSS at first answer, median", "min - max", settled);
+        Map<String, Object> medians = new LinkedHashMap<>();
+        for (Contender contender : contenders) {
+            List<Sample> own = of(samples, contender);
+            table.row(contender.name(), range(own, Sample::bundles, ""), own.size(),
+                    Stats.ms(median(own, Sample::nanos) / 1e6), range(own, s -> Math.round(s.nanos() / 1e6), " ms"),
+                    Stats.ms(median(own, Sample::cpuMillis)), mb(median(own, Sample::rssKb)), range(own, s -> Math.round(s.rssKb() / 1024.0), " MB"),
+                    mb(median(own, Sample::settledRssKb)));
+            Map<String, Object> median = new LinkedHashMap<>();
+            median.put("firstAnswerMs", Stats.round(median(own, Sample::nanos) / 1e6));
+            median.put("cpuMs", median(own, Sample::cpuMillis));
+            median.put("rssKb", median(own, Sample::rssKb));
+            median.put("settledRssKb", median(own, Sample::settledRssKb));
+            medians.put(contender.key(), median);
+        }
+        Section section = Section.of("startUp", "Start-up: Patchbay launcher, bare Felix, Karaf", table, List.of(
+                "First answer: from just before the process starts until GET " + FirstAnswer.QUOTE + " is answered"
+                        + " 200 with a quote, polled every 10 ms; RSS is VmRSS from /proc/<pid>/status then, and "
+                        + settings.settle().toSeconds() + " s later; CPU is user + system time of the process and"
+                        + " the children it waited for, from /proc/<pid>/stat, at the first answer. Each start: a fresh data folder, cache or"
+                        + " KARAF_BASE under /tmp, free loopback ports, standard input from /dev/null, JVM options "
+                        + String.join(" ", settings.jvmOptions()) + ". Rounds alternate the three (order rotating),"
+                        + " after " + settings.warmups() + " untimed warm-up round(s). Load average (1 min) of the"
+                        + " machine before / after the part: " + load + ".",
+                "Bundles: installed at the first answer (the Felix cache's bundle folders, the system bundle not"
+                        + " counted). Bare Felix leaves out " + String.join(", ", bareFelix.leftOut()) + "."));
+        section.data().put("runs", samples.stream().map(s -> List.of(s.contender(), Stats.round(s.nanos() / 1e6),
+                s.cpuMillis(), s.rssKb(), s.settledRssKb(), s.bundles())).toList());
+        section.data().put("columns", List.of("runtime", "firstAnswerMs", "cpuMs", "rssKb", "settledRssKb",
+                "bundles"));
+        section.data().put("loadAverage", load);
+        section.data().put("medians", medians);
+        section.data().put("jvmOptions", settings.jvmOptions());
+        section.data().put("settleMs", settings.settle().toMillis());
+        section.data().put("warmupRounds", settings.warmups());
+        section.data().put("bareFelixLeftOut", bareFelix.leftOut());
         return section;
     }
 
-    private static Run once(File jar) throws Exception {
-        Path data = Files.createTempDirectory("patchbay-bench-start-");
-        int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dpatchbay.data=" + data.resolve("data"),
-                "-Dpatchbay.http.port=" + port, "-jar", jar.getAbsolutePath())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("output.log").toFile());
-        long start = System.nanoTime();
-        Process process = builder.start();
+    private Section ratios(List<Sample> samples) {
+        Table table = new Table("Ratio of medians", "First answer", "CPU to first answer", "RSS at first answer",
+                "RSS " + settings.settle().toSeconds() + " s later");
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int[] pair : new int[][] { { 0, 1 }, { 2, 0 } }) {
+            List<Sample> top = of(samples, contenders.get(pair[0]));
+            List<Sample> bottom = of(samples, contenders.get(pair[1]));
+            List<Double> ratios = new ArrayList<>();
+            for (ToLongFunction<Sample> value : List.<ToLongFunction<Sample>>of(Sample::nanos, Sample::cpuMillis,
+                    Sample::rssKb, Sample::settledRssKb)) {
+                ratios.add(median(top, value) / median(bottom, value));
+            }
+            table.row(contenders.get(pair[0]).name() + " / " + contenders.get(pair[1]).name(), x(ratios.get(0)),
+                    x(ratios.get(1)), x(ratios.get(2)), x(ratios.get(3)));
+            data.put(contenders.get(pair[0]).key() + "/" + contenders.get(pair[1]).key(),
+                    ratios.stream().map(Stats::round).toList());
+        }
+        Section section = Section.of("startUpRatios", "Start-up ratios (same run)", table, List.of(
+                "Medians of the table above divided: what Patchbay adds to the same bundles on Felix, and what Karaf"
+                        + " with the Patchbay feature costs against the launcher. Absolute times follow the machine;"
+                        + " these ratios are what compares from one machine to the next (the CPU ones best when other"
+                        + " work shares the machine)."));
+        section.data().put("columns", List.of("firstAnswer", "cpu", "rss", "settledRss"));
+        section.data().put("ratios", data);
+        return section;
+    }
+
+    private static List<Sample> of(List<Sample> samples, Contender contender) {
+        return samples.stream().filter(s -> s.contender().equals(contender.key())).toList();
+    }
+
+    private static double median(List<Sample> samples, ToLongFunction<Sample> value) {
+        long[] sorted = samples.stream().mapToLong(value).sorted().toArray();
+        return sorted.length == 0 ? Double.NaN : (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2.0;
+    }
+
+    private static String range(List<Sample> samples, ToLongFunction<Sample> value, String unit) {
+        long min = samples.stream().mapToLong(value).min().orElse(0);
+        long max = samples.stream().mapToLong(value).max().orElse(0);
+        return min == max ? min + unit : min + " - " + max + unit;
+    }
+
+    private static String mb(double kb) {
+        return String.format("%.0f MB", kb / 1024);
+    }
+
+    private static String x(double ratio) {
+        return String.format("%.2fx", ratio);
+    }
+
+    private static void print(String what, Sample sample) {
+        System.out.printf("   startup %s %s: %.0f ms, %d ms CPU, %d MB, %d MB later, %d bundles%n", what,
+                sample.contender(), sample.nanos() / 1e6, sample.cpuMillis(), sample.rssKb() / 1024,
+                sample.settledRssKb() / 1024, sample.bundles());
+    }
+
+    private static String loadAverage() {
         try {
-            long[] firstHttp = { 0 };
-            int status = awaitConsole(process, port, data, () -> {
-                if (firstHttp[0] == 0) {
-                    firstHttp[0] = System.nanoTime() - start;
-                }
-            });
-            long elapsed = System.nanoTime() - start;
-            return new Run(firstHttp[0], elapsed, rssKb(process.pid()), status);
-        } finally {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-            delete(data);
-        }
-    }
-
-    /** Polls until the console answers; {@code anyAnswer} runs on every HTTP answer before that. */
-    private static int awaitConsole(Process process, int port, Path data, Runnable anyAnswer) throws IOException {
-        long end = System.nanoTime() + LIMIT.toNanos();
-        URI console = URI.create("http://127.0.0.1:" + port + "/system/console/");
-        while (System.nanoTime() - end < 0) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The launcher exited with " + process.exitValue() + ": "
-                        + Files.readString(data.resolve("output.log")));
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) console.toURL().openConnection();
-                connection.setConnectTimeout(200);
-                connection.setReadTimeout(5_000);
-                connection.setInstanceFollowRedirects(false);
-                int status = connection.getResponseCode();
-                connection.disconnect();
-                anyAnswer.run();
-                if (status != HttpURLConnection.HTTP_NOT_FOUND) {
-                    return status;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // polling a port: no event to wait on
-        }
-        throw new IllegalStateException("The console did not answer within " + LIMIT.toSeconds() + " s");
-    }
-
-    private static long rssKb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 }
