@@ -4,6 +4,7 @@ import io.patchbay.core.slot.CallObserver;
 import io.patchbay.core.slot.Implementation;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -24,6 +25,7 @@ final class Arm implements CallObserver {
     private final long warmup;
     private final LongAdder seen = new LongAdder();
     private volatile boolean warm;
+    private volatile int sampled = Buckets.COUNT;
     private Histogram interval;
     private long callsAtStart;
     private long errorsAtStart;
@@ -38,6 +40,20 @@ final class Arm implements CallObserver {
 
     Implementation implementation() {
         return implementation;
+    }
+
+    /**
+     * Times about {@code percent} of the calls (all at 100): the baseline of a small step serves most calls, and the
+     * judge needs a few times the candidate's count of its times, not all of them.
+     */
+    void sample(double percent) {
+        sampled = Buckets.threshold(Math.min(100, percent));
+    }
+
+    @Override
+    public boolean timesThisCall() {
+        int bound = sampled;
+        return bound >= Buckets.COUNT || ThreadLocalRandom.current().nextInt(Buckets.COUNT) < bound;
     }
 
     @Override

@@ -74,8 +74,17 @@ final class Canary {
         stepStarted = now;
         baseline.newWindow();
         candidate.newWindow();
+        baseline.sample(baselineTimed(steps[index]));
         slot.split(Splits.of(spec, baseline(), candidate(), steps[index], buckets, keys, noKey));
         verdict = null;
+    }
+
+    /**
+     * The share of the baseline's calls a step times: four times the candidate's count of timed calls, at least 5 %
+     * of them; all of them for a chosen-keys or bundles split, whose share is not known in advance.
+     */
+    private double baselineTimed(double percent) {
+        return CanarySpecs.isShare(spec) ? Math.max(5, 400 * percent / (100 - percent)) : 100;
     }
 
     /** Every call goes to the baseline again (or, after a promote, to the candidate); observing stops. */

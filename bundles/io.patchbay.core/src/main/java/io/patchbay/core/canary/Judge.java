@@ -7,8 +7,8 @@ import java.util.Locale;
  * Decides a step from what both arms did in the same window. Two sequential probability ratio tests (Wald's
  * SPRT), so that the answer comes as soon as the evidence is enough, at any traffic level:
  * <ul>
- * <li><b>errors</b>: the candidate's calls as Bernoulli trials, H0 "its error rate is the baseline's" (at least
- * {@value #ERROR_FLOOR}) against H1 "it is the baseline's plus the tolerated margin, or times the tolerated
+ * <li><b>errors</b>: the candidate's calls as Bernoulli trials, H0 "its error rate is the baseline's" (the
+ * 95 % upper bound of the baseline's rate in the window, at least {@value #ERROR_FLOOR}) against H1 "it is the baseline's plus the tolerated margin, or times the tolerated
  * ratio, whichever is more";</li>
  * <li><b>latency</b>: the share of candidate calls slower than the baseline's p99 (plus the slow margin) in the
  * window, H0 1 % against H1 the tolerated slow share; judged once the baseline has {@value #BASELINE_TIMED} timed
@@ -43,8 +43,7 @@ final class Judge {
     static Verdict judge(CanarySpecDTO spec, Evidence e) {
         double accept = Math.log(spec.beta / (1 - spec.alpha));
         double reject = Math.log((1 - spec.beta) / spec.alpha);
-        double baselineRate = e.baselineCalls() == 0 ? 0 : (double) e.baselineErrors() / e.baselineCalls();
-        double p0 = Math.max(baselineRate, ERROR_FLOOR);
+        double p0 = Math.max(upperBound(e.baselineErrors(), e.baselineCalls()), ERROR_FLOOR);
         double p1 = Math.min(0.999, Math.max(p0 + spec.errorMargin, p0 * spec.errorRatio));
         double errors = llr(e.candidateErrors(), e.candidateCalls(), p0, p1);
         boolean latencyJudged = e.baselineTimed() >= BASELINE_TIMED;
@@ -113,6 +112,21 @@ final class Judge {
             return "holding: " + e.stepMillis() / 1000 + " s of the step's " + spec.minStepMillis / 1000 + " s";
         }
         return null;
+    }
+
+    /**
+     * The Wilson score upper bound (95 %) of the baseline's error rate in the window: the test takes the baseline
+     * as bad as its window allows, so that a candidate exactly as good is not reverted because the baseline's rate
+     * happened to look lower in this window than it is. {@code 0} without baseline calls (the floor then holds).
+     */
+    static double upperBound(long errors, long calls) {
+        if (calls == 0) {
+            return 0;
+        }
+        double z = 1.96;
+        double rate = (double) errors / calls;
+        double spread = z * Math.sqrt(rate * (1 - rate) / calls + z * z / (4.0 * calls * calls));
+        return Math.min(1, (rate + z * z / (2.0 * calls) + spread) / (1 + z * z / calls));
     }
 
     /** Log-likelihood ratio of {@code hits} in {@code trials} Bernoulli trials, H1 rate p1 against H0 rate p0. */

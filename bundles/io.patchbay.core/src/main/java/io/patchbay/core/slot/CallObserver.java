@@ -7,6 +7,9 @@ package io.patchbay.core.slot;
  */
 public interface CallObserver {
 
+    /** Whether this call is to be timed (an observer may time only a sample); on the call path, cheap. */
+    boolean timesThisCall();
+
     /** A call took {@code nanos}; on the call path, so it must not block or allocate. */
     void timed(long nanos);
 

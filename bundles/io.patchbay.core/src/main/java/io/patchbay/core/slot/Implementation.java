@@ -148,9 +148,10 @@ public final class Implementation {
         }
     }
 
-    /** The start of a call as the facade keeps it: the time while a canary or a trace observes this implementation, else 0. */
+    /** The start of a call as the facade keeps it: the time when a canary or a trace times this call, else 0. */
     public long clock() {
-        return observer != null ? System.nanoTime() : 0L;
+        CallObserver watching = observer;
+        return watching != null && watching.timesThisCall() ? System.nanoTime() : 0L;
     }
 
     /** A call that began at {@code start} (see {@link #clock()}) returned normally. */

@@ -22,6 +22,12 @@ final class ObserverPair implements CallObserver {
         return second == null ? first : new ObserverPair(first, second);
     }
 
+    /** A trace times every call; a canary may time a sample: the call is timed if either wants it. */
+    @Override
+    public boolean timesThisCall() {
+        return first.timesThisCall() || second.timesThisCall();
+    }
+
     @Override
     public void timed(long nanos) {
         first.timed(nanos);

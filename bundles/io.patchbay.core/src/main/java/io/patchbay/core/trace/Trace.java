@@ -183,6 +183,11 @@ final class Trace {
         }
 
         @Override
+        public boolean timesThisCall() {
+            return true; // every call of a traced slot, for its duration
+        }
+
+        @Override
         public void timed(long nanos) {
             // ended() records the call
         }

@@ -63,6 +63,11 @@ public class TracesTest {
         AtomicInteger timed = new AtomicInteger();
         impl.observe(new CallObserver() {
             @Override
+            public boolean timesThisCall() {
+                return true;
+            }
+
+            @Override
             public void timed(long nanos) {
                 timed.incrementAndGet();
             }
