@@ -134,6 +134,15 @@
     line.textContent = status.ledger + ' ' + status.verification;
     line.classList.toggle('pb-edited', !status.ledgerIntact);
     line.setAttribute('data-intact', status.ledgerIntact ? 'yes' : 'no');
+    var warnings = $('pb-warnings');
+    if (warnings) { // one sentence each: a surprise in the slots (StatusWarnings)
+      warnings.textContent = '';
+      (status.warnings || []).forEach(function (w) {
+        var item = document.createElement('li');
+        item.textContent = w;
+        warnings.appendChild(item);
+      });
+    }
   }
 
   function renderLedger(data) {

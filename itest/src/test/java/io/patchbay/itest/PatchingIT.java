@@ -136,7 +136,7 @@ public class PatchingIT {
         manager.revert(SLOT, null, "itest");
         assertFalse(manager.status("com.example.pricing.impl/1.0.1").applied);
         assertTrue(manager.status("com.example.pricing.impl/1.0.1").installed);
-        ChangeDTO activated = manager.activate("1", FIXED, "try it again", "itest");
+        ChangeDTO activated = manager.activate(String.valueOf(manager.slot(SLOT).number), FIXED, "try it again", "itest");
         assertEquals(FIXED, activated.to);
         assertEquals("activate", manager.history(null).get(0).action);
         assertNull(manager.slot(SLOT).standby.stream().filter(i -> i.id.equals(FIXED)).findAny().orElse(null));

@@ -52,6 +52,8 @@ public final class Retirement {
         final Stats out = new Stats();
         int wrongAnswers;
         long alive;
+        long loadersAlive;
+        RetiredCheck retired; // what patch:retired says; only where the manager runs
         long heapStart;
         long heapWarm;
         long heapEnd;
@@ -108,6 +110,7 @@ public final class Retirement {
                 felix.refresh(List.of(bundle));
                 t.out.record(System.nanoTime() - start);
             });
+            trial.retired = RetiredCheck.of(felix, "com.example.pricing.impl/1.0.1", 20_000);
         }
         return trial;
     }
@@ -145,6 +148,9 @@ public final class Retirement {
             cycle.run(trial);
         }
         trial.alive = Heap.stillReachable(trial.references, trial.queue);
+        for (int i = 0; i < trial.references.size(); i += 2) { // watch() adds the loader, then the class
+            trial.loadersAlive += trial.references.get(i).refersTo(null) ? 0 : 1;
+        }
         trial.heapEnd = Heap.used();
         trial.metaEnd = Heap.metaspace();
     }
@@ -157,15 +163,25 @@ public final class Retirement {
         }
     }
 
+    /**
+     * patch:retired lists one entry per cycle's bundle (the newest 511 when there were more); its uncollected ones
+     * must be exactly the loaders still reachable here.
+     */
+    private boolean agrees(Trial t) {
+        return t.retired.total > 0 && t.retired.total <= cycles
+                && t.retired.total - t.retired.collected == t.loadersAlive;
+    }
+
     private Section section(List<Trial> trials) {
         Table table = new Table("Cycles of", "Cycles", "Loaders/classes still reachable", "Heap growth after warm-up",
                 "Heap growth from start", "Metaspace growth after warm-up", "Apply or install p50 / p99",
-                "Revert p50 / p99", "Uninstall + refresh p50 / p99", "Wrong answers");
+                "Revert p50 / p99", "Uninstall + refresh p50 / p99", "Wrong answers", "patch:retired says");
         List<Map<String, Object>> json = new ArrayList<>();
         for (Trial t : trials) {
             table.row(t.name, cycles, t.alive + " of " + t.references.size(), Heap.mb(t.heapEnd - t.heapWarm),
                     Heap.mb(t.heapEnd - t.heapStart), Heap.mb(t.metaEnd - t.metaWarm), t.in.cell(), t.revert.cell(),
-                    t.out.cell(), t.wrongAnswers);
+                    t.out.cell(), t.wrongAnswers, t.retired == null ? "-" : t.retired.cell() + (agrees(t) ? ", agrees"
+                            : ", DISAGREES: " + t.loadersAlive + " loaders still reachable here"));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("trial", t.name);
             row.put("stillReachable", t.alive);
@@ -177,6 +193,11 @@ public final class Retirement {
             row.put("revert", t.revert.json());
             row.put("uninstallAndRefresh", t.out.json());
             row.put("wrongAnswers", t.wrongAnswers);
+            if (t.retired != null) {
+                row.put("retiredTotal", t.retired.total);
+                row.put("retiredCollected", t.retired.collected);
+                row.put("retiredAgrees", agrees(t));
+            }
             json.add(row);
         }
         Section section = Section.of("retirement", "Retirement of patch bundles", table, List.of(
@@ -185,7 +206,9 @@ public final class Retirement {
                         + " Control cycles: the same jar installed, started, uninstalled and refreshed in a Felix"
                         + " without the patch manager.",
                 "A weak reference to each bundle's class loader and implementation class is kept; after the run,"
-                        + " collections (at most 20) until none is left. Heap: used heap after System.gc();"
+                        + " collections (at most 20) until none is left; then PatchInspector.retired (patch:retired)"
+                        + " is asked the same of the patch's implementations, and must agree."
+                        + " Heap: used heap after System.gc();"
                         + " growth after warm-up compares the end with the heap after " + warmupCycles
                         + " cycles. The ledger keeps every entry in memory by design (two per Patchbay cycle).",
                 "Felix 7.0.5 with SCR 2.2.12 and ConfigAdmin 1.9.26 keeps every uninstalled DS bundle's BundleImpl,"

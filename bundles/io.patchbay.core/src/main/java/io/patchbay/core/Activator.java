@@ -3,6 +3,8 @@ package io.patchbay.core;
 import io.patchbay.api.PatchManager;
 import io.patchbay.api.PatchbayConstants;
 import io.patchbay.core.canary.Canaries;
+import io.patchbay.core.retire.Retirements;
+import io.patchbay.core.trace.Traces;
 import io.patchbay.core.canary.RoutingKeys;
 import io.patchbay.core.patch.InterruptedOperations;
 import io.patchbay.core.slot.HidingHooks;
@@ -44,6 +46,7 @@ public final class Activator implements BundleActivator {
     private Slots slots;
     private final ReentrantLock operations = new ReentrantLock();
     private Canaries canaries;
+    private Traces traces;
     private EarlyConfiguration early;
     private Consumer<LedgerEntryDTO> events;
     private ServiceTracker<Object, Implementation> tracker;
@@ -64,7 +67,10 @@ public final class Activator implements BundleActivator {
         ManagedServices managed = new ManagedServices(context.getBundle(), settings::managedInterfaces);
 
         slots = new Slots(context, managed, switcher, settings::dampingMillis, () -> !settings.verifying());
+        Retirements retirements = new Retirements(context, slots::all);
+        switcher.onActivated(retirements);
         canaries = new Canaries(switcher, operations, () -> RoutingKeys.of(settings.keyNames()));
+        traces = new Traces(() -> RoutingKeys.of(settings.keyNames()));
         slots.onDeparture(canaries::departed);
         context.registerService(new String[] { FindHook.class.getName(), EventListenerHook.class.getName() },
                 new HidingHooks(context.getBundle(), managed, slots::typesOf), null);
@@ -79,8 +85,8 @@ public final class Activator implements BundleActivator {
         pid.put(Constants.SERVICE_PID, PatchbayConstants.PID);
         context.registerService(ManagedService.class, properties -> configure(context, settings, properties), pid);
         context.registerService(io.patchbay.api.PatchInspector.class,
-                new PatchInspectorImpl(context, slots, settings, data.resolve("incoming"), canaries::requireNone),
-                null);
+                new PatchInspectorImpl(context, slots, settings, data.resolve("incoming"), canaries::requireNone,
+                        traces, retirements), null);
     }
 
     /**
@@ -120,6 +126,7 @@ public final class Activator implements BundleActivator {
     @Override
     public void stop(BundleContext context) throws Exception {
         canaries.close();
+        traces.close();
         slots.close();
         tracker.close();
         early.close();

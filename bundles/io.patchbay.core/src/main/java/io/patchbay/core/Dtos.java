@@ -17,6 +17,7 @@ final class Dtos {
 
     static SlotDTO slot(Slot slot) {
         SlotDTO dto = new SlotDTO();
+        dto.number = slot.number();
         dto.id = slot.id();
         dto.name = slot.name();
         dto.interfaceName = slot.type().getName();

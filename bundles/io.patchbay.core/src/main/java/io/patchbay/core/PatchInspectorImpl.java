@@ -4,18 +4,23 @@ import io.patchbay.api.PatchException;
 import io.patchbay.api.PatchInspector;
 import io.patchbay.api.dto.CheckDTO;
 import io.patchbay.api.dto.DiffDTO;
+import io.patchbay.api.dto.RetiredDTO;
+import io.patchbay.api.dto.TraceDTO;
 import io.patchbay.core.inspect.Check;
 import io.patchbay.core.inspect.Diffs;
 import io.patchbay.core.patch.Admission;
 import io.patchbay.core.patch.PatchJar;
 import io.patchbay.core.patch.SlotNames;
 import io.patchbay.core.patch.Verification;
+import io.patchbay.core.retire.Retirements;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Slots;
+import io.patchbay.core.trace.Traces;
 import io.patchbay.core.trust.TrustedSignatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -33,9 +38,14 @@ final class PatchInspectorImpl implements PatchInspector {
     private final Settings settings;
     private final Path incoming;
     private final Consumer<Slot> free;
+    private final Traces traces;
+    private final Retirements retirements;
 
     /** @param free refuses a slot apply may not change now, as apply does ({@code Canaries.requireNone}) */
-    PatchInspectorImpl(BundleContext context, Slots slots, Settings settings, Path incoming, Consumer<Slot> free) {
+    PatchInspectorImpl(BundleContext context, Slots slots, Settings settings, Path incoming, Consumer<Slot> free,
+            Traces traces, Retirements retirements) {
+        this.traces = traces;
+        this.retirements = retirements;
         this.context = context;
         this.slots = slots;
         this.settings = settings;
@@ -69,6 +79,26 @@ final class PatchInspectorImpl implements PatchInspector {
     @Override
     public DiffDTO diffSlot(String slot) {
         return new Diffs(context).ofSlot(SlotNames.find(slots.all(), slot));
+    }
+
+    @Override
+    public TraceDTO trace(String slot, int calls, long millis) {
+        return traces.start(SlotNames.find(slots.all(), slot), calls, millis);
+    }
+
+    @Override
+    public TraceDTO trace(long id, int from, long waitMillis) throws InterruptedException {
+        return traces.read(id, from, waitMillis);
+    }
+
+    @Override
+    public TraceDTO stopTrace(long id) {
+        return traces.stop(id);
+    }
+
+    @Override
+    public List<RetiredDTO> retired(long waitMillis) throws InterruptedException {
+        return retirements.report(waitMillis);
     }
 
     /** Opens the location as apply does, with apply's sentences for what cannot be read. */

@@ -241,7 +241,8 @@ final class PatchManagerImpl implements PatchManager {
 
     @Override
     public ManagerStatusDTO status() {
-        return ManagerStatus.of(ledger.integrity(), settings.trustStore());
+        return ManagerStatus.of(ledger.integrity(), settings.trustStore(), StatusWarnings.of(slots.all(),
+                context.getBundles(), settings.standbyIdleWarnMillis(), System.currentTimeMillis()));
     }
 
     @Override

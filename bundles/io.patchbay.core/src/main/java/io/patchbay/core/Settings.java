@@ -24,6 +24,8 @@ public final class Settings {
     static final String KEY_NAMES = "canary.key.names";
     static final java.util.List<String> DEFAULT_KEY_NAMES = java.util.List.of("patchbay.key", "tenant.id", "user.id");
     static final String TRUST_STORE_PASSWORD = "trust.store.password";
+    static final String STANDBY_IDLE_WARN = "standby.idle.warn.ms";
+    static final long DEFAULT_STANDBY_IDLE_WARN = 7L * 24 * 3600 * 1000;
 
     private volatile Set<String> managedInterfaces = Set.of();
     private volatile long dampingMillis = 5_000;
@@ -33,6 +35,7 @@ public final class Settings {
     private volatile long connectMillis = 10_000;
     private volatile long readMillis = 30_000;
     private volatile long lockMillis = 30_000;
+    private volatile long standbyIdleWarnMillis = DEFAULT_STANDBY_IDLE_WARN;
     private volatile String trustStore;
     private volatile java.util.List<String> keyNames = DEFAULT_KEY_NAMES;
     private volatile String trustStorePassword;
@@ -71,6 +74,11 @@ public final class Settings {
         return readMillis;
     }
 
+    /** A standby idle and installed longer than this is a status warning; 0: never. */
+    public long standbyIdleWarnMillis() {
+        return standbyIdleWarnMillis;
+    }
+
     /** How long an operation waits for the one running before it. */
     public long lockMillis() {
         return lockMillis;
@@ -106,6 +114,7 @@ public final class Settings {
         connectMillis = positive(lookup.apply(CONNECT_TIMEOUT), 10_000);
         readMillis = positive(lookup.apply(READ_TIMEOUT), 30_000);
         lockMillis = millis(lookup.apply(LOCK_TIMEOUT), 30_000);
+        standbyIdleWarnMillis = millis(lookup.apply(STANDBY_IDLE_WARN), DEFAULT_STANDBY_IDLE_WARN);
         trustStore = text(lookup.apply(TRUST_STORE));
         trustStorePassword = text(lookup.apply(TRUST_STORE_PASSWORD));
         Set<String> keys = names(lookup.apply(KEY_NAMES));

@@ -43,6 +43,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "How long apply, revert or activate waits for the operation running before it.")
     long lock_timeout_ms() default 30_000;
 
+    @AttributeDefinition(name = "Standby idle warning (ms)", min = "0",
+            description = "patch:status and the console warn of a standby that has had no calls and been installed"
+                    + " for longer than this (default 7 days); 0 never warns.")
+    long standby_idle_warn_ms() default 604_800_000L;
+
     @AttributeDefinition(name = "Canary routing key entries", required = false,
             description = "OpenTelemetry Baggage and SLF4J MDC entries a key-split canary reads the routing key"
                     + " from, first that holds one, after Routing.withKey. Read when a canary starts.")

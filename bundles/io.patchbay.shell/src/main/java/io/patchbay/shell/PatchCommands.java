@@ -72,6 +72,8 @@ public class PatchCommands {
                 "patch:bucket <salt> <key>               the bucket of a key in a keys canary",
                 "patch:check <path|URL>                  dry run of apply: what it would do",
                 "patch:diff <path|URL|slot>              classes and methods a patch changes",
+                "patch:trace [-n N] [-t S] <slot>        the next calls: consumer, code, time",
+                "patch:retired [-w S]                    old code collected, or what holds it",
                 "A slot is its number in patch:list, its id (interface@version#name),",
                 "its interface or slot name, or a unique suffix of its id.");
     }

@@ -107,10 +107,17 @@ public class PatchConverter implements Converter {
         return null;
     }
 
-    /** The ledger's integrity, then whether patches are verified: a sentence each, an edited ledger flagged. */
+    /**
+     * The ledger's integrity, then whether patches are verified: a sentence each, an edited ledger flagged; then
+     * each warning (a surprise in the slots) as a sentence of its own.
+     */
     static String manager(ManagerStatusDTO status) {
-        return Text.wrap(status.ledgerIntact ? "" : "WARNING: ", status.ledger, "  ") + "\n"
-                + Text.wrap("", status.verification, "  ");
+        StringBuilder text = new StringBuilder(Text.wrap(status.ledgerIntact ? "" : "WARNING: ", status.ledger, "  "))
+                .append('\n').append(Text.wrap("", status.verification, "  "));
+        if (status.warnings != null) {
+            status.warnings.forEach(warning -> text.append('\n').append(Text.wrap("WARNING: ", warning, "  ")));
+        }
+        return text.toString();
     }
 
     /**

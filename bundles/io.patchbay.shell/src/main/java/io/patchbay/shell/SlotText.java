@@ -19,7 +19,7 @@ final class SlotText {
     }
 
     /**
-     * One numbered row per slot (the number names the slot in other commands), then one indented line for the
+     * One numbered row per slot (its stable number, which names the slot in other commands), then one indented line for the
      * active implementation and one per standby: a slot id and an implementation id do not fit on one 80-column
      * line side by side.
      */
@@ -27,7 +27,10 @@ final class SlotText {
         if (slots.length == 0) {
             return "No managed slots.\nA service takes part when it is registered with patchbay.managed=true.";
         }
-        int number = String.valueOf(slots.length).length();
+        int number = 1;
+        for (SlotDTO dto : slots) {
+            number = Math.max(number, String.valueOf(dto.number).length());
+        }
         int slot = SLOT_HEADER.length();
         int implementation = 0;
         for (SlotDTO dto : slots) {
@@ -40,7 +43,7 @@ final class SlotText {
         out.append(Text.pad("#", number)).append("  ").append(Text.pad(SLOT_HEADER, slot)).append("  CONSUMERS");
         for (int n = 0; n < slots.length; n++) {
             SlotDTO dto = slots[n];
-            out.append('\n').append(Text.pad(String.valueOf(n + 1), number)).append("  ")
+            out.append('\n').append(Text.pad(String.valueOf(dto.number), number)).append("  ")
                     .append(Text.pad(dto.id, slot)).append("  ").append(dto.consumers.size());
             String indent = " ".repeat(number + 4);
             if (dto.active == null) {

@@ -25,6 +25,7 @@ final class Samples {
     static SlotDTO slot() {
         SlotDTO slot = new SlotDTO();
         slot.id = SLOT;
+        slot.number = 1;
         slot.name = "pricing";
         slot.interfaceName = "com.example.pricing.api.PriceService";
         slot.apiVersion = "1.0.0";

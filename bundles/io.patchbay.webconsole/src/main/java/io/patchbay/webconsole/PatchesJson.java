@@ -39,6 +39,11 @@ final class PatchesJson {
             json.writeStringField("ledger", status.ledger);
             json.writeBooleanField("verifying", status.verifying);
             json.writeStringField("verification", status.verification);
+            json.writeArrayFieldStart("warnings");
+            for (String warning : status.warnings == null ? List.<String>of() : status.warnings) {
+                json.writeString(warning);
+            }
+            json.writeEndArray();
             json.writeEndObject();
             json.writeArrayFieldStart("slots");
             for (SlotDTO slot : slots) {
@@ -116,6 +121,7 @@ final class PatchesJson {
             json.writeString(previous);
         }
         json.writeEndArray();
+        json.writeNumberField("number", slot.number); // after the first fields: those stay where they were
         json.writeEndObject();
     }
 

@@ -63,8 +63,13 @@ public class PatchesPlugin extends AbstractServlet {
             send(response, Outcome.OK, PatchesJson.state(manager, token, ledgerLimit(request)));
             return;
         }
-        // res/ files; anything else is left to the console, which frames the page around renderContent
         String path = request.getPathInfo();
+        if (ObserveAction.gets(path)) { // a trace's calls so far, the retirement report
+            ObserveAction.Answer answer = new ObserveAction(inspector).get(request);
+            send(response, answer.status(), answer.json());
+            return;
+        }
+        // res/ files; anything else is left to the console, which frames the page around renderContent
         super.doGet(request, path == null ? response : new TypedResourceResponse(response, path));
     }
 
@@ -82,6 +87,10 @@ public class PatchesPlugin extends AbstractServlet {
         Outcome outcome;
         if (!tokens.valid(user, presentedToken(request))) {
             outcome = Outcome.forbidden(); // and nothing of a multipart or jar body has been read
+        } else if (ObserveAction.posts(request.getPathInfo())) {
+            ObserveAction.Answer answer = new ObserveAction(inspector).post(request);
+            send(response, answer.status(), answer.json());
+            return;
         } else if (CheckAction.PATH.equals(request.getPathInfo())) {
             CheckAction.Answer answer = new CheckAction(inspector).perform(request);
             send(response, answer.status(), answer.json());

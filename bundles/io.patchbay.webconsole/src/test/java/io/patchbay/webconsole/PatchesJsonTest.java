@@ -20,7 +20,7 @@ public class PatchesJsonTest {
     public void theStateHasEveryDocumentedFieldInItsPlace() {
         String state = PatchesJson.state(manager(), "tok", 1).replaceFirst("^\\{\"time\":\\d+,", "{\"time\":0,");
         assertEquals("{\"time\":0,\"token\":\"tok\",\"status\":{\"ledgerIntact\":true,\"ledger\":\"intact\","
-                + "\"verifying\":false,\"verification\":\"not \\u003cverified\\u003e\"},\"slots\":[{\"id\":\"a.B@1.0.0\","
+                + "\"verifying\":false,\"verification\":\"not \\u003cverified\\u003e\",\"warnings\":[]},\"slots\":[{\"id\":\"a.B@1.0.0\","
                 + "\"name\":null,\"interfaceName\":\"a.B\",\"apiVersion\":\"1.0.0\",\"scope\":\"singleton\","
                 + "\"active\":{\"id\":\"a.impl/1.0.1\",\"bundleId\":29,\"bundleSymbolicName\":\"a.impl\","
                 + "\"bundleVersion\":\"1.0.1\",\"serviceId\":84,\"state\":\"active\",\"patch\":true,"
@@ -28,7 +28,7 @@ public class PatchesJsonTest {
                 + "\"lastSwitch\":{\"time\":5,\"action\":\"apply\",\"actor\":\"webconsole:admin\",\"slot\":\"a.B@1.0.0\","
                 + "\"from\":\"a.impl/1.0.0\",\"to\":\"a.impl/1.0.1\",\"reason\":\"PRICING-42\",\"checksum\":\"abc\","
                 + "\"signer\":null}},\"standby\":[],\"consumers\":[{\"bundleId\":6,\"bundleSymbolicName\":\"a.web\","
-                + "\"bundleVersion\":\"1.0.0\"}],\"previous\":[\"a.impl/1.0.0\"]}],\"canaries\":[],\"ledger\":[{\"time\":5,"
+                + "\"bundleVersion\":\"1.0.0\"}],\"previous\":[\"a.impl/1.0.0\"],\"number\":0}],\"canaries\":[],\"ledger\":[{\"time\":5,"
                 + "\"action\":\"apply\",\"actor\":\"webconsole:admin\",\"slot\":\"a.B@1.0.0\",\"from\":\"a.impl/1.0.0\","
                 + "\"to\":\"a.impl/1.0.1\",\"reason\":\"PRICING-42\",\"checksum\":\"abc\",\"signer\":null}],"
                 + "\"ledgerTotal\":2}", state);

@@ -1,5 +1,6 @@
 package io.patchbay.api.dto;
 
+import java.util.List;
 import org.osgi.dto.DTO;
 
 /**
@@ -27,4 +28,13 @@ public class ManagerStatusDTO extends DTO {
 
     /** One sentence on {@link #verifying}: which trust store, or that patches are not verified. */
     public String verification;
+
+    /**
+     * What may surprise an operator, one sentence each, none when all is as expected: a slot kept on a patch
+     * although a newer version of the same bundle is installed, a standby idle and installed longer than
+     * {@code standby.idle.warn.ms}, a slot's active implementation failing more than the one before it did.
+     *
+     * @since 1.4
+     */
+    public List<String> warnings;
 }

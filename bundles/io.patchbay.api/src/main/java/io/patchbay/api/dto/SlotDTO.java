@@ -9,6 +9,15 @@ public class SlotDTO extends DTO {
     /** {@code interfaceName@apiVersion#name}, stable across restarts. */
     public String id;
 
+    /**
+     * The slot's number, as {@code patch:list} shows it: given when the slot is first created (1, 2, ...) and never
+     * given to another slot while the container runs, so a number read in a list names that slot or none, however
+     * many slots come and go since. It may differ after a restart; {@link #id} does not.
+     *
+     * @since 1.4
+     */
+    public int number;
+
     /** The service's name within its interface: {@code patchbay.slot}, else component name, PID or bundle. */
     public String name;
 

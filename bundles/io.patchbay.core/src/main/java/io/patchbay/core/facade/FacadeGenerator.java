@@ -23,9 +23,9 @@ import org.objectweb.asm.Type;
  * try {
  *     result = ((Api) route.targetFor(seat)).method(args);
  * } catch (Throwable t) {
- *     throw route.fail(t, start);
+ *     throw route.fail(t, start, seat);
  * }
- * route.exit(start);
+ * route.exit(start, seat);                  // the seat is looked at only while a trace observes
  * return result;
  * </pre>
  *
@@ -183,7 +183,9 @@ final class FacadeGenerator implements Opcodes {
         }
         mv.visitVarInsn(ALOAD, route);
         mv.visitVarInsn(LLOAD, start);
-        mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "exit", "(J)V", false);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, self, "seat", SEAT_DESC);
+        mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "exit", "(J" + SEAT_DESC + ")V", false);
         if (result.getSort() != Type.VOID) {
             mv.visitVarInsn(result.getOpcode(ILOAD), resultSlot);
         }
@@ -193,8 +195,10 @@ final class FacadeGenerator implements Opcodes {
         mv.visitVarInsn(ALOAD, route);
         mv.visitInsn(SWAP);
         mv.visitVarInsn(LLOAD, start);
-        mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "fail", "(Ljava/lang/Throwable;J)Ljava/lang/Throwable;",
-                false);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, self, "seat", SEAT_DESC);
+        mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "fail",
+                "(Ljava/lang/Throwable;J" + SEAT_DESC + ")Ljava/lang/Throwable;", false);
         mv.visitInsn(ATHROW);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

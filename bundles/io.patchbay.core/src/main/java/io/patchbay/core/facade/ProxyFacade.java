@@ -39,11 +39,11 @@ final class ProxyFacade implements InvocationHandler {
             method.setAccessible(true);
             result = method.invoke(route.targetFor(seat), args);
         } catch (InvocationTargetException e) {
-            throw route.fail(e.getCause(), start);
+            throw route.fail(e.getCause(), start, seat);
         } catch (Throwable e) {
-            throw route.fail(e, start);
+            throw route.fail(e, start, seat);
         }
-        route.exit(start);
+        route.exit(start, seat);
         return result;
     }
 }

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * Finds a slot by what an operator types: the slot id, the id without its name ({@code interface@version}), the
  * interface name, the slot name, a unique suffix of any of these (for example {@code PriceService} or
- * {@code PriceService@1.0.0}), or its number in the list (1-based).
+ * {@code PriceService@1.0.0}), or its number ({@link Slot#number()}: given at the slot's creation, never another
+ * slot's, so not its position in the list).
  */
 public final class SlotNames {
 
@@ -21,11 +22,15 @@ public final class SlotNames {
         }
         String wanted = name.trim();
         if (wanted.chars().allMatch(Character::isDigit)) {
-            int index = wanted.length() > 9 ? -1 : Integer.parseInt(wanted);
-            if (index >= 1 && index <= slots.size()) {
-                return slots.get(index - 1);
+            int number = wanted.length() > 9 ? -1 : Integer.parseInt(wanted);
+            for (Slot slot : slots) {
+                if (slot.number() == number) {
+                    return slot;
+                }
             }
-            throw new UnknownSlotException("There is no slot number " + wanted + "; there are " + slots.size() + ".");
+            throw new UnknownSlotException("There is no slot number " + wanted + "; the numbers are "
+                    + (slots.isEmpty() ? "none" : slots.stream().map(s -> String.valueOf(s.number()))
+                            .collect(Collectors.joining(", "))) + ".");
         }
         List<Slot> exact = slots.stream()
                 .filter(s -> s.id().equals(wanted) || unnamed(s).equals(wanted) || s.type().getName().equals(wanted)

@@ -32,7 +32,11 @@ public final class Implementation {
     private boolean gone; // guarded by the slot's lock, see Slot#route
     private volatile boolean retiring;
     private volatile long activeSince;
-    private volatile CallObserver observer;
+    private volatile long idleSince = System.currentTimeMillis();
+    private volatile long callsWhenIdle;
+    private volatile CallObserver observer; // the one the call path reads: canary, trace, both or null
+    private CallObserver canary; // guarded by this
+    private CallObserver trace; // guarded by this
 
     public Implementation(Slot slot, ServiceReference<?> reference, Object target) {
         this(slot, reference, target, new LongAdder());
@@ -144,7 +148,7 @@ public final class Implementation {
         }
     }
 
-    /** The start of a call as the facade keeps it: the time when a canary times this call, else 0. */
+    /** The start of a call as the facade keeps it: the time when a canary or a trace times this call, else 0. */
     public long clock() {
         CallObserver watching = observer;
         return watching != null && watching.timesThisCall() ? System.nanoTime() : 0L;
@@ -152,10 +156,19 @@ public final class Implementation {
 
     /** A call that began at {@code start} (see {@link #clock()}) returned normally. */
     public void exit(long start) {
+        exit(start, null);
+    }
+
+    /**
+     * A call from {@code seat} that began at {@code start} (see {@link #clock()}) returned normally. The facade
+     * passes its seat so a trace can name the consumer; with nothing observing, {@code start} is 0 and the seat
+     * is never looked at.
+     */
+    public void exit(long start, Seat seat) {
         if (start != 0L) {
             CallObserver watching = observer;
             if (watching != null) {
-                watching.timed(System.nanoTime() - start);
+                watching.ended(seat, System.nanoTime() - start, null);
             }
         }
         exit();
@@ -163,23 +176,43 @@ public final class Implementation {
 
     /** A call through a facade threw {@code failure}; the facade rethrows what this returns. */
     public Throwable fail(Throwable failure) {
-        return fail(failure, 0L);
+        return fail(failure, 0L, null);
     }
 
     /** A call that began at {@code start} threw {@code failure}; the facade rethrows what this returns. */
     public Throwable fail(Throwable failure, long start) {
+        return fail(failure, start, null);
+    }
+
+    /** A call from {@code seat} that began at {@code start} threw {@code failure}; returns {@code failure}. */
+    public Throwable fail(Throwable failure, long start, Seat seat) {
         errors.increment();
         CallObserver watching = observer;
         if (watching != null) {
-            watching.threw(failure);
+            watching.ended(seat, start != 0L ? System.nanoTime() - start : -1L, failure);
         }
-        exit(start);
+        exit();
         return failure;
     }
 
-    /** Times this implementation's calls and tells {@code watching} of them, or stops with {@code null}. */
-    public void observe(CallObserver watching) {
-        observer = watching;
+    /** Times this implementation's calls and tells the canary's {@code watching} of them, or stops with null. */
+    public synchronized void observe(CallObserver watching) {
+        canary = watching;
+        observer = ObserverPair.of(canary, trace);
+    }
+
+    /**
+     * Tells a trace of this implementation's calls, or stops with {@code null}, beside the canary's observer if
+     * there is one. Neither set, the call path reads one null field, as before traces existed.
+     */
+    public synchronized void trace(CallObserver tracing) {
+        trace = tracing;
+        observer = ObserverPair.of(canary, trace);
+    }
+
+    /** The trace observing this implementation, or {@code null}. */
+    public synchronized CallObserver trace() {
+        return trace;
     }
 
     public long calls() {
@@ -198,6 +231,21 @@ public final class Implementation {
 
     public long activeSince() {
         return activeSince;
+    }
+
+    /** When it last stopped being the route, or registered if it never was one. */
+    public long idleSince() {
+        return idleSince;
+    }
+
+    /** Whether it has had calls since it stopped being the route (a patch calling the code it replaces). */
+    public boolean calledSinceIdle() {
+        return calls() > callsWhenIdle;
+    }
+
+    void deactivated(long now) {
+        idleSince = now;
+        callsWhenIdle = calls() + inFlight(); // the calls still running when it left the route do not count
     }
 
     void activated(long now) {

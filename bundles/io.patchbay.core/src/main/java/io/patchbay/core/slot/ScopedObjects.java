@@ -69,6 +69,12 @@ final class ScopedObjects {
     }
 
     void release(Seat seat) {
+        synchronized (seat) {
+            Seat.Cached cached = seat.cached;
+            if (cached != null && cached.owner() == this) {
+                seat.cached = null; // a stale cache would keep the object, and its class loader, until the next call
+            }
+        }
         Held gone = held.remove(seat);
         if (gone != null) {
             unget(gone);

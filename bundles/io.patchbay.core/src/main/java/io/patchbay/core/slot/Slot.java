@@ -1,6 +1,5 @@
 package io.patchbay.core.slot;
 
-import io.patchbay.api.SlotUnavailableException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.osgi.framework.Bundle;
 
@@ -35,6 +33,7 @@ public final class Slot {
     private volatile Implementation active;
     private volatile Split split;
     private volatile int generation;
+    private volatile int number;
     private volatile SlotServices services;
     private String departed;
     private String awaiting;
@@ -102,6 +101,16 @@ public final class Slot {
         }
     }
 
+    /** Its number in {@code patch:list}: given when the slot is created, the same for its id while the container runs. */
+    public int number() {
+        return number;
+    }
+
+    /** Set once, by the slot table when it creates the slot (tests number their own). */
+    public void number(int given) {
+        number = given;
+    }
+
     public Class<?> type() {
         return type;
     }
@@ -120,7 +129,7 @@ public final class Slot {
             Split splitting = split;
             Implementation current = active;
             if (current == null) {
-                current = damp();
+                current = Damping.await(this, dampingMillis.getAsLong());
             }
             Implementation chosen = splitting == null ? current : splitting.route(seat, current);
             chosen.started();
@@ -147,28 +156,6 @@ public final class Slot {
 
     public Split split() {
         return split;
-    }
-
-    private Implementation damp() {
-        long timeout = dampingMillis.getAsLong();
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
-        synchronized (this) {
-            Implementation current;
-            while ((current = active) == null) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    throw new SlotUnavailableException("Slot " + id + " has had no implementation for "
-                            + timeout + " ms");
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new SlotUnavailableException("Interrupted while waiting for an implementation of " + id);
-                }
-            }
-            return current;
-        }
     }
 
     public Implementation active() {
@@ -208,6 +195,9 @@ public final class Slot {
             next.activated(now);
         }
         awaiting = null;
+        if (before != null && before != next) {
+            before.deactivated(now);
+        }
         active = next;
         generation++;
         notifyAll();

@@ -33,6 +33,8 @@ final class SlotTable {
     private final Switcher switcher;
     private final LongSupplier dampingMillis;
     private final Map<Key, Slot> slots = new HashMap<>();
+    /** Slot id to its number: never reused, so a number an operator read names the same slot or none. */
+    private final Map<String, Integer> numbers = new HashMap<>();
 
     SlotTable(BundleContext context, Switcher switcher, LongSupplier dampingMillis) {
         this.context = context;
@@ -80,6 +82,7 @@ final class SlotTable {
         if (slot == null) {
             slot = new Slot(types, key.name(), ApiVersions.of(key.type()), dampingMillis);
             String id = slot.id();
+            slot.number(numbers.computeIfAbsent(id, given -> numbers.size() + 1));
             slots.values().removeIf(old -> old.id().equals(id) && old.implementations().isEmpty()); // stale API
             restore(slot);
             slots.put(key, slot);

@@ -23,6 +23,8 @@ public final class Switcher {
     private final LongSupplier drainMillis;
     private final IntentFile intents;
     private final Consumer<LedgerEntryDTO> listener;
+    private volatile Consumer<Implementation> activated = implementation -> {
+    };
 
     /** @param listener told of every ledger entry after it is written (events), on the switching thread */
     public Switcher(RouteStore store, Ledger ledger, IntentFile intents, LongSupplier drainMillis,
@@ -59,6 +61,9 @@ public final class Switcher {
         }
         CrashPoints.reached(change.action(), "routed");
         if (next != null) {
+            activated.accept(next);
+        }
+        if (next != null) {
             save(slot);
         }
         CrashPoints.reached(change.action(), "saved");
@@ -82,6 +87,11 @@ public final class Switcher {
         return result(slot, from, next, drain(before, next));
     }
 
+    /** Tells {@code watcher} of every implementation a route moves to, on the switching thread, after the route. */
+    public void onActivated(Consumer<Implementation> watcher) {
+        activated = watcher;
+    }
+
     /** Writes an entry that changes no route (a canary's start, steps and end) and tells the listener of it. */
     public void record(LedgerEntryDTO entry) {
         ledger.append(entry);
@@ -100,6 +110,9 @@ public final class Switcher {
      */
     public void quietly(Slot slot, Implementation next) {
         slot.route(next, false, System.currentTimeMillis());
+        if (next != null) {
+            activated.accept(next);
+        }
         slot.followActive();
     }
 

@@ -18,10 +18,18 @@ public class SlotNamesTest {
     private final Slot function = new Slot(Function.class, "1.0.0", () -> 0);
     private final List<Slot> slots = List.of(function, supplier1, supplier2);
 
+    {
+        // numbered as the slot table numbers them, in order of creation, not of the list
+        supplier1.number(1);
+        supplier2.number(2);
+        function.number(4); // 3 retired
+    }
+
     @Test
     public void findsByIdNumberOrUniqueSuffix() {
         assertSame(supplier2, SlotNames.find(slots, "java.util.function.Supplier@2.0.0"));
-        assertSame(function, SlotNames.find(slots, "1"));
+        assertSame(supplier1, SlotNames.find(slots, "1"));
+        assertSame(function, SlotNames.find(slots, "4"));
         assertSame(function, SlotNames.find(slots, "Function"));
         assertSame(supplier1, SlotNames.find(slots, "Supplier@1.0.0#default"));
     }
@@ -31,10 +39,10 @@ public class SlotNamesTest {
         assertEquals("'Supplier' matches 2 slots: java.util.function.Supplier@1.0.0#default, "
                 + "java.util.function.Supplier@2.0.0#default; name one of them.",
                 assertThrows(UnknownSlotException.class, () -> SlotNames.find(slots, "Supplier")).getMessage());
-        assertEquals("There is no slot number 99999999999; there are 3.",
+        assertEquals("There is no slot number 99999999999; the numbers are 4, 1, 2.",
                 assertThrows(UnknownSlotException.class, () -> SlotNames.find(slots, "99999999999")).getMessage());
-        assertEquals("There is no slot number 9; there are 3.",
-                assertThrows(UnknownSlotException.class, () -> SlotNames.find(slots, "9")).getMessage());
+        assertEquals("There is no slot number 3; the numbers are 4, 1, 2.",
+                assertThrows(UnknownSlotException.class, () -> SlotNames.find(slots, "3")).getMessage());
         assertEquals("No slot matches 'Nope'; the slots are: java.util.function.Function@1.0.0#default, "
                 + "java.util.function.Supplier@1.0.0#default, java.util.function.Supplier@2.0.0#default.",
                 assertThrows(UnknownSlotException.class, () -> SlotNames.find(slots, "Nope")).getMessage());
