@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * {@code java -jar bench/target/bench.jar full|smoke [--only part,...] [--out folder] [--swaps n]
- * [--threads n,...] [--ways way,...] [--cycles n] [--rounds n]}, from the checkout's root. Parts: calls, swap,
+ * [--threads n,...] [--ways way,...] [--cycles n] [--rounds n]}, from the checkout's root. Parts: calls, canary, swap,
  * completion, retire, scale, fragment, startup; ways: patchbay, update, beside, replace; {@code --threads},
  * {@code --swaps} and {@code --ways} narrow the swap benchmark, {@code --cycles} sets the fragment benchmark's
  * cycles, {@code --rounds} the start-up rounds. Writes {@code <run>.md} and {@code <run>.json} (full:
