@@ -5,7 +5,6 @@ import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-
 import io.patchbay.api.PatchManager;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;

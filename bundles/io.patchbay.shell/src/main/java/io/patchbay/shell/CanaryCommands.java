@@ -64,12 +64,12 @@ public class CanaryCommands {
             @Descriptor("patch jar (URL or file path), or a standby implementation (name/version)")
             String candidate) {
         CanarySpecDTO spec = CanarySpecText.parse(split, steps, keys, bundles, judge);
-        String named = blankToNull(slot);
+        String named = PatchCommands.given(slot);
         if (isJar(session, candidate)) {
-            return manager.canary(named, Locations.resolve(session, candidate), spec, blankToNull(reason),
-                    actor(actor));
+            return manager.canary(named, Locations.resolve(session, candidate), spec, PatchCommands.given(reason),
+                    PatchCommands.actor(actor));
         }
-        return manager.canaryOf(named, candidate, spec, blankToNull(reason), actor(actor));
+        return manager.canaryOf(named, candidate, spec, PatchCommands.given(reason), PatchCommands.actor(actor));
     }
 
     @Descriptor("ends a slot's canary by making its candidate the active implementation")
@@ -77,7 +77,7 @@ public class CanaryCommands {
             @Descriptor(REASON) @Parameter(names = { "-r", "--reason" }, absentValue = "") String reason,
             @Descriptor(ACTOR) @Parameter(names = { "-a", "--actor" }, absentValue = "") String actor,
             @Descriptor(SLOT) String slot) {
-        return manager.promote(slot, blankToNull(reason), actor(actor));
+        return manager.promote(slot, PatchCommands.given(reason), PatchCommands.actor(actor));
     }
 
     @Descriptor("keeps a slot's canary at its step: still reverted on failure, never stepped or promoted")
@@ -85,7 +85,7 @@ public class CanaryCommands {
             @Descriptor(REASON) @Parameter(names = { "-r", "--reason" }, absentValue = "") String reason,
             @Descriptor(ACTOR) @Parameter(names = { "-a", "--actor" }, absentValue = "") String actor,
             @Descriptor(SLOT) String slot) {
-        return manager.hold(slot, blankToNull(reason), actor(actor));
+        return manager.hold(slot, PatchCommands.given(reason), PatchCommands.actor(actor));
     }
 
     @Descriptor("lets a held canary walk its steps again")
@@ -93,7 +93,7 @@ public class CanaryCommands {
             @Descriptor(REASON) @Parameter(names = { "-r", "--reason" }, absentValue = "") String reason,
             @Descriptor(ACTOR) @Parameter(names = { "-a", "--actor" }, absentValue = "") String actor,
             @Descriptor(SLOT) String slot) {
-        return manager.resume(slot, blankToNull(reason), actor(actor));
+        return manager.resume(slot, PatchCommands.given(reason), PatchCommands.actor(actor));
     }
 
     @Descriptor("tells the bucket (0-9999) of a routing key under a canary's salt, and the shares it is in")
@@ -115,13 +115,5 @@ public class CanaryCommands {
         } catch (InvalidPathException e) {
             return false;
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String actor(String actor) {
-        return actor == null || actor.isBlank() ? PatchCommands.SHELL : actor;
     }
 }

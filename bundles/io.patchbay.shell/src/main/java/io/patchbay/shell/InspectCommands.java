@@ -44,7 +44,7 @@ public class InspectCommands {
     public CheckDTO check(CommandSession session,
             @Descriptor(SLOT) @Parameter(names = { "-s", "--slot" }, absentValue = "") String slot,
             @Descriptor(JAR) String location) {
-        return inspector.check(Locations.resolve(session, location), given(slot));
+        return inspector.check(Locations.resolve(session, location), PatchCommands.given(slot));
     }
 
     @Descriptor("classes and methods a patch changes, or a slot's last switch")
@@ -52,7 +52,8 @@ public class InspectCommands {
             @Descriptor(SLOT) @Parameter(names = { "-s", "--slot" }, absentValue = "") String slot,
             @Descriptor("patch jar (URL or file path), or slot: active against previous") String patchOrSlot) {
         String resolved = Locations.resolve(session, patchOrSlot);
-        return isPatch(resolved) ? inspector.diff(resolved, given(slot)) : inspector.diffSlot(patchOrSlot.trim());
+        return isPatch(resolved) ? inspector.diff(resolved, PatchCommands.given(slot))
+                : inspector.diffSlot(patchOrSlot.trim());
     }
 
     /** A URL, a name ending in .jar (so a missing jar gets apply's "There is no file"), or an existing file. */
@@ -65,9 +66,5 @@ public class InspectCommands {
         } catch (InvalidPathException e) {
             return false;
         }
-    }
-
-    private static String given(String slot) {
-        return slot == null || slot.isBlank() ? null : slot;
     }
 }

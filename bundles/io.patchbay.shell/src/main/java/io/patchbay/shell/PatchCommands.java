@@ -144,11 +144,13 @@ public class PatchCommands {
         return manager.status();
     }
 
-    private static String given(String reason) {
+    /** A typed option as the manager takes it: {@code null} when left out (Gogo's absent value is ""). */
+    static String given(String reason) {
         return reason == null || reason.isBlank() ? null : reason;
     }
 
-    private static String actor(String actor) {
+    /** The ledger's actor: the one typed, else {@value #SHELL}. */
+    static String actor(String actor) {
         return actor == null || actor.isBlank() ? SHELL : actor;
     }
 
