@@ -32,6 +32,8 @@ final class FrameworkProperties {
     static final String GOSH_ARGS = "gosh.args";
 
     static final String CACHE_DIR = "felix-cache";
+    /** Configuration files ({@code <pid>.cfg}) that Felix FileInstall turns into ConfigAdmin configurations. */
+    static final String ETC_DIR = "etc";
     static final String CONSOLE_USER_NAME = "admin";
 
     private FrameworkProperties() {
@@ -47,6 +49,12 @@ final class FrameworkProperties {
         properties.put(HTTP_HOST, config.httpHost());
         properties.put(CONSOLE_USER, CONSOLE_USER_NAME);
         properties.put(CONSOLE_PASSWORD, PasswordHash.unusable());
+        // <data>/etc/<pid>.cfg, as Karaf's etc/: only configuration files, never bundles dropped there
+        properties.put("felix.fileinstall.dir", config.dataDir().resolve(ETC_DIR).toString());
+        properties.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
+        properties.put("felix.fileinstall.poll", "1000");
+        properties.put("felix.fileinstall.noInitialDelay", "true");
+        properties.put("felix.fileinstall.log.level", "2");
         config.https().ifPresent(https -> {
             // Felix HTTP reads these only as framework properties (or its own ConfigAdmin PID), so the keystore
             // passwords are readable by every bundle: protect the keystore file itself

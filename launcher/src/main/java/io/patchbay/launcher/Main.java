@@ -47,6 +47,7 @@ public final class Main {
         shutdown.install();
         try (DataFolderLock lock = DataFolderLock.acquire(config.dataDir())) {
             PortCheck.ensureFree(config.httpHost(), config.httpPort());
+            createEtc(config);
             if (config.https().isPresent()) {
                 PortCheck.ensureFree(config.httpHost(), config.https().get().port());
             }
@@ -78,6 +79,17 @@ public final class Main {
     }
 
     /** Runs one framework until it stops and answers how it stopped ({@link FrameworkEvent#getType()}). */
+    /** The folder of configuration files, so that an operator finds where they go. */
+    private static void createEtc(LauncherConfig config) throws LaunchException {
+        java.nio.file.Path etc = config.dataDir().resolve(FrameworkProperties.ETC_DIR);
+        try {
+            java.nio.file.Files.createDirectories(etc);
+        } catch (java.io.IOException e) {
+            throw new LaunchException("Cannot create the configuration folder " + etc + " (" + e + ").",
+                    LaunchException.FAILURE, e);
+        }
+    }
+
     private static int runOnce(Framework framework, Start start) throws LaunchException {
         try {
             framework.init();
