@@ -1,0 +1,45 @@
+package io.patchbay.fleet;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import org.junit.Test;
+
+public class HealthWatchTest {
+
+    @Test
+    public void wilsonUpperBoundMatchesTheFormula() {
+        // 0 of 1000: z^2 / (n + z^2) = 3.8415 / 1003.8415
+        assertEquals(0.003827, HealthWatch.wilsonUpper(0, 1000), 1e-6);
+        // 10 of 1000: (0.011921 + 0.0064592) / 1.0038415, worked by hand
+        assertEquals(0.01831, HealthWatch.wilsonUpper(10, 1000), 1e-5);
+        assertEquals(0, HealthWatch.wilsonUpper(0, 0), 0);
+    }
+
+    @Test
+    public void aPatchFailingMoreThanTheReplacedCodeFails() {
+        String failure = HealthWatch.verdict("impl/1.0.2", 60, 3, "impl/1.0.0", 2000, 0, 3);
+        assertNotNull(failure);
+        assertTrue(failure, failure.startsWith("impl/1.0.2 failed 3 of 60 calls (5.0 %), more than impl/1.0.0's"
+                + " 0.0 % of 2000 calls"));
+    }
+
+    @Test
+    public void fewerErrorsThanTheMinimumNeverFail() {
+        assertNull(HealthWatch.verdict("p", 10, 2, "b", 2000, 0, 3));
+    }
+
+    @Test
+    public void aPatchAsBadAsTheReplacedCodePasses() {
+        // the replaced code failed 2 %: 25 of 1000 (2.5 %) is within its upper bound of about 3.1 %
+        assertNull(HealthWatch.verdict("p", 1000, 25, "b", 1000, 20, 3));
+        assertNotNull(HealthWatch.verdict("p", 1000, 40, "b", 1000, 20, 3));
+    }
+
+    @Test
+    public void withoutRecordOfTheReplacedCodeTheMinimumErrorsFail() {
+        assertNotNull(HealthWatch.verdict("p", 100, 3, "b", 0, 0, 3));
+    }
+}
