@@ -57,7 +57,7 @@ public class KarafIT {
         // the feature service may still be installing the boot features when SSH opens
         console.await("feature:repo-add mvn:io.patchbay/karaf/" + version + "/xml/features",
                 out -> out.contains("Adding feature url"), START);
-        console.run("feature:install patchbay patchbay-example patchbay-metrics");
+        console.run("feature:install patchbay patchbay-example patchbay-metrics patchbay-fleet");
         awaitQuote(BUGGY);
     }
 
@@ -124,6 +124,24 @@ public class KarafIT {
                 + "\\.impl/1\\.0\\.0\")(?=[^}]*slot=\"" + Pattern.quote(SLOT) + "\")[^}]*\\} 1(\\.0)?$");
         assertTrue(scrape, active.matcher(scrape).find());
         assertTrue(scrape, scrape.contains("patchbay_calls_total{"));
+    }
+
+    @Test
+    public void theFleetAgentStartsFromItsEtcFileAndBacksOffWhileNoServerAnswers() throws Exception {
+        String before = console.run("patch:fleet");
+        assertTrue(before, before.contains("The fleet agent is not configured"));
+        int unused;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            unused = socket.getLocalPort();
+        }
+        Files.writeString(karaf.etc().resolve("io.patchbay.fleet.cfg"), "url = http://127.0.0.1:" + unused
+                + "\ncontrollerId = karaf-it\npollMs = 500\nmaxBackoffMs = 2000\n");
+        String backingOff = console.await("patch:fleet", out -> out.contains("cannot connect"), START);
+        assertTrue(backingOff, backingOff.contains("controller karaf-it"));
+        assertTrue(backingOff, backingOff.contains("state      backing off"));
+        Files.delete(karaf.etc().resolve("io.patchbay.fleet.cfg"));
+        console.await("patch:fleet", out -> out.contains("not configured"), START);
+        assertTrue(quote().contains("servedBy")); // calls answered all along
     }
 
     @Test

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /** Minimal HTTP GET and POST for the integration test, with optional basic authentication. */
-final class Http {
+public final class Http {
 
     /** A response: status and body (empty for error statuses). */
-    record Response(int status, String body) {
+    public record Response(int status, String body) {
     }
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -22,12 +22,12 @@ final class Http {
     private Http() {
     }
 
-    static Response get(String url, String user, String password) throws IOException {
+    public static Response get(String url, String user, String password) throws IOException {
         return send(url, user, password, null);
     }
 
     /** POSTs a form ({@code name=value&...}, already encoded). */
-    static Response post(String url, String user, String password, String form) throws IOException {
+    public static Response post(String url, String user, String password, String form) throws IOException {
         return send(url, user, password, form);
     }
 
@@ -68,7 +68,7 @@ final class Http {
      * the short park is only the polling interval of this deadline-bounded wait. Answers the last response, or a
      * status of -1 when nothing ever answered.
      */
-    static Response await(String url, String user, String password, int status, Duration timeout,
+    public static Response await(String url, String user, String password, int status, Duration timeout,
             LauncherProcess process) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Response last = new Response(-1, "");

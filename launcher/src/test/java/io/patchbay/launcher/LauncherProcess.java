@@ -14,9 +14,10 @@ import java.util.function.Predicate;
 
 /**
  * {@code java -jar patchbay.jar} as a separate process, stdin from /dev/null (no terminal), stdout and stderr
- * collected line by line so that a test can wait for a line with a deadline.
+ * collected line by line so that a test can wait for a line with a deadline. Public, in the launcher's test jar,
+ * for the fleet tests (itest/fleet) that run several launchers.
  */
-final class LauncherProcess implements AutoCloseable {
+public final class LauncherProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -29,7 +30,7 @@ final class LauncherProcess implements AutoCloseable {
         reader.start();
     }
 
-    static LauncherProcess start(Path jar, Path data, int port, String... extraArgs) throws IOException {
+    public static LauncherProcess start(Path jar, Path data, int port, String... extraArgs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dpatchbay.http.port=" + port);
@@ -63,7 +64,7 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** Waits until a line matches, the output ends, or the deadline passes; answers whether a line matched. */
-    synchronized boolean awaitLine(Predicate<String> matches, Duration timeout) throws InterruptedException {
+    public synchronized boolean awaitLine(Predicate<String> matches, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (lines.stream().anyMatch(matches)) {
@@ -78,21 +79,21 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** Everything printed so far; once {@link #awaitExit} has returned, everything printed at all. */
-    synchronized String output() {
+    public synchronized String output() {
         return String.join("\n", lines);
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Sends SIGTERM. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
     /** The exit code, or -1 if the process has not ended within the timeout; also waits for the output's end. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             return -1;
         }
