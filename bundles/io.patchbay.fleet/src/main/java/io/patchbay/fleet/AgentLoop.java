@@ -73,7 +73,8 @@ final class AgentLoop implements Runnable {
         }
         actions.reportPending();
         Map<String, String> now = attributes.get();
-        if (poll.configDataHref() != null || !now.equals(sentAttributes)) {
+        // hawkBit offers configData in every poll: send at start and whenever the attributes changed
+        if (!now.equals(sentAttributes)) {
             ddi.configData(now);
             sentAttributes = now;
         }

@@ -95,8 +95,7 @@ final class DdiClient {
 
     /** Replaces the target's attributes on the server. */
     void configData(Map<String, String> attributes) throws IOException, InterruptedException {
-        ObjectNode body = feedback(0, CLOSED, SUCCESS, List.of());
-        body.remove("id");
+        ObjectNode body = json.createObjectNode();
         body.put("mode", "replace");
         body.set("data", json.valueToTree(attributes));
         put(base + "/configData", body);
@@ -104,7 +103,7 @@ final class DdiClient {
 
     private ObjectNode feedback(long id, String execution, String finished, List<String> details) {
         ObjectNode body = json.createObjectNode();
-        body.put("id", Long.toString(id));
+        body.put("id", id); // must equal the action id of the path (hawkBit answers 404 otherwise)
         body.put("time", TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
         ObjectNode status = body.putObject("status");
         status.put("execution", execution);
