@@ -90,7 +90,9 @@ public class DdiFormatsIT {
         JsonNode cancel = keep("cancelAction", target.follow(poll, "cancelAction")).json();
         assertEquals(String.valueOf(cancelled), cancel.path("cancelAction").path("stopId").asText());
         assertEquals(200, target.cancelFeedback(cancelled, "closed", "success", "cancelled").status());
-        assertEquals("canceled", mgmt.actions("ddi-1").get(0).path("status").asText());
+        JsonNode after = mgmt.actions("ddi-1").get(0);
+        assertEquals("cancel", after.path("type").asText());
+        assertEquals("Management API: finished = no longer active", "finished", after.path("status").asText());
 
         // the baseline set: hawkBit refuses an empty set, so it carries one marker module without artifacts
         try {

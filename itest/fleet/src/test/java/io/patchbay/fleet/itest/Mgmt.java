@@ -135,7 +135,7 @@ public final class Mgmt {
         return get("/targets/" + controllerId);
     }
 
-    /** A target's actions, newest first. */
+    /** A target's actions, newest first; {@code status} is only pending (active) or finished (not active). */
     public List<JsonNode> actions(String controllerId) throws IOException {
         return content(get("/targets/" + controllerId + "/actions?sort=id:DESC"));
     }
