@@ -7,10 +7,19 @@ PATCH_TYPE=patchbay-patch
 BASELINE_TYPE=patchbay-baseline
 SET_TYPE=patchbay
 
+# die also works inside $(...): it stops the whole script (the TERM trap below), not only the subshell
+# ($$ is the script's pid in every subshell; the mark keeps nested subshells from saying it twice)
+DIE_MARK=${TMPDIR:-/tmp}/fleet-die.$$
 die() {
-    echo "$*" >&2
+    if [ ! -e "$DIE_MARK" ]; then
+        echo "$*" >&2
+        : >"$DIE_MARK"
+    fi
+    kill -TERM $$ 2>/dev/null
     exit 1
 }
+trap 'rm -f "$DIE_MARK"; exit 1' TERM
+trap 'rm -f "$DIE_MARK"' EXIT
 
 say() {
     echo "$*" >&2
@@ -25,12 +34,12 @@ api() {
     if [ $# -gt 0 ]; then _d=$1; shift; fi
     if [ -n "$_d" ]; then
         _out=$(curl -sS -u "$HAWKBIT_USER:$HAWKBIT_PASSWORD" -H 'Content-Type: application/json' \
-            -H 'Accept: application/json' -X "$_m" -d "$_d" -w '\n%{http_code}' "$@" "$SERVER/rest/v1$_p" 2>&1) ||
-            die "Could not reach hawkBit at $SERVER: $_out"
+            -H 'Accept: application/json' -X "$_m" -d "$_d" -w '\n%{http_code}' "$@" "$SERVER/rest/v1$_p" 2>/dev/null) ||
+            die "Could not reach hawkBit at $SERVER."
     else
         _out=$(curl -sS -u "$HAWKBIT_USER:$HAWKBIT_PASSWORD" -H 'Accept: application/json' \
-            -X "$_m" -w '\n%{http_code}' "$@" "$SERVER/rest/v1$_p" 2>&1) ||
-            die "Could not reach hawkBit at $SERVER: $_out"
+            -X "$_m" -w '\n%{http_code}' "$@" "$SERVER/rest/v1$_p" 2>/dev/null) ||
+            die "Could not reach hawkBit at $SERVER."
     fi
     _code=$(printf '%s\n' "$_out" | tail -n 1)
     _body=$(printf '%s\n' "$_out" | sed '$d')

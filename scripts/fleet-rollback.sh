@@ -17,10 +17,13 @@ USAGE
 SERVER=$1; NAME=$2; DS=$3; FILTER=$4; GROUPS=${5:-1}
 check_server
 
-running=$(query /rollouts "status==running" -d limit=500 | grep -o '"href":"[^"]*/rest/v1/rollouts/[0-9][0-9]*"' |
+# 0.3.0M7 cannot search rollouts by status (only name, description, id): look at each
+all=$(api GET "/rollouts?limit=500" | grep -o '"href":"[^"]*/rest/v1/rollouts/[0-9][0-9]*"' |
     sed 's/.*\/rollouts\/\([0-9]*\)"/\1/' | sort -u)
-for id in $running; do
-    if api GET "/rollouts/$id" | grep -q "\"targetFilterQuery\":\"$(js "$FILTER")\""; then
+for id in $all; do
+    rollout=$(api GET "/rollouts/$id")
+    if printf '%s' "$rollout" | grep -q '"status":"running"' &&
+        printf '%s' "$rollout" | grep -q "\"targetFilterQuery\":\"$(js "$FILTER")\""; then
         api POST "/rollouts/$id/pause" >/dev/null
         say "paused rollout $id"
     fi

@@ -103,8 +103,12 @@ public final class Mgmt {
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail));
+        // one byte array (patch jars are small): BodyPublishers.concat with ofFile once sent too few bytes here
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(head);
+        bytes.write(java.nio.file.Files.readAllBytes(file));
+        bytes.write(tail);
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray());
         return exchange("POST /softwaremodules/" + moduleId + "/artifacts", request("/softwaremodules/" + moduleId + "/artifacts")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build());
     }
