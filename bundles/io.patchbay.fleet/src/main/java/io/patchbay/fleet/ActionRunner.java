@@ -120,8 +120,9 @@ final class ActionRunner {
             reverted = deployers.create(text -> { }).revert(ofAction, state, actor(cancel.stopId()),
                     "hawkBit cancelled action " + cancel.stopId(), this::save);
         }
-        String sentence = "Cancelled action " + cancel.stopId() + (reverted.isEmpty() ? "." : "; " + String
-                .join("; ", reverted));
+        List<String> parts = new ArrayList<>(List.of("Cancelled action " + cancel.stopId()));
+        parts.addAll(reverted);
+        String sentence = Deployer.sentence(parts);
         if (state.action == null || state.action.id != cancel.stopId()) {
             state.begin(cancel.stopId());
         }

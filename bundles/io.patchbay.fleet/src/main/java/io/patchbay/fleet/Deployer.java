@@ -90,7 +90,7 @@ final class Deployer {
             }
         }
         if (changes.isEmpty()) {
-            return new Result(true, done.isEmpty() ? "Nothing to do." : String.join("; ", done) + ".");
+            return new Result(true, done.isEmpty() ? "Nothing to do." : sentence(done));
         }
         progress.accept("watching " + names(changes) + " for " + windowMillis + " ms");
         try {
@@ -171,6 +171,12 @@ final class Deployer {
         } catch (PatchException e) {
             return "revert of " + old.slot + ": " + e.getMessage();
         }
+    }
+
+    /** Parts joined into one sentence: "A now runs B instead of C; D runs already." */
+    static String sentence(List<String> parts) {
+        return parts.stream().map(part -> part.endsWith(".") ? part.substring(0, part.length() - 1) : part)
+                .collect(Collectors.joining("; ")) + ".";
     }
 
     private static String names(List<ChangeDTO> changes) {

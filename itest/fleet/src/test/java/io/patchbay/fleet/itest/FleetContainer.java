@@ -69,7 +69,7 @@ final class FleetContainer implements AutoCloseable {
 
     /** The console's {@code fleet.json}: the agent's state. */
     JsonNode fleet() throws IOException {
-        return console("fleet/fleet.json");
+        return console("fleet.json");
     }
 
     /** The version serving the example's quotes, from a quote's {@code servedBy}. */
@@ -81,7 +81,7 @@ final class FleetContainer implements AutoCloseable {
     /** The ledger, newest first, as {@code action actor: from -> to} lines. */
     List<String> ledger() throws IOException {
         List<String> lines = new ArrayList<>();
-        for (JsonNode entry : console("patches/patches.json?ledger=all").path("ledger")) {
+        for (JsonNode entry : console("patches.json?ledger=all").path("ledger")) {
             lines.add(entry.path("action").asText() + " " + entry.path("actor").asText() + ": "
                     + entry.path("from").asText() + " -> " + entry.path("to").asText());
         }

@@ -132,6 +132,13 @@ public class FleetIT {
                 assertEquals(container.controllerId, List.of(), calls.failures(container));
             }
             assertTrue(killed.output(), killed.fleet().path("applied").toString().contains("1.0.1"));
+            // the restarted container resumed the action: applied once, judged again, reported once
+            long action = newestAction(killed);
+            assertEquals(killed.ledger().toString(), 1, killed.ledger().stream()
+                    .filter(line -> line.startsWith("apply hawkBit action " + action + ":")).count());
+            String text = killed.fleet().path("text").asText(); // what patch:fleet prints
+            assertTrue(text, text.contains("controller fleet-3"));
+            assertTrue(text, text.contains("feedback   ") && text.contains("closed success: com.example.pricing.impl/1.0.1 served 4000 ms"));
         }
     }
 
