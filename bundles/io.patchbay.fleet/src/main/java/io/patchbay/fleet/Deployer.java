@@ -34,9 +34,12 @@ final class Deployer {
     private final HealthWatch health;
     private final long windowMillis;
     private final Consumer<String> progress;
+    private final CanaryJudgement canary;
 
+    /** With {@code canary} null, patches are applied and watched over the window; else judged as canaries. */
     Deployer(PatchManager manager, PatchInspector inspector, HealthWatch health, long windowMillis,
-            Consumer<String> progress) {
+            CanaryJudgement canary, Consumer<String> progress) {
+        this.canary = canary;
         this.manager = manager;
         this.inspector = inspector;
         this.health = health;
@@ -79,17 +82,27 @@ final class Deployer {
                 }
                 continue;
             }
-            progress.accept("applying " + each.getValue().id);
             try {
-                ChangeDTO change = manager.apply(each.getKey().toString(), "hawkBit action " + actionId, actor);
+                ChangeDTO change = canary == null ? apply(each.getKey(), each.getValue(), actionId, actor)
+                        : canary(each.getKey(), each.getValue(), actionId, actor, cancelled);
+                if (change == null) { // cancelled during its canary
+                    undo(changes, state, save, actor, "action " + actionId + " cancelled");
+                    return new Result(false, "Cancelled; reverted " + each.getValue().id + ".");
+                }
                 changes.add(change);
                 record(state, change, actionId, save);
             } catch (PatchException e) {
                 undo(changes, state, save, actor, "apply of action " + actionId + " failed");
                 return new Result(false, each.getKey().getFileName() + ": " + e.getMessage());
+            } catch (DeploymentException judged) {
+                undo(changes, state, save, actor, "the canary judge reverted a patch of action " + actionId);
+                return new Result(false, judged.getMessage());
             }
         }
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() || canary != null) { // a canary's steps were its window
+            if (!changes.isEmpty()) {
+                done.add(names(changes) + " promoted by the canary judge");
+            }
             return new Result(true, done.isEmpty() ? "Nothing to do." : sentence(done));
         }
         progress.accept("watching " + names(changes) + " for " + windowMillis + " ms");
@@ -104,6 +117,17 @@ final class Deployer {
             return new Result(false, "Cancelled; reverted " + names(changes) + ".");
         }
         return new Result(true, names(changes) + " served " + windowMillis + " ms within the health judgement.");
+    }
+
+    private ChangeDTO apply(Path file, CheckDTO check, long actionId, String actor) {
+        progress.accept("applying " + check.id);
+        return manager.apply(file.toString(), "hawkBit action " + actionId, actor);
+    }
+
+    private ChangeDTO canary(Path file, CheckDTO check, long actionId, String actor, BooleanSupplier cancelled)
+            throws DeploymentException, InterruptedException {
+        progress.accept("canary of " + check.id + " on " + check.slot);
+        return canary.judge(check.slot, file.toString(), "hawkBit action " + actionId, actor, cancelled);
     }
 
     /** Reverts the slots {@code which} (patches this agent applied) run, and forgets them. */
@@ -136,7 +160,12 @@ final class Deployer {
         }
         List<LedgerEntryDTO> history = manager.history(check.slot);
         LedgerEntryDTO last = history.isEmpty() ? null : history.get(0);
-        if (last == null || !actor.equals(last.actor) || !check.id.equals(last.to)) {
+        if (last == null || !check.id.equals(last.to)) {
+            return null;
+        }
+        boolean ours = actor.equals(last.actor) || "promote".equals(last.action) && history.size() > 1
+                && actor.equals(history.get(1).actor) && "canary".equals(history.get(1).action);
+        if (!ours) {
             return null;
         }
         ChangeDTO change = new ChangeDTO();

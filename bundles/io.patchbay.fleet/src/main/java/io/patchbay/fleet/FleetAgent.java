@@ -52,6 +52,10 @@ public final class FleetAgent {
         if (configuration.url() == null || configuration.url().isBlank()) {
             throw new IllegalArgumentException("The fleet agent needs the hawkBit server's URL (url).");
         }
+        if (!"window".equals(configuration.healthMode()) && !"canary".equals(configuration.healthMode())) {
+            throw new IllegalArgumentException("healthMode is window or canary, not " + configuration.healthMode()
+                    + ".");
+        }
         Path folder = context.getDataFile("fleet").toPath();
         Files.createDirectories(folder);
         Path stateFile = folder.resolve("state.json");
@@ -65,8 +69,11 @@ public final class FleetAgent {
         status = new AgentStatus(ddi.base(), controllerId);
         status.applied(state.applied);
         HealthWatch health = new HealthWatch(manager, configuration.healthMinErrors());
+        CanaryJudgement canary = "canary".equals(configuration.healthMode()) ? new CanaryJudgement(manager,
+                CanaryJudgement.steps(configuration.canarySteps()), configuration.canaryMinStepMs(),
+                configuration.canaryMaxStepMs()) : null;
         Deployer.Factory deployers = progress -> new Deployer(manager, inspector, health,
-                configuration.healthWindowMs(), progress);
+                configuration.healthWindowMs(), canary, progress);
         Path downloads = folder.resolve("downloads");
         ActionRunner actions = new ActionRunner(ddi, new Downloads(ddi, downloads, configuration.maxArtifactBytes()),
                 deployers, state, stateFile, downloads, status, this::post,

@@ -42,6 +42,25 @@ public @interface FleetConfiguration {
             + " that can fail the health judgement: a single error never does unless this is 1.")
     long healthMinErrors() default 3;
 
+    @AttributeDefinition(name = "Health mode", description = "window: apply, then watch the patch over the"
+            + " health window; canary: run the patch as a canary on a share of the calls, and let the canary judge"
+            + " promote it (success) or revert it (failure).", options = {
+                    @org.osgi.service.metatype.annotations.Option(value = "window", label = "window"),
+                    @org.osgi.service.metatype.annotations.Option(value = "canary", label = "canary") })
+    String healthMode() default "window";
+
+    @AttributeDefinition(name = "Canary steps (%)", description = "healthMode canary: the shares the canary walks,"
+            + " comma-separated; passing the last promotes the patch.")
+    String canarySteps() default "10,50";
+
+    @AttributeDefinition(name = "Canary step at least (ms)", description = "healthMode canary: the shortest time"
+            + " a step is held, even when the judge has decided.")
+    long canaryMinStepMs() default 30_000;
+
+    @AttributeDefinition(name = "Canary step at most (ms)", description = "healthMode canary: a step still"
+            + " undecided after this holds; the agent then reverts the patch and reports a failure.")
+    long canaryMaxStepMs() default 600_000;
+
     @AttributeDefinition(name = "Connect timeout (ms)")
     long connectTimeoutMs() default 5_000;
 

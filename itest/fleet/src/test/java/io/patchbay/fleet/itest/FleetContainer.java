@@ -40,12 +40,13 @@ final class FleetContainer implements AutoCloseable {
 
     /** Writes the agent's configuration and starts the launcher; returns once the banner says it started. */
     static FleetContainer start(String controllerId, Path jar, Path data, String server, String token,
-            long healthWindowMs) throws IOException, InterruptedException {
+            List<String> settings) throws IOException, InterruptedException {
         Files.createDirectories(data.resolve("etc"));
-        Files.writeString(data.resolve("etc/io.patchbay.fleet.cfg"), String.join("\n",
-                "url = " + server, "controllerId = " + controllerId, "gatewayToken = " + token,
-                "healthWindowMs = " + healthWindowMs, "pollMs = 1000", "maxBackoffMs = 4000",
-                "connectTimeoutMs = 2000", "requestTimeoutMs = 5000", ""));
+        List<String> lines = new ArrayList<>(List.of("url = " + server, "controllerId = " + controllerId,
+                "gatewayToken = " + token, "pollMs = 1000", "maxBackoffMs = 4000", "connectTimeoutMs = 2000",
+                "requestTimeoutMs = 5000"));
+        lines.addAll(settings);
+        Files.writeString(data.resolve("etc/io.patchbay.fleet.cfg"), String.join("\n", lines) + "\n");
         FleetContainer container = new FleetContainer(controllerId, jar, data, freePort());
         container.launch();
         return container;

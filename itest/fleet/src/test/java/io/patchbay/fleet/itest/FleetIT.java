@@ -17,7 +17,8 @@ import org.junit.runners.MethodSorters;
 
 /**
  * A fleet of four real Patchbay launchers (own JVMs, ports and data folders) as targets of one real hawkBit
- * server, started once for the class. The tests run in order, as an operator would: a broken patch rolled out and
+ * server, started once for the class. The first group's two containers judge a deployment with the canary judge
+ * ({@code healthMode = canary}, one 50 % step), the second group's with the health window (4 s). The tests run in order, as an operator would: a broken patch rolled out and
  * stopped by the first group's health, the fix rolled out group by group (one container killed in its health
  * window), a fleet rollback to the baseline set, and the server stopped while the containers serve.
  */
@@ -32,6 +33,9 @@ public class FleetIT {
     static final String FIX = "com.example.pricing.impl 1.0.1";
     static final String BROKEN = "com.example.pricing.impl 1.0.2";
     static final long WINDOW_MS = 4_000;
+    static final List<String> CANARY = List.of("healthMode = canary", "canarySteps = 50",
+            "canaryMinStepMs = 2000", "canaryMaxStepMs = 60000");
+    static final List<String> WINDOW = List.of("healthMode = window", "healthWindowMs = " + WINDOW_MS);
     static final Duration WAIT = Duration.ofSeconds(120);
 
     static HawkbitServer server;
@@ -54,7 +58,7 @@ public class FleetIT {
         Path data = Path.of(System.getProperty("fleet.build"), "fleet-it").toAbsolutePath();
         for (int i = 1; i <= 4; i++) {
             fleet.add(FleetContainer.start("fleet-" + i, launcher, data.resolve("fleet-" + i), server.baseUrl(),
-                    TOKEN, WINDOW_MS));
+                    TOKEN, i <= 2 ? CANARY : WINDOW));
         }
         for (FleetContainer container : fleet) { // each registers itself on its first poll
             container.awaitFleet("first poll answered", state -> state.path("lastPoll").asLong() > 0, WAIT);
@@ -81,14 +85,17 @@ public class FleetIT {
             for (FleetContainer container : fleet.subList(0, 2)) {
                 long action = newestAction(container);
                 JsonNode state = container.awaitFleet("the failure reported", s -> s.path("lastFeedback").asText()
-                        .startsWith("closed failure: Reverted: com.example.pricing.impl/1.0.2 failed"), WAIT);
+                        .startsWith("closed failure: The canary judge reverted com.example.pricing.impl/1.0.2: "),
+                        WAIT);
                 assertEquals(state.toString(), action, state.path("actionId").asLong());
                 assertEquals(BASE, container.servedBy());
                 List<String> ledger = container.ledger();
-                assertTrue(ledger.toString(), ledger.get(0).startsWith("revert hawkBit action " + action
-                        + ": com.example.pricing.impl/1.0.2 -> com.example.pricing.impl/1.0.0"));
-                assertTrue(ledger.toString(), ledger.get(1).startsWith("apply hawkBit action " + action
+                assertTrue(ledger.toString(), ledger.get(0).startsWith("auto-revert judge: "
+                        + "com.example.pricing.impl/1.0.2 -> com.example.pricing.impl/1.0.0"));
+                assertTrue(ledger.toString(), ledger.get(1).startsWith("canary hawkBit action " + action
                         + ": com.example.pricing.impl/1.0.0 -> com.example.pricing.impl/1.0.2"));
+                String history = mgmt.actionStatus(container.controllerId, action).toString();
+                assertTrue(history, history.contains("The canary judge reverted com.example.pricing.impl/1.0.2"));
                 assertTrue(calls.servedBy(container).containsKey(BROKEN)); // it did serve, and failed
             }
             assertEquals("paused", mgmt.rolloutStatus(rollout));
@@ -108,7 +115,8 @@ public class FleetIT {
         try (Calls calls = Calls.on(fleet)) {
             long rollout = startWhenReady(mgmt.createRollout("pricing-fix", fixSet, FILTER, GROUPS, 100, 0));
             // the first group is in its health window while the second has not been given the fix
-            fleet.get(0).awaitFleet("group 1 watching", s -> s.path("step").asText().startsWith("watching"), WAIT);
+            fleet.get(0).awaitFleet("group 1 in its canary", s -> s.path("step").asText().startsWith("canary of"),
+                    WAIT);
             assertEquals(BASE, fleet.get(2).servedBy());
             long beforeGroup2 = fleet.get(2).fleet().path("actionId").asLong();
 
@@ -126,9 +134,15 @@ public class FleetIT {
                 container.awaitFleet("success reported", s -> s.path("lastFeedback").asText()
                         .startsWith("closed success"), WAIT);
                 assertEquals(FIX, container.servedBy());
-                String newest = container.ledger().get(0);
-                assertTrue(newest, newest.startsWith("apply hawkBit action " + action
-                        + ": com.example.pricing.impl/1.0.0 -> com.example.pricing.impl/1.0.1"));
+                List<String> ledger = container.ledger();
+                if (fleet.indexOf(container) < 2) { // the judge promoted the canary this action started
+                    assertTrue(ledger.toString(), ledger.get(0).startsWith("promote "));
+                    assertTrue(ledger.toString(), ledger.get(1).startsWith("canary hawkBit action " + action
+                            + ": com.example.pricing.impl/1.0.0 -> com.example.pricing.impl/1.0.1"));
+                } else {
+                    assertTrue(ledger.toString(), ledger.get(0).startsWith("apply hawkBit action " + action
+                            + ": com.example.pricing.impl/1.0.0 -> com.example.pricing.impl/1.0.1"));
+                }
                 assertEquals(container.controllerId, List.of(), calls.failures(container));
             }
             assertTrue(killed.output(), killed.fleet().path("applied").toString().contains("1.0.1"));
