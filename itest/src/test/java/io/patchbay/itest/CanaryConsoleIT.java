@@ -58,7 +58,7 @@ public class CanaryConsoleIT {
 
     @Configuration
     public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()), Container.jackson() };
+        return new Option[] { Container.withConsumers(Container.freePort()) };
     }
 
     @Before

@@ -47,7 +47,7 @@ public class CheckConsoleIT {
 
     @Configuration
     public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()), Container.jackson() };
+        return new Option[] { Container.withConsumers(Container.freePort()) };
     }
 
     @Before

@@ -51,16 +51,6 @@ public final class Container {
                 bundle(fixture("consumers").toURI().toString()));
     }
 
-    /**
-     * Jackson databind and annotations as bundles, for a test that reads JSON inside the framework (the launcher
-     * already embeds jackson-core). The jars are the ones Maven resolved for the itest module.
-     */
-    public static Option jackson() {
-        return composite(
-                bundle(new File(System.getProperty("patchbay.jackson.annotations")).toURI().toString()),
-                bundle(new File(System.getProperty("patchbay.jackson.databind")).toURI().toString()));
-    }
-
     /** A fixture or patch jar the build made, by its key: consumers, throwing, failing. */
     public static File fixture(String name) {
         return new File(System.getProperty("patchbay.fixture." + name));

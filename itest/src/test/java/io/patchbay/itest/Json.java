@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The JSON the container answers, read with Jackson into maps, lists, strings, numbers, booleans and {@code null};
  * decimals as {@link java.math.BigDecimal} so {@code 90.00} keeps its scale. Inside the framework (the probe)
- * Jackson must be there as bundles: a test that reads JSON there adds {@link Container#jackson()}.
+ * Jackson databind is one of the launcher's bundles (the fleet agent reads its JSON with it), so the probe imports it.
  */
 public final class Json {
 

@@ -41,7 +41,7 @@ public class ObserveConsoleIT {
 
     @Configuration
     public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()), Container.jackson() };
+        return new Option[] { Container.options(Container.freePort()) };
     }
 
     @Test

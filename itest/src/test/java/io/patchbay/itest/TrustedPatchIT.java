@@ -51,7 +51,7 @@ public class TrustedPatchIT {
 
     @Configuration
     public Option[] config() throws Exception {
-        return new Option[] { Container.withConsumers(Container.freePort()), Container.jackson(),
+        return new Option[] { Container.withConsumers(Container.freePort()),
                 frameworkProperty("patchbay.trust.store").value(signer().trustStore().toString()),
                 frameworkProperty("patchbay.trust.store.password").value(Signer.PASSWORD) };
     }

@@ -48,7 +48,7 @@ public class WebConsoleIT {
 
     @Configuration
     public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()), Container.jackson() };
+        return new Option[] { Container.withConsumers(Container.freePort()) };
     }
 
     @Before

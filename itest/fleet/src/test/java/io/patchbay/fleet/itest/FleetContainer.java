@@ -38,9 +38,17 @@ final class FleetContainer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Writes the agent's configuration and starts the launcher; returns once the banner says it started. */
+    /**
+     * Empties {@code data}, writes the agent's configuration there and starts the launcher; returns once the banner
+     * says it started.
+     */
     static FleetContainer start(String controllerId, Path jar, Path data, String server, String token,
             List<String> settings) throws IOException, InterruptedException {
+        if (Files.exists(data)) { // a folder of an earlier run: its ledger and state are not this run's
+            try (java.util.stream.Stream<Path> files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
         Files.createDirectories(data.resolve("etc"));
         List<String> lines = new ArrayList<>(List.of("url = " + server, "controllerId = " + controllerId,
                 "gatewayToken = " + token, "pollMs = 1000", "maxBackoffMs = 4000", "connectTimeoutMs = 2000",
