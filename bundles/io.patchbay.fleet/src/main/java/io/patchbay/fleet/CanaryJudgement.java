@@ -81,12 +81,7 @@ final class CanaryJudgement {
     private ChangeDTO ended(CanaryDTO canary) throws DeploymentException {
         SlotDTO slot = manager.slot(canary.slot);
         if (slot.active != null && canary.candidate.equals(slot.active.id)) {
-            ChangeDTO change = new ChangeDTO();
-            change.slot = canary.slot;
-            change.from = canary.baseline;
-            change.to = canary.candidate;
-            change.changed = true;
-            return change;
+            return Deployer.change(canary.slot, canary.baseline, canary.candidate);
         }
         List<LedgerEntryDTO> history = manager.history(canary.slot);
         String why = history.isEmpty() ? "the canary ended" : history.get(0).reason;

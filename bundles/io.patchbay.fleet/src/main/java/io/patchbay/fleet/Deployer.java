@@ -168,10 +168,15 @@ final class Deployer {
         if (!ours) {
             return null;
         }
+        return change(check.slot, last.from, last.to);
+    }
+
+    /** A change the agent made without an apply's own answer: after a restart, or by a canary's promotion. */
+    static ChangeDTO change(String slot, String from, String to) {
         ChangeDTO change = new ChangeDTO();
-        change.slot = check.slot;
-        change.from = last.from;
-        change.to = last.to;
+        change.slot = slot;
+        change.from = from;
+        change.to = to;
         change.changed = true;
         return change;
     }
