@@ -11,6 +11,8 @@ import io.patchbay.core.slot.HidingHooks;
 import io.patchbay.core.source.IncomingFolder;
 import io.patchbay.core.slot.ManagedServices;
 import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.RouteOwner;
+import io.patchbay.core.slot.SlotPolicy;
 import io.patchbay.core.slot.Slots;
 import io.patchbay.core.slot.Switcher;
 import io.patchbay.core.store.IntentFile;
@@ -43,7 +45,9 @@ import org.osgi.util.tracker.ServiceTracker;
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 public final class Activator implements BundleActivator {
 
-    private Slots slots;
+    private volatile Slots slots;
+    private RouteOwner owner;
+    private Settings settings;
     private final ReentrantLock operations = new ReentrantLock();
     private Canaries canaries;
     private Traces traces;
@@ -53,7 +57,7 @@ public final class Activator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) throws Exception {
-        Settings settings = new Settings();
+        settings = new Settings();
         settings.update(name -> context.getProperty("patchbay." + name));
         early = new EarlyConfiguration(context, properties -> configure(context, settings, properties));
         early.open();
@@ -63,15 +67,15 @@ public final class Activator implements BundleActivator {
         RouteStore routes = new RouteStore(data.resolve("routes.properties"));
         IntentFile intents = new IntentFile(data.resolve("operations.properties"));
         InterruptedOperations.resolve(context, intents, routes, ledger);
-        Switcher switcher = new Switcher(routes, ledger, intents, settings::drainMillis, events);
+        Retirements retirements = new Retirements(context, () -> slots.all());
+        Switcher switcher = new Switcher(routes, ledger, intents, settings::drainMillis, events, retirements);
         ManagedServices managed = new ManagedServices(context.getBundle(), settings::managedInterfaces);
 
-        slots = new Slots(context, managed, switcher, settings::dampingMillis, () -> !settings.verifying());
-        Retirements retirements = new Retirements(context, slots::all);
-        switcher.onActivated(retirements);
-        canaries = new Canaries(switcher, operations, () -> RoutingKeys.of(settings.keyNames()));
+        owner = new RouteOwner();
+        canaries = new Canaries(switcher, operations, () -> RoutingKeys.of(settings.keyNames()), owner);
+        slots = new Slots(context, managed, switcher, owner, new SlotPolicy(settings::dampingMillis,
+                settings::applyMillis, () -> !settings.verifying(), canaries::isRunning, canaries::departed));
         traces = new Traces(() -> RoutingKeys.of(settings.keyNames()));
-        slots.onDeparture(canaries::departed);
         context.registerService(new String[] { FindHook.class.getName(), EventListenerHook.class.getName() },
                 new HidingHooks(context.getBundle(), managed, slots::typesOf), null);
         tracker = new ServiceTracker<>(context, context.createFilter("(objectClass=*)"), slots);
@@ -129,6 +133,7 @@ public final class Activator implements BundleActivator {
         traces.close();
         slots.close();
         tracker.close();
+        owner.close(settings.drainMillis() + settings.applyMillis()); // what the departures left queued
         early.close();
         if (events instanceof AutoCloseable closeable) {
             closeable.close();

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
@@ -98,10 +99,12 @@ final class PatchManagerImpl implements PatchManager {
     @Override
     public ChangeDTO applyTo(String slot, InputStream content, String name, String reason, String actor) {
         PatchJar patch = read(content, name, slot);
-        try (OperationLock.Held held = lock("apply of " + name, actor)) {
-            InstalledContent.check(context, patch);
-            PatchTargets.candidates(patch, slot, slots.all()).forEach(canaries::requireNone);
-            return new ApplyOperation(context, slots, settings.applyMillis()).apply(patch, slot, reason, actor);
+        try {
+            return change("apply of " + name, actor, () -> {
+                InstalledContent.check(context, patch);
+                PatchTargets.candidates(patch, slot, slots.all()).forEach(canaries::requireNone);
+                return new ApplyOperation(context, slots, settings.applyMillis()).apply(patch, slot, reason, actor);
+            });
         } finally {
             patch.delete();
         }
@@ -121,13 +124,15 @@ final class PatchManagerImpl implements PatchManager {
     public CanaryDTO canary(String slot, InputStream content, String name, CanarySpecDTO spec, String reason,
             String actor) {
         PatchJar patch = read(content, name, slot);
-        try (OperationLock.Held held = lock("canary of " + name, actor)) {
-            InstalledContent.check(context, patch);
-            CanarySpecs.complete(spec, patch.id()); // a spec that makes no sense is refused before any install
-            return new ApplyOperation(context, slots, settings.applyMillis()).canary(patch, slot, reason, actor,
-                    (implementation, why, checksum, signer, installed) -> canaries.start(implementation.slot(),
-                            implementation, CanarySpecs.complete(spec, implementation.id()), why, actor, checksum,
-                            signer, installed));
+        try {
+            return change("canary of " + name, actor, () -> {
+                InstalledContent.check(context, patch);
+                CanarySpecs.complete(spec, patch.id()); // a spec that makes no sense is refused before any install
+                return new ApplyOperation(context, slots, settings.applyMillis()).canary(patch, slot, reason, actor,
+                        (implementation, why, checksum, signer, installed) -> canaries.start(implementation.slot(),
+                                implementation, CanarySpecs.complete(spec, implementation.id()), why, actor,
+                                checksum, signer, installed));
+            });
         } finally {
             patch.delete();
         }
@@ -136,14 +141,14 @@ final class PatchManagerImpl implements PatchManager {
     @Override
     public CanaryDTO canaryOf(String slotName, String implementation, CanarySpecDTO spec, String reason,
             String actor) {
-        try (OperationLock.Held held = lock("canary of " + implementation, actor)) {
+        return change("canary of " + implementation, actor, () -> {
             String name = required(implementation, "Name the standby implementation to try as a canary.");
             Slot slot = slotName == null || slotName.isBlank() ? Implementations.slotOf(slots.all(), name)
                     : SlotNames.find(slots.all(), slotName);
             Implementation candidate = Implementations.find(slot, name);
             return canaries.start(slot, candidate, CanarySpecs.complete(spec, candidate.id()), reason, actor, null,
                     null, null);
-        }
+        });
     }
 
     @Override
@@ -153,23 +158,17 @@ final class PatchManagerImpl implements PatchManager {
 
     @Override
     public ChangeDTO promote(String slotName, String reason, String actor) {
-        try (OperationLock.Held held = lock("promote of " + slotName, actor)) {
-            return canaries.promote(SlotNames.find(slots.all(), slotName), reason, actor);
-        }
+        return change("promote of " + slotName, actor, () -> canaries.promote(SlotNames.find(slots.all(), slotName), reason, actor));
     }
 
     @Override
     public CanaryDTO hold(String slotName, String reason, String actor) {
-        try (OperationLock.Held held = lock("hold of " + slotName, actor)) {
-            return canaries.hold(SlotNames.find(slots.all(), slotName), reason, actor);
-        }
+        return change("hold of " + slotName, actor, () -> canaries.hold(SlotNames.find(slots.all(), slotName), reason, actor));
     }
 
     @Override
     public CanaryDTO resume(String slotName, String reason, String actor) {
-        try (OperationLock.Held held = lock("resume of " + slotName, actor)) {
-            return canaries.resume(SlotNames.find(slots.all(), slotName), reason, actor);
-        }
+        return change("resume of " + slotName, actor, () -> canaries.resume(SlotNames.find(slots.all(), slotName), reason, actor));
     }
 
     @Override
@@ -186,8 +185,14 @@ final class PatchManagerImpl implements PatchManager {
                         : Verification.NONE, !named);
     }
 
-    private OperationLock.Held lock(String operation, String actor) {
-        return OperationLock.of(changes).acquire(operation, actor, settings.lockMillis());
+    /**
+     * Runs an operation: the operation lock first (a second operator waits a bounded time and is told what is in
+     * the way), then the route's owner runs it between the framework's queued changes; the caller waits for it.
+     */
+    private <T> T change(String operation, String actor, Supplier<T> body) {
+        try (OperationLock.Held held = OperationLock.of(changes).acquire(operation, actor, settings.lockMillis())) {
+            return slots.owner().call(operation, body);
+        }
     }
 
     private static String required(String value, String sentence) {
@@ -199,7 +204,7 @@ final class PatchManagerImpl implements PatchManager {
 
     @Override
     public ChangeDTO revert(String slotName, String reason, String actor) {
-        try (OperationLock.Held held = lock("revert of " + slotName, actor)) {
+        return change("revert of " + slotName, actor, () -> {
             Slot slot = SlotNames.find(slots.all(), slotName);
             if (canaries.isRunning(slot)) {
                 return canaries.revert(slot, "revert", reason, actor);
@@ -215,12 +220,12 @@ final class PatchManagerImpl implements PatchManager {
                 return Unchanged.of(slot, "Nothing to revert: " + slot.id() + " has no earlier implementation.");
             }
             return slots.switcher().change(slot, target.get(), change);
-        }
+        });
     }
 
     @Override
     public ChangeDTO activate(String slotName, String implementation, String reason, String actor) {
-        try (OperationLock.Held held = lock("activate of " + implementation, actor)) {
+        return change("activate of " + implementation, actor, () -> {
             Slot slot = SlotNames.find(slots.all(), slotName);
             canaries.requireNone(slot);
             Implementation chosen = Implementations.find(slot, implementation);
@@ -229,7 +234,7 @@ final class PatchManagerImpl implements PatchManager {
             }
             return slots.switcher().change(slot, chosen,
                     new Switcher.Change("activate", actor, reason, null, true));
-        }
+        });
     }
 
     @Override

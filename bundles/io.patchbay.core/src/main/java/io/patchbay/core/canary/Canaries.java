@@ -6,6 +6,7 @@ import io.patchbay.api.dto.CanarySpecDTO;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.RouteOwner;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Switcher;
 import io.patchbay.core.store.CrashPoints;
@@ -38,6 +39,7 @@ public final class Canaries implements AutoCloseable {
     private final Switcher switcher;
     private final ReentrantLock operations;
     private final Supplier<Supplier<String>> keys;
+    private final RouteOwner owner;
     private final Map<Slot, Canary> running = new ConcurrentHashMap<>();
     private ScheduledExecutorService judge;
 
@@ -46,9 +48,15 @@ public final class Canaries implements AutoCloseable {
      * @param keys the routing key sources in force when a canary starts
      */
     public Canaries(Switcher switcher, ReentrantLock operations, Supplier<Supplier<String>> keys) {
+        this(switcher, operations, keys, new RouteOwner());
+    }
+
+    /** @param owner the one writer of the routes: the judge's looks and the ends of departed canaries run there */
+    public Canaries(Switcher switcher, ReentrantLock operations, Supplier<Supplier<String>> keys, RouteOwner owner) {
         this.switcher = switcher;
         this.operations = operations;
         this.keys = keys;
+        this.owner = owner;
     }
 
     /** Starts a canary of {@code candidate} against the slot's active implementation; under the operation lock. */
@@ -107,7 +115,7 @@ public final class Canaries implements AutoCloseable {
         switcher.intents().begin(new Intent(System.currentTimeMillis(), "promote", actor, slot.id(),
                 canary.baseline().id(), canary.candidate().id(), why, canary.checksum, canary.signer, null));
         try {
-            return switcher.change(slot, canary.candidate(), new Switcher.Change("promote", actor, why,
+            return switcher.changeIn(slot, canary.candidate(), new Switcher.Change("promote", actor, why,
                     canary.checksum, canary.signer, true));
         } finally {
             canary.end(CanaryDTO.PROMOTED);
@@ -163,15 +171,22 @@ public final class Canaries implements AutoCloseable {
     }
 
     /**
-     * An implementation left its slot (unregistered): a canary it was an arm of ends on what remains, at once, as
-     * the framework's decision; never waits for the operation lock, which the operation uninstalling it may hold.
+     * An implementation left its slot (unregistered), on the framework's thread: its slot has already dropped the
+     * split and refuses any split to it. A canary it was an arm of ends on what remains, as the framework's
+     * decision, on the route's owner, unless an operator or the judge ended it first.
      */
     public void departed(Implementation implementation) {
         Slot slot = implementation.slot();
         Canary canary = running.get(slot);
-        if (canary != null && (canary.candidate() == implementation || canary.baseline() == implementation)
-                && running.remove(slot, canary)) {
-            revert(canary, "revert", implementation.id() + " went away", "framework");
+        if (canary != null && (canary.candidate() == implementation || canary.baseline() == implementation)) {
+            owner.submit("end of the canary of " + canary.candidate().id(), () -> {
+                if (running.remove(slot, canary)) {
+                    revert(canary, "revert", implementation.id() + " went away", "framework");
+                } else {
+                    LOG.info("The canary of " + canary.candidate().id() + " in " + slot.id() + " had ended before "
+                            + implementation.id() + " went away was handled.");
+                }
+            });
         }
     }
 
@@ -199,7 +214,8 @@ public final class Canaries implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            judge.scheduleWithFixedDelay(this::look, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            judge.scheduleWithFixedDelay(() -> owner.run("canary judge's look", this::look), TICK_MILLIS,
+                    TICK_MILLIS, TimeUnit.MILLISECONDS); // decided on the route's owner, between other changes
         }
     }
 

@@ -149,7 +149,7 @@ public final class ApplyOperation {
             Implementation implementation = Installs.await(patch, choice.target(), expected.arrival(),
                     timeoutMillis, null);
             requireLive(patch, implementation.slot());
-            return slots.switcher().change(implementation.slot(), implementation, change);
+            return slots.switcher().changeIn(implementation.slot(), implementation, change);
         } catch (RuntimeException e) {
             slots.expectations().forget(expected);
             Installs.uninstall(bundle);
@@ -161,7 +161,7 @@ public final class ApplyOperation {
             Switcher.Change change) {
         InstalledPatch found = InstalledPatch.find(patch, choice.candidates(), bundle);
         return found.applied() ? Unchanged.of(found.slot(), patch.id() + " is already applied to "
-                + found.slot().id() + "; nothing changed.") : slots.switcher().change(found.slot(), found.standby(), change);
+                + found.slot().id() + "; nothing changed.") : slots.switcher().changeIn(found.slot(), found.standby(), change);
     }
 
     /**

@@ -59,7 +59,7 @@ final class FragmentApply {
             slots.switcher().quietly(slot, next); // the host came back without it: the same code as before
             throw new PatchException(notAttached(patch, host));
         }
-        return slots.switcher().change(slot, next, change);
+        return slots.switcher().changeIn(slot, next, change);
     }
 
     /** Whether the fragment is installed and attached to {@code host}; refused when installed but not attached. */

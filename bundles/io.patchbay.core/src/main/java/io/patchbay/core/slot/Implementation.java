@@ -29,7 +29,7 @@ public final class Implementation {
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final ScopedObjects scoped;
-    private boolean gone; // guarded by the slot's lock, see Slot#route
+    private volatile boolean gone; // written under the slot's lock, see Slot#route; read by queued changes
     private volatile boolean retiring;
     private volatile long activeSince;
     private volatile long idleSince = System.currentTimeMillis();

@@ -2,6 +2,9 @@ package io.patchbay.core.slot;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -16,17 +19,24 @@ import org.osgi.framework.startlevel.BundleStartLevel;
  * A slot created later (its first service registers after the start, or it retired and comes back) waits for its
  * saved implementation while that one's bundle is starting, active or meant to run (a refresh restarting it): only
  * then can it still register. Once its bundle is not (stopped by an operator, uninstalled), the slot falls back the
- * same way, as soon as it has something to fall back on or the bundle stops.
+ * same way, as soon as it has something to fall back on or the bundle stops. A bundle that runs but never registers
+ * the saved service is waited for at most the restore timeout. The fallback is routed in memory on the thread
+ * that noticed (a framework event), and recorded by the {@link RouteOwner}.
  */
 final class Restorer {
 
     private final Switcher switcher;
+    private final RouteOwner owner;
     private final Supplier<Bundle[]> bundles;
+    private final LongSupplier waitMillis;
+    private final Set<Slot> deadlines = ConcurrentHashMap.newKeySet();
     private volatile boolean settled;
 
-    Restorer(Switcher switcher, Supplier<Bundle[]> bundles) {
+    Restorer(Switcher switcher, RouteOwner owner, Supplier<Bundle[]> bundles, LongSupplier waitMillis) {
         this.switcher = switcher;
+        this.owner = owner;
         this.bundles = bundles;
+        this.waitMillis = waitMillis;
     }
 
     /** Whether the framework has started. */
@@ -39,14 +49,29 @@ final class Restorer {
         slots.forEach(slot -> settle(slot, " did not come back after the restart"));
     }
 
-    /** After the start: a slot still waiting stops if nothing can bring its saved implementation back. */
+    /**
+     * After the start: a slot still waiting stops if nothing can bring its saved implementation back; if its
+     * bundle is running, it waits at most the restore timeout for its service.
+     */
     void recheck(Slot slot) {
         String awaited = slot.awaiting();
-        if (settled && awaited != null && !running(awaited)) {
+        if (!settled || awaited == null) {
+            return;
+        }
+        if (!running(awaited)) {
             settle(slot, " is not running");
+        } else if (deadlines.add(slot)) {
+            long millis = waitMillis.getAsLong();
+            owner.schedule("restore deadline of " + slot.id(), millis, () -> {
+                deadlines.remove(slot);
+                if (awaited.equals(slot.awaiting())) {
+                    settle(slot, "'s bundle is running but did not register its service within " + millis + " ms");
+                }
+            });
         }
     }
 
+    /** Stops waiting and, in memory, routes to the fallback; the owner records it. */
     private void settle(Slot slot, String why) {
         String awaited;
         synchronized (slot) {
@@ -56,14 +81,15 @@ final class Restorer {
         if (awaited == null) {
             return;
         }
+        Fallback fallback = Fallback.because(awaited + why);
         Rerouting.untilRouted(() -> {
             synchronized (slot) {
                 return slot.active() != null ? null : slot.fallback().orElse(null);
             }
-        }, fallback -> {
-            if (fallback != null) {
-                switcher.change(slot, fallback, new Switcher.Change("fallback", "framework", awaited + why, null,
-                        false));
+        }, next -> {
+            if (next != null && slot.routeIf(null, next, fallback, System.currentTimeMillis())) {
+                slot.followActive();
+                owner.submit("record of the fallback of " + slot.id(), () -> switcher.recordFallbacks(slot));
             }
         });
     }

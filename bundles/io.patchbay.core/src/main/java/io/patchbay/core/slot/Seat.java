@@ -16,6 +16,9 @@ public final class Seat {
     private final Slot slot;
     private final Bundle consumer;
     private volatile Below below;
+    /** Test hook: runs after a call below has chosen its target, before it is counted there. */
+    static volatile Runnable beforeStart = () -> {
+    };
     /** The last scoped object this seat was given, see {@link ScopedObjects#objectFor}. */
     volatile Cached cached;
 
@@ -42,21 +45,27 @@ public final class Seat {
      * counted as started. Never the patch's own implementation, so a patch cannot recurse into itself.
      */
     public Implementation enterBelow() {
-        int generation = slot.generation();
-        Below cached = below;
-        Implementation target;
-        if (cached != null && cached.generation == generation) {
-            target = cached.implementation;
-        } else {
-            target = below(slot, consumer);
-            below = new Below(generation, target);
+        for (;;) {
+            int generation = slot.generation();
+            Below cached = below;
+            Implementation target;
+            if (cached != null && cached.generation == generation) {
+                target = cached.implementation;
+            } else {
+                target = below(slot, consumer);
+                below = new Below(generation, target);
+            }
+            if (target == null) {
+                throw new SlotUnavailableException(slot.id() + " has no implementation for "
+                        + consumer.getSymbolicName() + " to call below itself.");
+            }
+            beforeStart.run();
+            target.started();
+            if (slot.generation() == generation) {
+                return target; // nothing left or switched since: a drain that begins now sees this call
+            }
+            target.abandoned(); // the route changed in between: choose again
         }
-        if (target == null) {
-            throw new SlotUnavailableException(slot.id() + " has no implementation for "
-                    + consumer.getSymbolicName() + " to call below itself.");
-        }
-        target.started();
-        return target;
     }
 
     /**

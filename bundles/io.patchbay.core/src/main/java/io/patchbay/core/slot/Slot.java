@@ -37,6 +37,8 @@ public final class Slot {
     private volatile SlotServices services;
     private String departed;
     private String awaiting;
+    private boolean retired;
+    private final List<Fallback> unrecorded = new ArrayList<>();
 
     public Slot(List<Class<?>> types, String name, String apiVersion, LongSupplier dampingMillis) {
         this.types = List.copyOf(types);
@@ -95,9 +97,8 @@ public final class Slot {
     /** Makes the facade's properties those of the active implementation; call outside any lock. */
     public void followActive() {
         SlotServices registered = services;
-        Implementation current = active;
-        if (registered != null && current != null) {
-            registered.follow(current.reference());
+        if (registered != null) {
+            registered.follow();
         }
     }
 
@@ -150,6 +151,9 @@ public final class Slot {
      * {@code null}. A call that starts after this returns follows the new split.
      */
     public synchronized void split(Split next) {
+        if (next != null && (next.baseline().gone() || next.candidate().gone())) {
+            return; // an arm left (its canary is being ended): a split to it would outlive the canary
+        }
         split = next;
         generation++;
     }
@@ -179,6 +183,11 @@ public final class Slot {
      * @throws ImplementationGone if {@code next} has left this slot since it was chosen; nothing changed
      */
     public synchronized Implementation route(Implementation next, boolean rememberCurrent, long now) {
+        return reroute(next, rememberCurrent, now).before();
+    }
+
+    /** {@link #route}, also telling the id the slot had, read under the same lock as the switch. */
+    synchronized Routed reroute(Implementation next, boolean rememberCurrent, long now) {
         if (next != null && next.gone()) {
             throw new ImplementationGone(next, this); // chosen, then unregistered before this route: never route to it
         }
@@ -201,18 +210,65 @@ public final class Slot {
         active = next;
         generation++;
         notifyAll();
-        return before;
+        return new Routed(before, beforeId);
     }
 
-    public synchronized void add(Implementation implementation) {
+    /**
+     * A framework's move, in memory only: routes to {@code next} if {@code expected} is still the route (a
+     * fallback never overrides a switch made since it chose), and keeps the move for the owner to record.
+     *
+     * @return whether it routed
+     */
+    synchronized boolean routeIf(Implementation expected, Implementation next, Fallback fallback, long now) {
+        if (active != expected) {
+            return false;
+        }
+        Routed routed = reroute(next, false, now); // throws ImplementationGone if next has left: choose again
+        if (next != null && fallback != null) {
+            unrecorded.add(fallback.from(routed.fromId()).to(next.id()));
+        }
+        return true;
+    }
+
+    /** The framework's moves not yet recorded, oldest first; taken, so each is recorded once. */
+    synchronized List<Fallback> takeUnrecorded() {
+        List<Fallback> taken = List.copyOf(unrecorded);
+        unrecorded.clear();
+        return taken;
+    }
+
+    /** @return false if the slot has retired: the implementation belongs in a new one */
+    public synchronized boolean add(Implementation implementation) {
+        if (retired) {
+            return false;
+        }
         implementations.add(implementation);
         generation++;
+        return true;
     }
 
+    /** The implementation left: no route may go to it, nor a canary's split (calls go on to the active one). */
     public synchronized boolean remove(Implementation implementation) {
         implementation.leave();
+        Split splitting = split;
+        if (splitting != null && (splitting.candidate() == implementation || splitting.baseline() == implementation)) {
+            split = null;
+        }
         generation++;
         return implementations.remove(implementation);
+    }
+
+    synchronized boolean retired() {
+        return retired;
+    }
+
+    /** Retires the slot if it has no implementation (true the first time only): nothing can join it afterwards. */
+    synchronized boolean retireIfEmpty() {
+        if (retired || !implementations.isEmpty()) {
+            return false;
+        }
+        retired = true;
+        return true;
     }
 
     /** Whether {@code bundle} already serves a live implementation here (a second service of the same name). */
@@ -280,5 +336,9 @@ public final class Slot {
     @Override
     public String toString() {
         return id;
+    }
+
+    /** What a route change found: the implementation that was active, and the id the slot had. */
+    record Routed(Implementation before, String fromId) {
     }
 }

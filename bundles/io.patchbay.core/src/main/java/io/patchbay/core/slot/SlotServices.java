@@ -52,9 +52,21 @@ final class SlotServices {
         return new SlotServices(slot, facade, replaced, properties);
     }
 
-    /** Gives the facade the properties of {@code active}, if they differ from what it has. */
-    synchronized void follow(ServiceReference<?> active) {
-        Hashtable<String, Object> properties = propertiesOf(slot, active);
+    /** Test hook: runs after the properties to publish are read, before they are published. */
+    static volatile Runnable beforePublish = () -> {
+    };
+
+    /**
+     * Gives the facade the properties of the slot's active implementation, if they differ from what it has. The
+     * route is read inside this lock, so of two switches the last to publish publishes the route both left.
+     */
+    synchronized void follow() {
+        Implementation active = slot.active();
+        if (active == null) {
+            return;
+        }
+        Hashtable<String, Object> properties = propertiesOf(slot, active.reference());
+        beforePublish.run();
         if (!sameProperties(properties, published)) {
             published = properties;
             try {

@@ -79,11 +79,11 @@ final class SlotTable {
     /** The slot for {@code key}, created (with its saved route) if it is new. */
     synchronized Slot getOrCreate(Key key, List<Class<?>> types) {
         Slot slot = slots.get(key);
-        if (slot == null) {
+        if (slot == null || slot.retired()) { // retired after its last implementation went: a new one comes
             slot = new Slot(types, key.name(), ApiVersions.of(key.type()), dampingMillis);
             String id = slot.id();
             slot.number(numbers.computeIfAbsent(id, given -> numbers.size() + 1));
-            slots.values().removeIf(old -> old.id().equals(id) && old.implementations().isEmpty()); // stale API
+            slots.values().removeIf(old -> old.id().equals(id) && (old.retired() || old.retireIfEmpty())); // stale API
             restore(slot);
             slots.put(key, slot);
         }

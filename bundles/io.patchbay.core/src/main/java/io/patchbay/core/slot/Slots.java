@@ -5,9 +5,6 @@ import io.patchbay.core.patch.PatchLocation;
 import io.patchbay.core.patch.StartLevels;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -25,6 +22,10 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
  */
 public final class Slots implements ServiceTrackerCustomizer<Object, Implementation>, BundleListener {
 
+    /** Test hook: runs after an arriving implementation's slot is looked up, before it joins it. */
+    static volatile java.util.function.Consumer<Slot> placing = slot -> {
+    };
+
     private static final Logger LOG = Logger.getLogger(Slots.class.getName());
 
     private final BundleContext context;
@@ -33,28 +34,26 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     private final SlotTable table;
     private final Expectations expectations = new Expectations();
     private final Restorer restorer;
-    private final BooleanSupplier outsidePatchesApply;
-    private volatile java.util.function.Consumer<Implementation> departing = implementation -> {
-    };
+    private final RouteOwner owner;
+    private final SlotPolicy policy;
+    private final Departures departures;
     private volatile boolean closing;
 
-    /**
-     * @param outsidePatchesApply whether a patch installed and started outside Patchbay (the Gogo {@code install}
-     *            command, say) is switched to at once; false in trusted mode, where only apply checks signatures
-     */
-    public Slots(BundleContext context, ManagedServices managed, Switcher switcher, LongSupplier dampingMillis,
-            BooleanSupplier outsidePatchesApply) {
-        this.outsidePatchesApply = outsidePatchesApply;
+    public Slots(BundleContext context, ManagedServices managed, Switcher switcher, RouteOwner owner,
+            SlotPolicy policy) {
         this.context = context;
         this.managed = managed;
         this.switcher = switcher;
-        this.table = new SlotTable(context, switcher, dampingMillis);
-        this.restorer = new Restorer(switcher, context::getBundles);
+        this.owner = owner;
+        this.policy = policy;
+        this.table = new SlotTable(context, switcher, policy.dampingMillis());
+        this.restorer = new Restorer(switcher, owner, context::getBundles, policy.restoreMillis());
+        this.departures = new Departures(context, switcher, owner, policy.departing());
     }
 
-    /** Told first when an implementation leaves its slot (a canary it is an arm of ends). */
-    public void onDeparture(java.util.function.Consumer<Implementation> listener) {
-        departing = listener;
+    /** The one writer of the routes: operations run on it. */
+    public RouteOwner owner() {
+        return owner;
     }
 
     /** Every slot, by interface name, API version, then name. */
@@ -111,7 +110,16 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
             return leaveVisible(reference, target, problem);
         }
         Implementation implementation = new Implementation(slot, reference, target);
-        slot.add(implementation);
+        placing.accept(slot);
+        while (!slot.add(implementation)) { // the slot retired since it was looked up (its last implementation left)
+            if (expected != null) {
+                String retired = slot.id() + " retired while " + bundle.getSymbolicName() + " registered its service";
+                expected.arrival().completeExceptionally(new IllegalStateException(retired));
+                return leaveVisible(reference, target, retired);
+            }
+            slot = table.getOrCreate(key, types);
+            implementation = new Implementation(slot, reference, target);
+        }
         if (expected != null) {
             expected.arrival().complete(implementation); // apply decides; until then it is a standby
         } else {
@@ -128,35 +136,27 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         }
     }
 
+    /**
+     * Only what must happen at once, in memory: the implementation is gone (no route, no split to it), the route
+     * falls back if it pointed here, so calls keep flowing. Recording the fallback, and draining, releasing and
+     * ungetting the implementation, are queued on the {@link RouteOwner}: this runs on the thread that unregisters.
+     */
     @Override
     public void removedService(ServiceReference<Object> reference, Implementation implementation) {
         boolean shuttingDown = closing || context.getBundle(0).getState() == Bundle.STOPPING;
         Slot slot = implementation.slot();
-        if (!shuttingDown) {
-            departing.accept(implementation); // while the framework stops, a canary stays open for the next start
-        }
-        slot.remove(implementation);
         Bundle bundle = implementation.bundle();
         boolean hostRestarting = bundle != null && expectations.expects(bundle);
+        departures.left(slot, implementation, shuttingDown);
         if (!shuttingDown && !hostRestarting && slot.implementations().isEmpty() && bundle != null
                 && bundle.getState() == Bundle.ACTIVE) {
             // the service alone went away, its bundle stays: so does the service for consumers, as without
             // Patchbay. The route still points at it, so the facade's last calls (a servlet's destroy) reach it.
             retire(slot, "its last implementation " + implementation.id() + " was unregistered");
-        } else if (slot.active() == implementation) {
-            Rerouting.untilRouted(() -> hostRestarting ? null : slot.fallback().orElse(null), next -> {
-                if (shuttingDown || next == null) {
-                    // calls wait for the host to come back; the saved route is what a restart restores
-                    switcher.quietly(slot, next);
-                } else {
-                    switcher.change(slot, next, new Switcher.Change("fallback", "framework",
-                            implementation.id() + " went away", null, false));
-                }
-            });
-            awaitDrained(implementation);
+        } else {
+            departures.fallBack(slot, implementation, hostRestarting, shuttingDown);
         }
-        implementation.releaseScoped();
-        context.ungetService(reference);
+        departures.release(implementation, reference);
         retireIfStale(slot);
     }
 
@@ -212,16 +212,31 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         } else if (PatchHeaders.targets(implementation.bundle(), slot) && !slot.isKnown(implementation.id())
                 && !expectations.expects(implementation.bundle())
                 && !PatchLocation.installedByApply(implementation.bundle())) { // one apply patches one slot
-            if (!outsidePatchesApply.getAsBoolean()) {
+            if (!policy.outsidePatchesApply().getAsBoolean()) {
                 LOG.warning(implementation.id() + " was installed outside Patchbay; in trusted mode it stays a standby"
                         + " of " + slot.id() + " until it is applied with patch:apply.");
                 return;
             }
-            StartLevels.startWithManager(implementation.bundle(), context.getBundle());
-            String reason = PatchHeaders.reason(implementation.bundle());
-            switcher.change(slot, implementation, new Switcher.Change("apply", "framework",
-                    reason == null ? "installed and started outside Patchbay" : reason, null, true));
+            owner.submit("switch of " + slot.id() + " to " + implementation.id(), () -> switchOutside(slot,
+                    implementation));
         }
+    }
+
+    /** On the owner: a patch started outside Patchbay becomes the route, unless that is stale now. */
+    private void switchOutside(Slot slot, Implementation implementation) {
+        String stale = implementation.gone() ? "it went away"
+                : slot.retired() ? "its slot retired"
+                        : policy.canaryRunning().test(slot) ? slot.id() + " has a canary in progress"
+                                : slot.active() == implementation ? "it is active already" : null;
+        if (stale != null) {
+            LOG.warning(implementation.id() + " was started outside Patchbay and stays a standby of " + slot.id()
+                    + ": " + stale + ".");
+            return;
+        }
+        StartLevels.startWithManager(implementation.bundle(), context.getBundle());
+        String reason = PatchHeaders.reason(implementation.bundle());
+        switcher.change(slot, implementation, new Switcher.Change("apply", Switcher.FRAMEWORK,
+                reason == null ? "installed and started outside Patchbay" : reason, null, true));
     }
 
     /** Registers the slot's services once, after its first implementation is routed and outside any lock. */
@@ -241,7 +256,8 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     }
 
     private void retire(Slot slot, String why) {
-        if (table.remove(slot)) {
+        if (slot.retireIfEmpty()) {
+            table.remove(slot);
             SlotServices services = slot.services();
             if (services != null) {
                 services.unregister();
@@ -271,16 +287,6 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
             }
         }
         return types.isEmpty() ? null : types;
-    }
-
-    private void awaitDrained(Implementation implementation) {
-        try {
-            if (!implementation.awaitDrained(switcher.drainMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warning(implementation + " still had calls running when it went away");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Stops routing: the manager is going away, facades with it. */

@@ -1,5 +1,6 @@
 package io.patchbay.core.slot;
 
+import io.patchbay.api.PatchException;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.core.store.CrashPoints;
@@ -18,64 +19,86 @@ import java.util.function.LongSupplier;
  */
 public final class Switcher {
 
+    /** Who the ledger names for the framework's moves. */
+    public static final String FRAMEWORK = "framework";
+
     private final RouteStore store;
     private final Ledger ledger;
     private final LongSupplier drainMillis;
     private final IntentFile intents;
     private final Consumer<LedgerEntryDTO> listener;
-    private volatile Consumer<Implementation> activated = implementation -> {
-    };
+    private final Consumer<Implementation> activated;
 
     /** @param listener told of every ledger entry after it is written (events), on the switching thread */
     public Switcher(RouteStore store, Ledger ledger, IntentFile intents, LongSupplier drainMillis,
             Consumer<LedgerEntryDTO> listener) {
+        this(store, ledger, intents, drainMillis, listener, implementation -> {
+        });
+    }
+
+    /**
+     * @param activated told of every implementation a route moves to, on the switching thread, after the route
+     *            (the retirement watch)
+     */
+    public Switcher(RouteStore store, Ledger ledger, IntentFile intents, LongSupplier drainMillis,
+            Consumer<LedgerEntryDTO> listener, Consumer<Implementation> activated) {
         this.store = store;
         this.ledger = ledger;
         this.intents = intents;
         this.drainMillis = drainMillis;
         this.listener = listener;
+        this.activated = activated;
     }
 
     /**
-     * A recorded change: apply, revert, activate, fallback. Unless an operation has already begun one, an intent is
-     * written first, so that a stop at any instant between the switch and its ledger entry is resolved at the next
-     * start ({@link io.patchbay.core.patch.InterruptedOperation}).
+     * A recorded change on its own: revert, activate, a patch started outside Patchbay. An intent is written
+     * first, so that a stop at any instant between the switch and its ledger entry is resolved at the next start
+     * ({@link io.patchbay.core.patch.InterruptedOperations}). Refused while the slot has an operation in progress
+     * (a canary), whose intent it must not take over.
      */
     public ChangeDTO change(Slot slot, Implementation next, Change change) {
+        if (intents.inProgress(slot.id())) {
+            throw new PatchException(slot.id() + " has an operation in progress; the " + change.action()
+                    + " of " + (next == null ? "nothing" : next.id()) + " was refused.");
+        }
+        return change(slot, next, change, true);
+    }
+
+    /**
+     * A change that is one step of an operation that has written its intent already (apply, promote); if that
+     * intent is keyed otherwise (an apply whose slot only the patch's registration told), it writes its own.
+     */
+    public ChangeDTO changeIn(Slot slot, Implementation next, Change change) {
+        return change(slot, next, change, !intents.inProgress(slot.id()));
+    }
+
+    private ChangeDTO change(Slot slot, Implementation next, Change change, boolean own) {
+        recordFallbacks(slot); // the framework's moves came first: the ledger says so
         long now = System.currentTimeMillis();
-        String from = slot.currentId();
-        boolean own = !intents.inProgress(slot.id());
         if (own) {
-            intents.begin(new Intent(now, change.action(), change.actor(), slot.id(), from,
+            intents.begin(new Intent(now, change.action(), change.actor(), slot.id(), slot.currentId(),
                     next == null ? null : next.id(), change.reason(), change.checksum(), change.signer(), null));
         }
         CrashPoints.reached(change.action(), "intent");
-        Implementation before;
+        Slot.Routed routed;
         try {
-            before = slot.route(next, change.remember(), now);
+            routed = slot.reroute(next, change.remember(), now);
         } catch (ImplementationGone gone) {
             if (own) {
                 intents.finish(slot.id()); // nothing changed: nothing for the next start to resolve
             }
             throw gone;
         }
+        String from = routed.fromId(); // read under the slot's lock with the switch, not before it
         CrashPoints.reached(change.action(), "routed");
         if (next != null) {
             activated.accept(next);
-        }
-        if (next != null) {
             save(slot);
         }
         CrashPoints.reached(change.action(), "saved");
         slot.followActive();
-        LedgerEntryDTO entry = new LedgerEntryDTO();
-        entry.time = now;
-        entry.action = change.action();
-        entry.actor = change.actor();
-        entry.slot = slot.id();
-        entry.from = from;
-        entry.to = next == null ? null : next.id();
-        entry.reason = change.reason();
+        LedgerEntryDTO entry = entry(now, change.action(), change.actor(), slot.id(), from,
+                next == null ? null : next.id(), change.reason());
         entry.checksum = change.checksum();
         entry.signer = change.signer();
         ledger.append(entry);
@@ -84,12 +107,43 @@ public final class Switcher {
             intents.finish(slot.id());
         }
         listener.accept(entry);
-        return result(slot, from, next, drain(before, next));
+        return result(slot, from, next, drain(routed.before(), next));
     }
 
-    /** Tells {@code watcher} of every implementation a route moves to, on the switching thread, after the route. */
-    public void onActivated(Consumer<Implementation> watcher) {
-        activated = watcher;
+    /**
+     * Records the moves the framework made in memory on this slot ({@link Slot#routeIf}), oldest first, each with
+     * its intent: on the owner, before any later change of the slot.
+     */
+    public void recordFallbacks(Slot slot) {
+        for (Fallback fallback : slot.takeUnrecorded()) {
+            boolean own = !intents.inProgress(slot.id());
+            if (own) {
+                intents.begin(new Intent(fallback.time(), "fallback", FRAMEWORK, slot.id(), fallback.from(),
+                        fallback.to(), fallback.reason(), null, null, null));
+            }
+            slot.find(fallback.to()).ifPresent(activated);
+            save(slot);
+            LedgerEntryDTO entry = entry(fallback.time(), "fallback", FRAMEWORK, slot.id(), fallback.from(),
+                    fallback.to(), fallback.reason());
+            ledger.append(entry);
+            if (own) {
+                intents.finish(slot.id());
+            }
+            listener.accept(entry);
+        }
+    }
+
+    private static LedgerEntryDTO entry(long time, String action, String actor, String slot, String from, String to,
+            String reason) {
+        LedgerEntryDTO entry = new LedgerEntryDTO();
+        entry.time = time;
+        entry.action = action;
+        entry.actor = actor;
+        entry.slot = slot;
+        entry.from = from;
+        entry.to = to;
+        entry.reason = reason;
+        return entry;
     }
 
     /** Writes an entry that changes no route (a canary's start, steps and end) and tells the listener of it. */

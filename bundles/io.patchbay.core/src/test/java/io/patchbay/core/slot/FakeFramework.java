@@ -61,6 +61,8 @@ final class FakeFramework {
     }
 
     private final List<FakeBundle> bundles = new CopyOnWriteArrayList<>();
+    /** Every reference the manager gave back, in order. */
+    final List<ServiceReference<?>> ungot = new CopyOnWriteArrayList<>();
     private final Map<ServiceReference<?>, Object> services = new HashMap<>();
     private final Map<ServiceReference<?>, Implementation> tracked = new HashMap<>();
     private final FakeBundle system = install("system.bundle", "1.0.0");
@@ -70,7 +72,10 @@ final class FakeFramework {
                 case "getBundle" -> system.bundle; // the manager's bundle, and bundle 0
                 case "getBundles" -> bundles.stream().map(b -> b.bundle).toArray(Bundle[]::new);
                 case "getService" -> services.get(args[0]);
-                case "ungetService" -> true;
+                case "ungetService" -> {
+                    ungot.add((ServiceReference<?>) args[0]);
+                    yield true;
+                }
                 case "registerService" -> registration();
                 case "hashCode" -> System.identityHashCode(proxy);
                 case "equals" -> proxy == args[0];
@@ -78,6 +83,7 @@ final class FakeFramework {
             });
     private long nextServiceId = 1;
 
+    final RouteOwner owner = new RouteOwner();
     final Ledger ledger;
     final RouteStore routes;
     final IntentFile intents;
@@ -90,7 +96,8 @@ final class FakeFramework {
         intents = new IntentFile(folder.resolve("operations.properties"));
         switcher = new Switcher(routes, ledger, intents, () -> 1000, entry -> {
         });
-        slots = new Slots(context, new ManagedServices(system.bundle, Set::of), switcher, () -> 200, () -> true);
+        slots = new Slots(context, new ManagedServices(system.bundle, Set::of), switcher, owner,
+                SlotPolicy.plain(() -> 200, () -> restoreMillis));
     }
 
     FakeBundle install(String symbolicName, String version) {
@@ -110,13 +117,41 @@ final class FakeFramework {
         if (implementation != null) {
             tracked.put(reference, implementation);
         }
+        settled();
         return reference;
     }
 
-    /** Unregisters a service: the tracker's removal callback, on the calling thread. */
+    /** How long a restored slot waits for a running bundle's service. */
+    volatile long restoreMillis = 60_000;
+
+    /** Unregisters a service, then waits until the route's owner has done what the departure queued. */
     void unregister(ServiceReference<Object> reference) {
+        unregisterNow(reference);
+        settled();
+    }
+
+    /** Unregisters a service: the tracker's removal callback, on the calling thread; the owner's work may follow. */
+    void unregisterNow(ServiceReference<Object> reference) {
         slots.removedService(reference, tracked.remove(reference));
         services.remove(reference);
+    }
+
+    /** The framework has started ({@code FrameworkEvent.STARTED}); waits for what that queued. */
+    void settle() {
+        slots.settle();
+        settled();
+    }
+
+    /** Waits until the route's owner has run every change queued so far. */
+    void settled() {
+        try {
+            if (!owner.awaitQueued(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("the route's owner did not finish its queue within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     Implementation implementation(ServiceReference<Object> reference) {

@@ -57,7 +57,7 @@ public class RestoreTest {
         originalBundle.state = Bundle.STOPPING;
         framework.unregister(original); // its only implementation leaves before the framework has started
 
-        framework.slots.settle();
+        framework.settle();
         originalBundle.state = Bundle.ACTIVE;
         ServiceReference<Object> back = framework.register(originalBundle, "greeter", "1.0.0");
 
@@ -76,7 +76,7 @@ public class RestoreTest {
             }
         };
 
-        framework.slots.settle();
+        framework.settle();
 
         assertSame(framework.implementation(other), framework.slot().active());
         assertEquals(List.of("greeter/1.0.2"), framework.ledger.entries().stream().map(e -> e.to).toList());
@@ -85,7 +85,7 @@ public class RestoreTest {
     @Test
     public void aSlotFirstSeenAfterTheStartDoesNotWaitForABundleThatIsNotRunning() {
         patchBundle.state = Bundle.RESOLVED; // installed, stopped: nothing will register its service
-        framework.slots.settle();
+        framework.settle();
 
         ServiceReference<Object> original = framework.register(originalBundle, "greeter", "1.0.0");
 
@@ -97,7 +97,7 @@ public class RestoreTest {
 
     @Test
     public void aSlotFirstSeenAfterTheStartStopsWaitingWhenTheAwaitedBundleStops() {
-        framework.slots.settle();
+        framework.settle();
         ServiceReference<Object> original = framework.register(originalBundle, "greeter", "1.0.0");
         assertNull("the patch's bundle is active: its service may still come", framework.slot().active());
 
@@ -109,7 +109,7 @@ public class RestoreTest {
 
     @Test
     public void aSlotFirstSeenAfterTheStartWaitsForABundleARefreshIsRestarting() {
-        framework.slots.settle();
+        framework.settle();
         patchBundle.state = Bundle.RESOLVED; // stopped for a moment: the refresh starts it again
         patchBundle.persistentlyStarted = true;
         framework.register(originalBundle, "greeter", "1.0.0");
@@ -124,7 +124,7 @@ public class RestoreTest {
 
     @Test
     public void aSlotFirstSeenAfterTheStartStillRestoresItsSavedImplementation() {
-        framework.slots.settle(); // an API refresh, say: the slot comes back after the start, both services too
+        framework.settle(); // an API refresh, say: the slot comes back after the start, both services too
         framework.register(originalBundle, "greeter", "1.0.0");
         ServiceReference<Object> patch = framework.register(patchBundle, "greeter", "1.0.1");
 

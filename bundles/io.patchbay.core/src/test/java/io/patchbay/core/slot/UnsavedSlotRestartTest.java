@@ -39,7 +39,7 @@ public class UnsavedSlotRestartTest {
         ServiceReference<Object> own = framework.register(applicationBundle, "greeter", "1.0.0");
         assertSame(framework.implementation(own), slot.active());
 
-        framework.slots.settle();
+        framework.settle();
 
         assertSame("still the application's own", framework.implementation(own), slot.active());
         assertSame(framework.implementation(patch).slot(), slot);
@@ -50,7 +50,7 @@ public class UnsavedSlotRestartTest {
         ServiceReference<Object> patch = framework.register(patchBundle, "greeter", "1.0.1");
         Slot slot = framework.slot();
 
-        framework.slots.settle();
+        framework.settle();
 
         assertSame(framework.implementation(patch), slot.active());
     }
