@@ -32,24 +32,24 @@ final class FacadeVisibility {
         this.typesOfSlot = typesOfSlot;
     }
 
-    /** Whether {@code reference}, a facade or replaced-code service, is hidden from {@code bundle}. */
+    /**
+     * Whether {@code reference}, a facade or replaced-code service, is hidden from {@code bundle}: read from the
+     * bundle's package wires, never by loading a class (that would wire dynamic imports and activate lazy bundles
+     * from inside a hook).
+     */
     boolean hiddenFrom(Bundle bundle, ServiceReference<?> reference) {
         List<Class<?>> interfaces = interfacesOf(reference);
         if (interfaces == null) {
             return false;
         }
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        ClassLoader loader = wiring == null ? null : wiring.getClassLoader();
-        if (loader == null) {
+        if (wiring == null) {
             return false;
         }
         for (Class<?> type : interfaces) {
-            try {
-                if (loader.loadClass(type.getName()) != type) {
-                    return true;
-                }
-            } catch (ClassNotFoundException | LinkageError cannotSee) {
-                // it cannot use this interface's class: nothing to mismatch
+            ClassLoader source = PackageSource.of(wiring, type);
+            if (source != null && source != type.getClassLoader()) {
+                return true;
             }
         }
         return false;

@@ -31,6 +31,7 @@ final class FakeFramework {
         int state = Bundle.ACTIVE;
         boolean persistentlyStarted;
         String location;
+        final Hashtable<String, String> headers = new Hashtable<>();
 
         private FakeBundle(long id, String symbolicName, String version) {
             this.bundle = (Bundle) Proxy.newProxyInstance(FakeFramework.class.getClassLoader(),
@@ -40,7 +41,7 @@ final class FakeFramework {
                         case "getBundleId" -> id;
                         case "getState" -> state;
                         case "getLocation" -> location;
-                        case "getHeaders" -> new Hashtable<String, String>();
+                        case "getHeaders" -> headers;
                         case "loadClass" -> Class.forName((String) args[0]);
                         case "adapt" -> args[0] == BundleStartLevel.class ? startLevel(this) : null;
                         case "hashCode" -> (int) id;
@@ -61,6 +62,10 @@ final class FakeFramework {
     }
 
     private final List<FakeBundle> bundles = new CopyOnWriteArrayList<>();
+    /** Every set of properties a facade was given after its registration, in order. */
+    final List<Object> published = new CopyOnWriteArrayList<>();
+    /** Whether a slot has a canary in progress, as the manager's canaries would say. */
+    volatile java.util.function.Predicate<Slot> canaryRunning = slot -> false;
     /** Every reference the manager gave back, in order. */
     final List<ServiceReference<?>> ungot = new CopyOnWriteArrayList<>();
     private final Map<ServiceReference<?>, Object> services = new HashMap<>();
@@ -76,7 +81,7 @@ final class FakeFramework {
                     ungot.add((ServiceReference<?>) args[0]);
                     yield true;
                 }
-                case "registerService" -> registration();
+                case "registerService" -> registration(published);
                 case "hashCode" -> System.identityHashCode(proxy);
                 case "equals" -> proxy == args[0];
                 default -> null;
@@ -97,7 +102,9 @@ final class FakeFramework {
         switcher = new Switcher(routes, ledger, intents, () -> 1000, entry -> {
         });
         slots = new Slots(context, new ManagedServices(system.bundle, Set::of), switcher, owner,
-                SlotPolicy.plain(() -> 200, () -> restoreMillis));
+                new SlotPolicy(() -> 200, () -> restoreMillis, () -> true, slot -> canaryRunning.test(slot),
+                        implementation -> {
+                        }));
     }
 
     FakeBundle install(String symbolicName, String version) {
@@ -109,7 +116,7 @@ final class FakeFramework {
     /** Registers a managed {@link Greeting} of slot {@code name} and hands it to the tracker, as Felix would. */
     ServiceReference<Object> register(FakeBundle bundle, String name, String answer) {
         Map<String, Object> properties = Map.of("objectClass", new String[] { Greeting.class.getName() },
-                "service.id", nextServiceId++, "patchbay.managed", "true", "patchbay.slot", name);
+                "service.id", nextServiceId++, "patchbay.managed", "true", "patchbay.slot", name, "answer", answer);
         @SuppressWarnings("unchecked")
         ServiceReference<Object> reference = (ServiceReference<Object>) Stubs.reference(bundle.bundle, properties);
         services.put(reference, (Greeting) () -> answer);
@@ -167,8 +174,13 @@ final class FakeFramework {
         return all.get(0);
     }
 
-    private static ServiceRegistration<?> registration() {
+    private static ServiceRegistration<?> registration(List<Object> published) {
         return (ServiceRegistration<?>) Proxy.newProxyInstance(FakeFramework.class.getClassLoader(),
-                new Class<?>[] { ServiceRegistration.class }, (proxy, method, args) -> null);
+                new Class<?>[] { ServiceRegistration.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("setProperties")) {
+                        published.add(args[0]);
+                    }
+                    return null;
+                });
     }
 }
