@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * {@code java -jar bench/target/bench.jar full|smoke [--only part,...] [--out folder] [--swaps n]
- * [--threads n,...] [--ways way,...] [--cycles n] [--rounds n]}, from the checkout's root. Parts: calls, canary, swap,
- * completion, retire, scale, fragment, startup; ways: patchbay, update, beside, replace; {@code --threads},
+ * [--threads n,...] [--ways way,...] [--cycles n] [--rounds n]}, from the checkout's root. Parts: calls, canary, judge,
+ * swap, completion, retire, scale, fragment, startup; ways: patchbay, update, beside, replace; {@code --threads},
  * {@code --swaps} and {@code --ways} narrow the swap benchmark, {@code --cycles} sets the fragment benchmark's
  * cycles, {@code --rounds} the start-up rounds. Writes {@code <run>.md} and {@code <run>.json} (full:
  * {@code bench/results}, smoke: {@code bench/target/smoke}) and prints the tables; a run of only some parts is
@@ -28,7 +28,7 @@ import java.util.Set;
  */
 public final class Main {
 
-    public static final List<String> PARTS = List.of("calls", "canary", "swap", "completion", "retire", "scale",
+    public static final List<String> PARTS = List.of("calls", "canary", "judge", "swap", "completion", "retire", "scale",
             "fragment", "startup");
 
     private Main() {
@@ -100,7 +100,8 @@ public final class Main {
     private static List<Section> part(String part, Profile p, Artifacts artifacts) throws Exception {
         return switch (part) {
             case "calls" -> List.of(new CallOverheadRun(p.jmh()).run());
-            case "canary" -> new CanaryBench(p.jmh(), p.name()).run();
+            case "canary" -> new CanaryBench(p.jmh(), p.name()).callCost();
+            case "judge" -> new CanaryBench(p.jmh(), p.name()).judge();
             case "swap" -> new SwapUnderLoad(artifacts, p.swap()).run();
             case "completion" -> List.of(new SwapCompletion(artifacts, p.completionSwitches(),
                     p.completionFullApplies()).run());

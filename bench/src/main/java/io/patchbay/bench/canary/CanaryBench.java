@@ -2,14 +2,13 @@ package io.patchbay.bench.canary;
 
 import io.patchbay.bench.calls.CallOverheadRun;
 import io.patchbay.bench.report.Section;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bench part {@code canary} (issue 12): what a call costs during a canary, by JMH, and the canary judge's
- * figures, by simulation: calls until a failing candidate is reverted, false reverts of healthy ones, and the same
- * canaries judged otherwise. The JMH settings are the call-overhead part's; the simulation's counts are the run's
- * ({@link JudgeFigures.Settings#of}).
+ * The bench parts {@code canary} (issue 12): what a call costs during a canary, by JMH; and {@code judge}: the
+ * canary judge's figures, by simulation: its goals at four time scales and on a quiet slot, calls until a failing
+ * candidate is reverted, false reverts of healthy ones. The JMH settings are the call-overhead part's; the
+ * simulation's counts are the run's ({@link JudgeFigures.Settings#of}).
  */
 public final class CanaryBench {
 
@@ -21,12 +20,11 @@ public final class CanaryBench {
         this.judge = JudgeFigures.Settings.of(run);
     }
 
-    public List<Section> run() throws Exception {
-        List<Section> sections = new ArrayList<>();
-        sections.add(new CanaryCallCostRun(jmh).run());
-        long start = System.nanoTime();
-        sections.addAll(new JudgeFigures(judge).run());
-        System.out.printf("   (the judge's simulation took %.0f s)%n", (System.nanoTime() - start) / 1e9);
-        return sections;
+    public List<Section> callCost() throws Exception {
+        return List.of(new CanaryCallCostRun(jmh).run());
+    }
+
+    public List<Section> judge() {
+        return new JudgeFigures(judge).run();
     }
 }

@@ -5,7 +5,7 @@ import static io.patchbay.bench.canary.Simulations.percent;
 import io.patchbay.api.dto.CanarySpecDTO;
 import io.patchbay.bench.report.Section;
 import io.patchbay.bench.report.Table;
-import io.patchbay.core.canary.JudgeSimulation;
+import io.patchbay.core.canary.Canaries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,9 +23,9 @@ final class JudgeFigures {
     /**
      * @param detection canaries per failing candidate, at {@code detectionRate} slot calls per second
      * @param healthy healthy canaries per baseline error rate and traffic in {@code healthyRates}
-     * @param whatIf canaries per row of the what-if table (at {@code detectionRate})
+     * @param scales canaries per cell of the time-scale table (at {@code detectionRate})
      */
-    record Settings(int detection, int healthy, int detectionRate, List<Integer> healthyRates, int whatIf) {
+    record Settings(int detection, int healthy, int detectionRate, List<Integer> healthyRates, int scales) {
 
         static Settings of(String run) {
             return "smoke".equals(run) ? new Settings(8, 8, 1000, List.of(1000), 4)
@@ -42,8 +42,8 @@ final class JudgeFigures {
     }
 
     List<Section> run() {
-        return List.of(detection(), falseReverts(), new JudgeWhatIf(settings.whatIf(), settings.detectionRate())
-                .run(), new JudgeTimeScales(settings.whatIf(), settings.detectionRate()).run());
+        return List.of(new JudgeTimeScales(settings.scales(), settings.detectionRate()).run(),
+                new JudgeQuietSlot(settings.healthy()).run(), detection(), falseReverts());
     }
 
     /** Candidate calls until a failing candidate is reverted. */
@@ -153,13 +153,13 @@ final class JudgeFigures {
         CanarySpecDTO spec = Judging.DEFAULT.spec();
         return List.of(first, String.format(Locale.ROOT, "Each canary is simulated call by call: a random share of"
                 + " calls walking the default steps %s %%, judged every %d ms of simulated time by the manager's own"
-                + " judge (io.patchbay.core.canary.JudgeSimulation) with the default spec of CanarySpecs.complete:"
-                + " alpha %s, beta %s, errorMargin %s, errorRatio %s, slowShare %s, slowMarginMicros %d, minCalls"
-                + " %d, warmupCalls %d, minStepMillis %d, maxStepMillis %d, guards at %s errors over at least %d"
-                + " calls and at %d repeats"
-                + " of a new exception class (\"guards off\": only the two sequential tests decide).",
-                Arrays.toString(spec.steps), JudgeSimulation.TICK_MILLIS, spec.alpha, spec.beta, spec.errorMargin,
-                spec.errorRatio, spec.slowShare, spec.slowMarginMicros, spec.minCalls, spec.warmupCalls,
+                + " judge (io.patchbay.core.canary.CanaryMachine) with the default spec of CanarySpecs.complete:"
+                + " alpha %s, beta %s, errorMargin %s, errorRatio %s, slowShare %s, slowRatio %s, slowMarginMicros"
+                + " %d, minCalls %d, warmupCalls %d, minStepMillis %d, maxStepMillis %d, guards at %s errors over at"
+                + " least %d calls and at %d repeats of a new exception class (\"guards off\": only the sequential"
+                + " tests decide).", Arrays.toString(spec.steps), Canaries.TICK_MILLIS, spec.alpha, spec.beta,
+                spec.errorMargin, spec.errorRatio, spec.slowShare, spec.slowRatio, spec.slowMarginMicros,
+                spec.minCalls, spec.warmupCalls,
                 spec.minStepMillis, spec.maxStepMillis, percent(spec.guardErrorRate), spec.guardCalls,
                 spec.newExceptionRepeats), "Call times: log-normal, median 1 ms unless said, sigma 0.5, alike in both"
                         + " arms unless said; a \"10x slower\" call takes ten times as long. Fixed seeds, the same in"

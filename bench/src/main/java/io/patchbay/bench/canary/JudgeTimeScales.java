@@ -33,11 +33,9 @@ final class JudgeTimeScales {
             row(table, rows, java.math.BigDecimal.valueOf(median).stripTrailingZeros().toPlainString() + " ms", median,
                     Judging.DEFAULT);
         }
-        row(table, rows, "any", Scenario.MEDIAN_MILLIS, Judging.NO_SLOW_MARGIN);
         Section section = Section.of("canaryTimeScales", "Canary judge: the latency test and the slow margin",
                 table, JudgeFigures.notes(canaries + " canaries per cell, " + rate + " slot calls per second,"
-                        + " neither arm fails. \"any\": without the slow margin the test compares times with times,"
-                        + " and every median gives the same figures (measured at 1 ms)."));
+                        + " neither arm fails."));
         section.data().put("results", rows);
         return section;
     }

@@ -55,9 +55,4 @@ record Scenario(String name, int callsPerSecond, double baselineErrors, double c
         return new SimArm(candidateErrors, sameException ? BASELINE_EXCEPTION : NEW_EXCEPTION, candidateSlowShare,
                 medianMillis * candidateSlowdown, warmup);
     }
-
-    /** The baseline's true p99 call time, for {@link Judging#oracle()}. */
-    long trueBaselineP99() {
-        return Math.round(SimArm.trueP99() * medianMillis / MEDIAN_MILLIS);
-    }
 }

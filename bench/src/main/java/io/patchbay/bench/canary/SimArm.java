@@ -5,12 +5,13 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * One arm of a simulated canary, kept as the core's {@code Arm} keeps a real one: calls and errors in the step's
- * window, call times in the window in a histogram of the same precision (1 ns to an hour, two significant digits),
- * the first {@code warmup} calls of the canary left untimed, and the exception class it threw since the canary
- * began. Its calls fail at {@code errorRate}; their times are log-normal (the median given, sigma
- * {@value #SIGMA}: drawn from {@link #TIMES}, 65,536 such times made once from a fixed seed, which is much cheaper
- * than a draw each), and a share {@code slowShare} of them takes {@value #SLOW_FACTOR} times as long.
+ * One arm of a simulated canary, fed as the core's {@code Arm} is fed by a real one: calls and errors since the
+ * judge's last look, the call times recorded since then in a histogram of the same precision (1 ns to an hour, two
+ * significant digits), the first {@code warmup} calls of the canary left untimed, only the share of calls the
+ * machine asks for timed, and the exception class it threw since the canary began. Its calls fail at
+ * {@code errorRate}; their times are log-normal (the median given, sigma {@value #SIGMA}: drawn from {@link #TIMES},
+ * 65,536 such times made once from a fixed seed, which is much cheaper than a draw each), and a share
+ * {@code slowShare} of them takes {@value #SLOW_FACTOR} times as long.
  */
 final class SimArm {
 
@@ -25,11 +26,12 @@ final class SimArm {
     private final double errorRate;
     private final double slowShare;
     private final double scale;
-    private final Histogram window = new Histogram(1, LONGEST, 2);
+    private final Histogram interval = new Histogram(1, LONGEST, 2);
     private long warmupLeft;
+    /** Calls and errors since the last look. */
     long calls;
     long errors;
-    /** Times {@link #exception} was thrown since the canary began (not reset by a step). */
+    /** Times {@link #exception} was thrown since the canary began. */
     long thrown;
 
     SimArm(double errorRate, String exception, double slowShare, double medianMillis, long warmup) {
@@ -41,10 +43,11 @@ final class SimArm {
     }
 
     /**
-     * One call: counted, failed or not, and timed unless the arm is still warming up. Every call draws the same
-     * random numbers whatever the rates, so canaries with the same seed differ only where their rates differ.
+     * One call: counted, failed or not, and timed when it falls in the {@code timed} buckets of 10,000 and the arm
+     * is warm. Every call draws the same random numbers whatever the rates, so canaries with the same seed differ
+     * only where their rates differ.
      */
-    void call(SplittableRandom random) {
+    void call(SplittableRandom random, int timed) {
         calls++;
         if (random.nextDouble() < errorRate) {
             errors++;
@@ -54,27 +57,23 @@ final class SimArm {
         if (random.nextDouble() < slowShare) {
             nanos *= SLOW_FACTOR;
         }
+        boolean sampled = random.nextInt(10_000) < timed;
         if (warmupLeft > 0) {
             warmupLeft--; // as Arm.timed: the first calls of the canary are not recorded
-            return;
+        } else if (sampled) {
+            interval.recordValue(Math.max(1, Math.min(Math.round(nanos), LONGEST)));
         }
-        window.recordValue(Math.max(1, Math.min(Math.round(nanos), LONGEST)));
     }
 
-    /** A new step: counts and times from now on ({@code Arm.newWindow}). */
-    void newWindow() {
+    /** The judge looked: counts and times start anew. */
+    void taken() {
         calls = 0;
         errors = 0;
-        window.reset();
+        interval.reset();
     }
 
     Histogram times() {
-        return window;
-    }
-
-    /** The true p99 of call times with the median {@link #MEDIAN_NANOS}. */
-    static long trueP99() {
-        return TIMES[(int) (0.99 * TIMES.length)];
+        return interval;
     }
 
     private static long[] times(int count) {

@@ -44,10 +44,10 @@ public class CanarySpecDTO extends DTO {
     /** Whether passing the last step promotes the candidate by itself (default {@code true}). */
     public Boolean autoPromote;
 
-    /** The judge's chance of reverting a candidate no worse than the baseline, per step (default 0.01). */
+    /** The judge's chance of reverting a candidate no worse than the baseline, over the whole canary (default 0.01). */
     public Double alpha;
 
-    /** The judge's chance of passing a candidate as bad as the tolerated limit, per step (default 0.05). */
+    /** The judge's chance of promoting a candidate as bad as the tolerated limit (default 0.05). */
     public Double beta;
 
     /** Error rates up to the baseline's plus this share are tolerated (default 0.005: half a percent point). */
@@ -56,13 +56,25 @@ public class CanarySpecDTO extends DTO {
     /** Error rates up to this many times the baseline's are tolerated (default 2). */
     public Double errorRatio;
 
-    /** Shares of candidate calls slower than the baseline's p99 up to this are tolerated (default 0.05). */
+    /**
+     * Shares of candidate calls slower than the baseline's p99 (times {@link #slowRatio}, plus
+     * {@link #slowMarginMicros}) up to this are tolerated (default 0.05).
+     */
     public Double slowShare;
 
     /**
-     * A candidate call counts as slower than the baseline only when it exceeds the baseline's p99 by more than
-     * this, in microseconds (default 1,000): differences of a few microseconds between freshly loaded and hot code
-     * on a busy machine are noise, not a regression.
+     * How many times the baseline's time a candidate call may take before it counts as slower, for both latency
+     * tests: beyond the baseline's median times this (on most calls) and beyond its p99 times this (on more than
+     * {@link #slowShare} of calls) (default 1.2). Relative, so the judge holds at every time scale.
+     *
+     * @since 1.5
+     */
+    public Double slowRatio;
+
+    /**
+     * A candidate call counts as slower only when it also exceeds that bound by this many microseconds (default 50):
+     * differences of a few microseconds between freshly loaded and hot code on a busy machine are noise, not a
+     * regression. Before 1.5 the only margin, added to the baseline's p99 (default then 1,000).
      */
     public Long slowMarginMicros;
 

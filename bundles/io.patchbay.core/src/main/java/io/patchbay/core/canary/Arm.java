@@ -5,19 +5,18 @@ import io.patchbay.core.slot.Implementation;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * One side of a canary: the implementation's calls and errors (its own exact counters), its call times in an
- * HdrHistogram {@link Recorder} (wait-free, no allocation when recording), and the exception classes it threw.
+ * One side of a canary as the call path feeds it: the implementation's calls and errors (its own exact counters),
+ * its call times in an HdrHistogram {@link Recorder} (wait-free, no allocation when recording), and the exception
+ * classes it threw. The judge's thread takes what is new at each look and hands it to the {@link CanaryMachine}.
  */
 final class Arm implements CallObserver {
 
-    /** Call times are tracked from 1 ns to an hour, to two significant digits. */
-    static final long LONGEST = TimeUnit.HOURS.toNanos(1);
+    private static final long LONGEST = ArmTally.LONGEST;
 
     private final Implementation implementation;
     private final Recorder recorder = new Recorder(1, LONGEST, 2);
@@ -27,9 +26,8 @@ final class Arm implements CallObserver {
     private volatile boolean warm;
     private volatile int sampled = Buckets.COUNT;
     private Histogram interval;
-    private long callsAtStart;
-    private long errorsAtStart;
-    private Histogram window = new Histogram(1, LONGEST, 2);
+    private long callsSeen;
+    private long errorsSeen;
 
     /** @param warmup calls whose times are left out at the start, while the implementation's code warms up */
     Arm(Implementation implementation, long warmup) {
@@ -75,34 +73,29 @@ final class Arm implements CallObserver {
 
     void start() {
         implementation.observe(this);
-        newWindow();
+        callsSeen = implementation.calls();
+        errorsSeen = implementation.errors();
+        interval = recorder.getIntervalHistogram(interval); // drops what was recorded before
     }
 
     void stop() {
         implementation.observe(null);
     }
 
-    /** A new step: counts and times from now on. */
-    synchronized void newWindow() {
-        callsAtStart = implementation.calls();
-        errorsAtStart = implementation.errors();
-        interval = recorder.getIntervalHistogram(interval); // drops what was recorded before
-        window = new Histogram(1, LONGEST, 2);
+    /** Calls and errors since the last take (or the start). */
+    long[] takeCounts() {
+        long calls = implementation.calls();
+        long errors = implementation.errors();
+        long[] taken = { calls - callsSeen, errors - errorsSeen };
+        callsSeen = calls;
+        errorsSeen = errors;
+        return taken;
     }
 
-    /** Takes in the times recorded since the last look; the judge's thread only. */
-    synchronized Histogram times() {
+    /** The times recorded since the last take; valid until the next take. The judge's thread only. */
+    Histogram takeTimes() {
         interval = recorder.getIntervalHistogram(interval);
-        window.add(interval);
-        return window;
-    }
-
-    long calls() {
-        return implementation.calls() - callsAtStart;
-    }
-
-    long errors() {
-        return implementation.errors() - errorsAtStart;
+        return interval;
     }
 
     /** How often each exception class was thrown since the canary started. */

@@ -33,7 +33,7 @@ public final class Canaries implements AutoCloseable {
 
     /** Who the ledger names for the judge's decisions. */
     public static final String JUDGE = "judge";
-    static final long TICK_MILLIS = 250;
+    public static final long TICK_MILLIS = 250;
     private static final Logger LOG = Logger.getLogger(Canaries.class.getName());
 
     private final Switcher switcher;
@@ -77,7 +77,7 @@ public final class Canaries implements AutoCloseable {
                 checksum, signer, installed));
         Canary canary = new Canary(slot, baseline, candidate, spec, keys.get(), now, checksum, signer);
         running.put(slot, canary);
-        canary.begin(now);
+        canary.begin();
         CrashPoints.reached("canary", "split");
         record(canary, "canary", actor, baseline.id(), candidate.id(), join(reason, "routes "
                 + CanarySpecs.describe(spec) + " to " + candidate.id() + "; " + baseline.id() + " stays the baseline"));
@@ -150,8 +150,8 @@ public final class Canaries implements AutoCloseable {
     /** Stops the steps: the judge still reverts a failing candidate, but neither steps nor promotes. */
     public CanaryDTO hold(Slot slot, String reason, String actor) {
         Canary canary = require(slot);
-        if (!CanaryDTO.HOLDING.equals(canary.state())) {
-            canary.state(CanaryDTO.HOLDING);
+        if (!canary.machine().holding()) {
+            canary.machine().hold();
             record(canary, "hold", actor, canary.baseline().id(), canary.candidate().id(),
                     join(reason, "held at " + canary.statistics()));
         }
@@ -161,11 +161,12 @@ public final class Canaries implements AutoCloseable {
     /** Walks the steps again; the held step's window starts anew. */
     public CanaryDTO resume(Slot slot, String reason, String actor) {
         Canary canary = require(slot);
-        if (CanaryDTO.HOLDING.equals(canary.state())) {
-            canary.state(CanaryDTO.RUNNING);
-            canary.enterStep(canary.step(), System.currentTimeMillis());
+        if (canary.machine().holding()) {
+            canary.machine().resume(System.currentTimeMillis());
+            canary.route();
+            CanaryView view = canary.machine().view();
             record(canary, "resume", actor, canary.baseline().id(), canary.candidate().id(),
-                    join(reason, "resumed at step " + (canary.step() + 1) + " of " + canary.stepCount()));
+                    join(reason, "resumed at step " + (view.step() + 1) + " of " + view.stepCount()));
         }
         return canary.dto();
     }
@@ -226,7 +227,7 @@ public final class Canaries implements AutoCloseable {
         try {
             for (Canary canary : List.copyOf(running.values())) {
                 try {
-                    decide(canary, canary.evaluate(System.currentTimeMillis()));
+                    decide(canary, canary.look(System.currentTimeMillis()));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "The judge could not decide the canary of " + canary.slot().id(), e);
                 }
@@ -236,27 +237,21 @@ public final class Canaries implements AutoCloseable {
         }
     }
 
-    private void decide(Canary canary, Judge.Verdict verdict) {
+    /** Carries out the machine's decision on the slot and in the ledger. */
+    private void decide(Canary canary, CanaryMachine.Decision decision) {
         Slot slot = canary.slot();
-        boolean holding = CanaryDTO.HOLDING.equals(canary.state());
-        switch (verdict.decision()) {
-            case FAIL -> revert(slot, "auto-revert", verdict.reason(), JUDGE);
-            case INCONCLUSIVE -> hold(slot, verdict.reason(), JUDGE);
-            case PASS -> {
-                if (holding) {
-                    return;
-                }
-                if (!canary.lastStep()) {
-                    String passed = canary.statistics();
-                    canary.enterStep(canary.step() + 1, System.currentTimeMillis());
-                    record(canary, "step", JUDGE, canary.baseline().id(), canary.candidate().id(), "step "
-                            + (canary.step() + 1) + " of " + canary.stepCount() + " at " + canary.percent()
-                            + " %: " + verdict.reason() + " at " + passed);
-                } else if (canary.spec().autoPromote) {
-                    promote(slot, verdict.reason(), JUDGE);
-                } else {
-                    hold(slot, verdict.reason() + "; it waits for an operator to promote it", JUDGE);
-                }
+        String reason = decision.verdict().reason();
+        switch (decision.action()) {
+            case REVERT -> revert(slot, "auto-revert", reason, JUDGE);
+            case HOLD -> record(canary, "hold", JUDGE, canary.baseline().id(), canary.candidate().id(),
+                    reason + " (held at " + canary.statistics(decision.decided()) + ")");
+            case PROMOTE -> promote(slot, reason, JUDGE);
+            case STEP -> {
+                canary.route();
+                CanaryView view = canary.machine().view();
+                record(canary, "step", JUDGE, canary.baseline().id(), canary.candidate().id(), "step "
+                        + (view.step() + 1) + " of " + view.stepCount() + " at " + view.percent() + " %: " + reason
+                        + " at " + canary.statistics(decision.decided()));
             }
             default -> {
             }

@@ -9,17 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import org.HdrHistogram.Histogram;
 
 /**
- * One canary in progress: its two arms, its steps and the split of the current step. Changed by {@link Canaries}
- * only, under the manager's operation lock; read by anyone.
+ * One canary in progress: its slot, its two arms as the call path feeds them, and the {@link CanaryMachine} that
+ * decides; this class only carries out what the machine decides on the slot (its split, the arms' sampling).
+ * Changed by {@link Canaries} only, under the manager's operation lock; read by anyone.
  */
 final class Canary {
 
     private final Slot slot;
-    private final CanarySpecDTO spec;
-    private final double[] steps;
+    private final CanaryMachine machine;
     private final Arm baseline;
     private final Arm candidate;
     private final Buckets buckets;
@@ -28,18 +27,11 @@ final class Canary {
     private final long started;
     final String checksum;
     final String signer;
-    private volatile int step;
-    private volatile long stepStarted;
-    private volatile String state = CanaryDTO.RUNNING;
-    private volatile Judge.Verdict verdict;
-    private volatile Histogram baselineTimes;
-    private volatile Histogram candidateTimes;
 
     Canary(Slot slot, Implementation baseline, Implementation candidate, CanarySpecDTO spec, Supplier<String> keys,
             long now, String checksum, String signer) {
         this.slot = slot;
-        this.spec = spec;
-        this.steps = CanarySpecs.isShare(spec) ? spec.steps : new double[] { 100 };
+        this.machine = new CanaryMachine(spec, now);
         this.baseline = new Arm(baseline, 0);
         this.candidate = new Arm(candidate, spec.warmupCalls);
         this.buckets = new Buckets(spec.salt);
@@ -61,30 +53,21 @@ final class Canary {
         return candidate.implementation();
     }
 
+    CanaryMachine machine() {
+        return machine;
+    }
+
     /** Starts observing both arms and routes the first step. */
-    void begin(long now) {
+    void begin() {
         baseline.start();
         candidate.start();
-        enterStep(0, now);
+        route();
     }
 
-    /** Routes step {@code index}: one write of the slot's split; both windows start anew. */
-    void enterStep(int index, long now) {
-        step = index;
-        stepStarted = now;
-        baseline.newWindow();
-        candidate.newWindow();
-        baseline.sample(baselineTimed(steps[index]));
-        slot.split(Splits.of(spec, baseline(), candidate(), steps[index], buckets, keys, noKey));
-        verdict = null;
-    }
-
-    /**
-     * The share of the baseline's calls a step times: four times the candidate's count of timed calls, at least 5 %
-     * of them; all of them for a chosen-keys or bundles split, whose share is not known in advance.
-     */
-    private double baselineTimed(double percent) {
-        return CanarySpecs.isShare(spec) ? Math.max(5, 400 * percent / (100 - percent)) : 100;
+    /** Routes the machine's current step: one write of the slot's split. */
+    void route() {
+        baseline.sample(machine.baselineTimedPercent());
+        slot.split(Splits.of(machine.spec(), baseline(), candidate(), machine.percent(), buckets, keys, noKey));
     }
 
     /** Every call goes to the baseline again (or, after a promote, to the candidate); observing stops. */
@@ -92,64 +75,31 @@ final class Canary {
         slot.split(null);
         baseline.stop();
         candidate.stop();
-        state = finalState;
+        machine.end(finalState);
     }
 
-    boolean lastStep() {
-        return step == steps.length - 1;
-    }
-
-    int step() {
-        return step;
-    }
-
-    int stepCount() {
-        return steps.length;
-    }
-
-    double percent() {
-        return steps[step];
-    }
-
-    String state() {
-        return state;
-    }
-
-    void state(String next) {
-        state = next;
-    }
-
-    Judge.Verdict verdict() {
-        return verdict;
-    }
-
-    CanarySpecDTO spec() {
-        return spec;
-    }
-
-    /** The judge's look at the current window; the judge's thread (or an operator's, under the lock) only. */
-    Judge.Verdict evaluate(long now) {
-        Histogram base = baseline.times();
-        Histogram cand = candidate.times();
-        baselineTimes = base.copy();
-        candidateTimes = cand.copy();
-        long slow = slower(cand, base, spec);
+    /** The judge's look: what both arms did since the last one, handed to the machine. The judge's thread only. */
+    CanaryMachine.Decision look(long now) {
         Map<String, Long> baselineThrew = baseline.thrown();
         Map.Entry<String, Long> novel = candidate.thrown().entrySet().stream()
                 .filter(e -> !baselineThrew.containsKey(e.getKey())).max(Map.Entry.comparingByValue()).orElse(null);
-        Judge.Evidence evidence = new Judge.Evidence(candidate.calls(), candidate.errors(), baseline.calls(),
-                baseline.errors(), cand.getTotalCount(), slow, base.getTotalCount(), now - stepStarted,
-                novel == null ? null : novel.getKey(), novel == null ? 0 : novel.getValue());
-        verdict = Judge.judge(spec, evidence);
-        return verdict;
+        long[] cand = candidate.takeCounts();
+        long[] base = baseline.takeCounts();
+        return machine.look(new Evidence(cand[0], cand[1], base[0], base[1], candidate.takeTimes(),
+                baseline.takeTimes(), novel == null ? null : novel.getKey(), novel == null ? 0 : novel.getValue()),
+                now);
     }
 
     /** Both arms and the verdict in one sentence, for the ledger. */
     String statistics() {
-        CanaryDTO dto = dto();
-        Judge.Verdict last = verdict;
-        return String.format(Locale.ROOT, "step %d of %d (%s %%); candidate %s; baseline %s%s", step + 1,
-                steps.length, number(percent()), arm(dto.candidateArm), arm(dto.baselineArm),
+        return statistics(machine.view());
+    }
+
+    String statistics(CanaryView view) {
+        CanaryDTO dto = dto(view);
+        Verdict last = view.verdict();
+        return String.format(Locale.ROOT, "step %d of %d (%s %%); candidate %s; baseline %s%s", view.step() + 1,
+                view.stepCount(), number(view.percent()), arm(dto.candidateArm), arm(dto.baselineArm),
                 last == null ? "" : String.format(Locale.ROOT, "; error test %.2f, latency test %.2f (revert at %.2f,"
                         + " pass at %.2f)", last.errorScore(), last.latencyScore(), last.reject(), last.accept()));
     }
@@ -161,28 +111,32 @@ final class Canary {
     }
 
     CanaryDTO dto() {
+        return dto(machine.view());
+    }
+
+    private CanaryDTO dto(CanaryView view) {
+        CanarySpecDTO spec = machine.spec();
+        boolean share = CanarySpecs.isShare(spec);
         CanaryDTO dto = new CanaryDTO();
         dto.slot = slot.id();
         dto.baseline = baseline().id();
         dto.candidate = candidate().id();
-        dto.state = state;
+        dto.state = view.state();
         dto.spec = spec;
-        dto.step = step + 1;
-        dto.stepCount = steps.length;
-        dto.share = percent();
+        dto.step = view.step() + 1;
+        dto.stepCount = view.stepCount();
+        dto.share = view.percent();
         dto.started = started;
-        dto.stepStarted = stepStarted;
-        dto.baselineArm = arm(baseline, baselineTimes, 100 - (CanarySpecs.isShare(spec) ? percent() : 0), null,
-                spec);
-        dto.candidateArm = arm(candidate, candidateTimes, CanarySpecs.isShare(spec) ? percent() : 0,
-                baselineTimes, spec);
-        if (!CanarySpecs.isShare(spec)) { // chosen keys or bundles: the share they turned out to have
+        dto.stepStarted = view.stepStarted();
+        dto.baselineArm = arm(baseline(), view.baseline(), 100 - (share ? view.percent() : 0));
+        dto.candidateArm = arm(candidate(), view.candidate(), share ? view.percent() : 0);
+        if (!share) { // chosen keys or bundles: the share they turned out to have
             long all = dto.baselineArm.calls + dto.candidateArm.calls;
             dto.candidateArm.share = all == 0 ? 0 : 100.0 * dto.candidateArm.calls / all;
             dto.baselineArm.share = all == 0 ? 0 : 100 - dto.candidateArm.share;
         }
         dto.noKeyCalls = noKey.sum();
-        Judge.Verdict last = verdict;
+        Verdict last = view.verdict();
         if (last != null) {
             dto.verdict = last.decision().name().toLowerCase(Locale.ROOT);
             dto.reason = last.reason();
@@ -194,29 +148,17 @@ final class Canary {
         return dto;
     }
 
-    /** Candidate calls slower than the baseline's p99 plus the slow margin. */
-    static long slower(Histogram candidate, Histogram baseline, CanarySpecDTO spec) {
-        if (candidate == null || baseline == null || baseline.getTotalCount() == 0) {
-            return 0;
-        }
-        long bound = baseline.getValueAtPercentile(99) + spec.slowMarginMicros * 1000;
-        return bound >= candidate.getMaxValue() ? 0
-                : candidate.getTotalCount() - candidate.getCountBetweenValues(0, bound);
-    }
-
-    private static ArmDTO arm(Arm arm, Histogram times, double share, Histogram baseline, CanarySpecDTO spec) {
+    private static ArmDTO arm(Implementation implementation, CanaryView.ArmView view, double share) {
         ArmDTO dto = new ArmDTO();
-        dto.implementation = arm.implementation().id();
+        dto.implementation = implementation.id();
         dto.share = share;
-        dto.calls = arm.calls();
-        dto.errors = arm.errors();
+        dto.calls = view.calls();
+        dto.errors = view.errors();
         dto.errorRate = dto.calls == 0 ? 0 : (double) dto.errors / dto.calls;
-        if (times != null && times.getTotalCount() > 0) {
-            dto.timedCalls = times.getTotalCount();
-            dto.p50Micros = times.getValueAtPercentile(50) / 1000.0;
-            dto.p99Micros = times.getValueAtPercentile(99) / 1000.0;
-            dto.slowerThanBaselineP99 = slower(times, baseline, spec);
-        }
+        dto.timedCalls = view.timed();
+        dto.p50Micros = view.p50Micros();
+        dto.p99Micros = view.p99Micros();
+        dto.slowerThanBaselineP99 = view.slow();
         return dto;
     }
 

@@ -38,7 +38,8 @@ public final class CanarySpecs {
         spec.errorMargin = or(in.errorMargin, 0.005);
         spec.errorRatio = or(in.errorRatio, 2.0);
         spec.slowShare = or(in.slowShare, 0.05);
-        spec.slowMarginMicros = or(in.slowMarginMicros, 1_000L);
+        spec.slowRatio = or(in.slowRatio, 1.2);
+        spec.slowMarginMicros = or(in.slowMarginMicros, 50L);
         spec.warmupCalls = or(in.warmupCalls, 200L);
         spec.guardErrorRate = or(in.guardErrorRate, 0.5);
         spec.guardCalls = or(in.guardCalls, 20L);
@@ -87,10 +88,11 @@ public final class CanarySpecs {
         }
         if (spec.minStepMillis < 0 || spec.maxStepMillis < spec.minStepMillis || spec.minCalls < 0
                 || spec.errorMargin < 0 || spec.errorRatio < 1 || !(spec.slowShare > 0.01 && spec.slowShare < 1)
-                || spec.warmupCalls < 0 || spec.slowMarginMicros < 0 || !(spec.guardErrorRate > 0 && spec.guardErrorRate <= 1)
+                || spec.warmupCalls < 0 || spec.slowMarginMicros < 0
+                || !(spec.slowRatio >= 1) || !(spec.guardErrorRate > 0 && spec.guardErrorRate <= 1)
                 || spec.guardCalls < 1 || spec.newExceptionRepeats < 1) {
             throw new PatchException("A canary threshold is out of range: times and counts must not be negative, the"
-                    + " longest step not shorter than the shortest, the error ratio at least 1 and the slow share"
+                    + " longest step not shorter than the shortest, the error and slow ratios at least 1 and the slow share"
                     + " between 0.01 and 1.");
         }
     }

@@ -1,89 +1,139 @@
 package io.patchbay.core.canary;
 
 import io.patchbay.api.dto.CanarySpecDTO;
+import io.patchbay.api.stats.ErrorRates;
 import java.util.Locale;
+import org.HdrHistogram.Histogram;
 
 /**
- * Decides a step from what both arms did in the same window. Two sequential probability ratio tests (Wald's
- * SPRT), so that the answer comes as soon as the evidence is enough, at any traffic level:
+ * The judge's three sequential tests (Wald's SPRT), each summed over every look since the canary began, so that
+ * evidence accumulates across steps: a step too small to decide on its own still counts, and the chance that a
+ * test ever reverts a candidate no worse than the baseline stays at most about {@code alpha} over the whole canary,
+ * however many calls it sees (Wald: the log-likelihood ratio of such a candidate reaches {@code ln((1-beta)/alpha)}
+ * with probability at most {@code alpha/(1-beta)}).
  * <ul>
- * <li><b>errors</b>: the candidate's calls as Bernoulli trials, H0 "its error rate is the baseline's" (the
- * 95 % upper bound of the baseline's rate in the window, at least {@value #ERROR_FLOOR}) against H1 "it is the baseline's plus the tolerated margin, or times the tolerated
- * ratio, whichever is more";</li>
- * <li><b>latency</b>: the share of candidate calls slower than the baseline's p99 (plus the slow margin) in the
- * window, H0 1 % against H1 the tolerated slow share; judged once the baseline has {@value #BASELINE_TIMED} timed
- * calls.</li>
+ * <li><b>errors</b>: the candidate's calls as Bernoulli trials, H0 "its error rate is the baseline's" (the 95 %
+ * Wilson upper bound of the baseline's rate since the canary began, at least {@value #ERROR_FLOOR}) against H1
+ * "the baseline's plus the tolerated margin, or times the tolerated ratio, whichever is more";</li>
+ * <li><b>typical latency</b>: the share of candidate calls slower than the baseline's median times
+ * {@code slowRatio} plus {@code slowMarginMicros}, H0 {@value #TYPICAL_NULL} against H1 {@value #TYPICAL_ALT}: a
+ * candidate slower on most calls;</li>
+ * <li><b>tail latency</b>: the share of candidate calls slower than the baseline's p99 times {@code slowRatio} plus
+ * {@code slowMarginMicros}, H0 {@value #TAIL_NULL} against H1 {@code slowShare}: a candidate slow on some calls.</li>
  * </ul>
- * A test that reaches {@code ln((1-beta)/alpha)} fails the step (revert); the step passes once both reach
- * {@code ln(beta/(1-alpha))}, its candidate made the fewest calls and it was held its shortest time. Until then
- * it waits and says for what; past its longest time it is inconclusive and waits for an operator. Hard guards fail
- * at once whatever the tests say.
+ * Both latency bounds are relative to the baseline's own times, so the tests hold at every time scale; each
+ * baseline quantile is taken at its 95 % upper confidence bound, so that a small baseline sample does not make an
+ * equal candidate look slow. Latency is judged once the baseline has {@value #BASELINE_TIMED} timed calls.
  */
 final class Judge {
 
     static final double ERROR_FLOOR = 0.001;
     static final long BASELINE_TIMED = 100;
-    private static final double SLOW_NULL = 0.01;
+    static final double TYPICAL_NULL = 0.5;
+    static final double TYPICAL_ALT = 0.6;
+    static final double TAIL_NULL = 0.01;
+    private static final double Z = 1.645; // one-sided 95 %
 
-    enum Decision { WAIT, PASS, FAIL, INCONCLUSIVE }
+    private final CanarySpecDTO spec;
+    final double accept;
+    final double reject;
+    private double errors;
+    private double typical;
+    private double tail;
+    private long typicalBound;
+    private long tailBound;
 
-    /** What both arms did in the step's window. */
-    record Evidence(long candidateCalls, long candidateErrors, long baselineCalls, long baselineErrors,
-            long candidateTimed, long candidateSlow, long baselineTimed, long stepMillis, String newException,
-            long newExceptionCount) {
+    Judge(CanarySpecDTO spec) {
+        this.spec = spec;
+        this.accept = Math.log(spec.beta / (1 - spec.alpha));
+        this.reject = Math.log((1 - spec.beta) / spec.alpha);
     }
 
-    record Verdict(Decision decision, String reason, double errorScore, double latencyScore, double accept,
-            double reject) {
-    }
-
-    private Judge() {
-    }
-
-    static Verdict judge(CanarySpecDTO spec, Evidence e) {
-        double accept = Math.log(spec.beta / (1 - spec.alpha));
-        double reject = Math.log((1 - spec.beta) / spec.alpha);
-        double p0 = Math.max(upperBound(e.baselineErrors(), e.baselineCalls()), ERROR_FLOOR);
+    /** Adds what is new since the last look to the three tests; {@code baseline} already holds it. */
+    void add(Evidence e, ArmTally baseline) {
+        double p0 = Math.max(ErrorRates.wilsonUpper(baseline.errors(), baseline.calls()), ERROR_FLOOR);
         double p1 = Math.min(0.999, Math.max(p0 + spec.errorMargin, p0 * spec.errorRatio));
-        double errors = llr(e.candidateErrors(), e.candidateCalls(), p0, p1);
-        boolean latencyJudged = e.baselineTimed() >= BASELINE_TIMED;
-        double latency = latencyJudged ? llr(e.candidateSlow(), e.candidateTimed(), SLOW_NULL, spec.slowShare) : 0;
-        String guard = guard(spec, e);
-        if (guard != null) {
-            return new Verdict(Decision.FAIL, guard, errors, latency, accept, reject);
+        errors += llr(e.candidateErrors(), e.candidateCalls(), p0, p1);
+        if (!latencyJudged(baseline)) {
+            return;
         }
-        if (errors >= reject) {
-            return new Verdict(Decision.FAIL, String.format(Locale.ROOT, "the candidate fails more often than the"
-                    + " baseline: %s against %s (error test %.2f reached %.2f)", rate(e.candidateErrors(),
-                            e.candidateCalls()), rate(e.baselineErrors(), e.baselineCalls()), errors, reject),
-                    errors, latency, accept, reject);
+        Histogram base = baseline.all();
+        typicalBound = bound(base, TYPICAL_NULL);
+        tailBound = bound(base, 1 - TAIL_NULL);
+        Histogram times = e.candidateTimes();
+        if (times != null && times.getTotalCount() > 0) {
+            long n = times.getTotalCount();
+            typical += llr(ArmTally.above(times, typicalBound), n, TYPICAL_NULL, TYPICAL_ALT);
+            tail += llr(ArmTally.above(times, tailBound), n, TAIL_NULL, spec.slowShare);
         }
-        if (latency >= reject) {
-            return new Verdict(Decision.FAIL, String.format(Locale.ROOT, "the candidate is slower than the baseline:"
-                    + " %d of %d timed calls slower than the baseline's p99 + %d us (latency test %.2f reached %.2f)",
-                    e.candidateSlow(), e.candidateTimed(), spec.slowMarginMicros, latency, reject), errors, latency,
-                    accept, reject);
-        }
-        String waiting = waitingFor(spec, e, errors, latency, latencyJudged, accept);
-        if (waiting == null) {
-            return new Verdict(Decision.PASS, String.format(Locale.ROOT, "the candidate is no worse than the"
-                    + " baseline: errors %s against %s, %d of %d timed calls slower than the baseline's p99 + margin",
-                    rate(e.candidateErrors(), e.candidateCalls()), rate(e.baselineErrors(), e.baselineCalls()),
-                    e.candidateSlow(), e.candidateTimed()), errors, latency, accept, reject);
-        }
-        if (e.stepMillis() >= spec.maxStepMillis) {
-            return new Verdict(Decision.INCONCLUSIVE, "undecided after " + e.stepMillis() / 1000 + " s (" + waiting
-                    + "): the canary holds and waits for an operator", errors, latency, accept, reject);
-        }
-        return new Verdict(Decision.WAIT, waiting, errors, latency, accept, reject);
     }
 
-    private static String guard(CanarySpecDTO spec, Judge.Evidence e) {
-        if (e.candidateCalls() >= spec.guardCalls
-                && e.candidateErrors() >= spec.guardErrorRate * e.candidateCalls()) {
+    /**
+     * The baseline's {@code quantile} at its one-sided 95 % upper confidence bound, times {@code slowRatio}, plus
+     * {@code slowMarginMicros}, in nanoseconds.
+     */
+    long bound(Histogram baseline, double quantile) {
+        long n = baseline.getTotalCount();
+        double upper = Math.min(1, quantile + Z * Math.sqrt(quantile * (1 - quantile) / n));
+        return Math.round(baseline.getValueAtPercentile(100 * upper) * spec.slowRatio) + spec.slowMarginMicros * 1000;
+    }
+
+    static boolean latencyJudged(ArmTally baseline) {
+        return baseline.all().getTotalCount() >= BASELINE_TIMED;
+    }
+
+    double errorScore() {
+        return errors;
+    }
+
+    double latencyScore() {
+        return Math.max(typical, tail);
+    }
+
+    double typicalScore() {
+        return typical;
+    }
+
+    double tailScore() {
+        return tail;
+    }
+
+    /** The candidate's timed calls that the tail test counts as slow in {@code times}; 0 before latency is judged. */
+    long slow(Histogram times) {
+        return tailBound == 0 ? 0 : ArmTally.above(times, tailBound);
+    }
+
+    /** A failed test in one sentence, or {@code null}. */
+    String failure(ArmTally candidate, ArmTally baseline) {
+        if (errors >= reject) {
+            return String.format(Locale.ROOT, "the candidate fails more often than the baseline: %s against %s since"
+                    + " the canary began (error test %.2f reached %.2f)", rate(candidate.errors(), candidate.calls()),
+                    rate(baseline.errors(), baseline.calls()), errors, reject);
+        }
+        if (typical >= reject) {
+            return String.format(Locale.ROOT, "the candidate is slower than the baseline on most calls: %d of %d timed"
+                    + " calls in this step slower than %s (the baseline's median x %s + %d us; typical latency test"
+                    + " %.2f reached %.2f)", ArmTally.above(candidate.window(), typicalBound),
+                    candidate.window().getTotalCount(), micros(typicalBound), spec.slowRatio, spec.slowMarginMicros,
+                    typical, reject);
+        }
+        if (tail >= reject) {
+            return String.format(Locale.ROOT, "the candidate is slower than the baseline on some calls: %d of %d timed"
+                    + " calls in this step slower than %s (the baseline's p99 x %s + %d us; tail latency test %.2f"
+                    + " reached %.2f)", ArmTally.above(candidate.window(), tailBound),
+                    candidate.window().getTotalCount(), micros(tailBound), spec.slowRatio, spec.slowMarginMicros,
+                    tail, reject);
+        }
+        return null;
+    }
+
+    /** A hard guard that acts at once, in one sentence, or {@code null}. */
+    String guard(ArmTally candidate, Evidence e) {
+        long calls = candidate.windowCalls();
+        long failed = candidate.windowErrors();
+        if (calls >= spec.guardCalls && failed >= spec.guardErrorRate * calls) {
             return String.format(Locale.ROOT, "hard guard: %d of %d candidate calls failed (at least %.0f %% over at"
-                    + " least %d calls)", e.candidateErrors(), e.candidateCalls(), spec.guardErrorRate * 100,
-                    spec.guardCalls);
+                    + " least %d calls)", failed, calls, spec.guardErrorRate * 100, spec.guardCalls);
         }
         if (e.newException() != null && e.newExceptionCount() >= spec.newExceptionRepeats) {
             return "hard guard: the candidate threw " + e.newException() + " " + e.newExceptionCount()
@@ -92,41 +142,21 @@ final class Judge {
         return null;
     }
 
-    private static String waitingFor(CanarySpecDTO spec, Evidence e, double errors, double latency,
-            boolean latencyJudged, double accept) {
-        if (e.candidateCalls() < spec.minCalls) {
-            return "holding: " + e.candidateCalls() + " of " + spec.minCalls + " candidate calls";
-        }
-        if (errors > accept) {
-            return String.format(Locale.ROOT, "holding: the error test is at %.2f and passes at %.2f", errors, accept);
-        }
-        if (!latencyJudged) {
-            return "holding: the baseline has " + e.baselineTimed() + " of " + BASELINE_TIMED
-                    + " timed calls needed to judge latency";
-        }
-        if (latency > accept) {
-            return String.format(Locale.ROOT, "holding: the latency test is at %.2f and passes at %.2f", latency,
-                    accept);
-        }
-        if (e.stepMillis() < spec.minStepMillis) {
-            return "holding: " + e.stepMillis() / 1000 + " s of the step's " + spec.minStepMillis / 1000 + " s";
-        }
-        return null;
+    /** Whether every test is at or below {@code bound}. */
+    boolean atMost(double bound) {
+        return errors <= bound && typical <= bound && tail <= bound;
     }
 
-    /**
-     * The Wilson score upper bound (95 %) of the baseline's error rate in the window: the test takes the baseline
-     * as bad as its window allows, so that a candidate exactly as good is not reverted because the baseline's rate
-     * happened to look lower in this window than it is. {@code 0} without baseline calls (the floor then holds).
-     */
-    static double upperBound(long errors, long calls) {
-        if (calls == 0) {
-            return 0;
+    /** Which test is above {@code bound}, for "holding: ..."; {@code null} when none. */
+    String above(double bound) {
+        if (errors > bound) {
+            return String.format(Locale.ROOT, "the error test is at %.2f and passes at %.2f", errors, bound);
         }
-        double z = 1.96;
-        double rate = (double) errors / calls;
-        double spread = z * Math.sqrt(rate * (1 - rate) / calls + z * z / (4.0 * calls * calls));
-        return Math.min(1, (rate + z * z / (2.0 * calls) + spread) / (1 + z * z / calls));
+        if (typical > bound) {
+            return String.format(Locale.ROOT, "the typical latency test is at %.2f and passes at %.2f", typical, bound);
+        }
+        return tail > bound ? String.format(Locale.ROOT, "the tail latency test is at %.2f and passes at %.2f", tail,
+                bound) : null;
     }
 
     /** Log-likelihood ratio of {@code hits} in {@code trials} Bernoulli trials, H1 rate p1 against H0 rate p0. */
@@ -134,8 +164,12 @@ final class Judge {
         return hits * Math.log(p1 / p0) + (trials - hits) * Math.log((1 - p1) / (1 - p0));
     }
 
-    private static String rate(long errors, long calls) {
+    static String rate(long errors, long calls) {
         return calls == 0 ? "0 of 0" : String.format(Locale.ROOT, "%d of %d (%.2f %%)", errors, calls,
                 100.0 * errors / calls);
+    }
+
+    private static String micros(long nanos) {
+        return String.format(Locale.ROOT, "%.1f us", nanos / 1000.0);
     }
 }
