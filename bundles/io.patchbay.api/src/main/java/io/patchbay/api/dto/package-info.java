@@ -1,9 +1,10 @@
 /**
  * Data transfer objects returned by {@link io.patchbay.api.PatchManager} and {@link io.patchbay.api.PatchInspector}:
- * plain public fields, no behaviour.
+ * plain public fields, no behaviour ({@link io.patchbay.api.dto.Changes} is the one helper that fills in a
+ * {@link io.patchbay.api.dto.ChangeDTO}).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.patchbay.api.dto;
 
 import org.osgi.annotation.bundle.Export;
