@@ -1,44 +1,51 @@
 package io.patchbay.core;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
+import org.osgi.util.converter.Converter;
+import org.osgi.util.converter.Converters;
 
 /**
  * The manager's configuration (PID {@code io.patchbay.core}), read from ConfigAdmin, with framework properties of
  * the same names prefixed {@code patchbay.} as the starting values (so a launcher can manage a third-party
- * interface before ConfigAdmin is up).
+ * interface before ConfigAdmin is up). Names, meanings and defaults are declared once, in
+ * {@link SettingsDefinition}; the OSGi Converter reads a configuration through it, so a setting left out, or given
+ * a value it cannot use (not a number, below its minimum, blank), has its declared default.
  */
 public final class Settings {
 
-    static final String MANAGED_INTERFACES = "managed.interfaces";
-    static final String DAMPING_TIMEOUT = "damping.timeout.ms";
-    static final String APPLY_TIMEOUT = "apply.timeout.ms";
-    static final String DRAIN_TIMEOUT = "drain.timeout.ms";
-    static final String MAX_BYTES = "patch.max.bytes";
-    static final String CONNECT_TIMEOUT = "url.connect.timeout.ms";
-    static final String READ_TIMEOUT = "url.read.timeout.ms";
-    static final String LOCK_TIMEOUT = "lock.timeout.ms";
-    static final String TRUST_STORE = "trust.store";
-    static final String KEY_NAMES = "canary.key.names";
-    static final java.util.List<String> DEFAULT_KEY_NAMES = java.util.List.of("patchbay.key", "tenant.id", "user.id");
-    static final String TRUST_STORE_PASSWORD = "trust.store.password";
-    static final String STANDBY_IDLE_WARN = "standby.idle.warn.ms";
-    static final long DEFAULT_STANDBY_IDLE_WARN = 7L * 24 * 3600 * 1000;
+    private static final Converter CONVERTER = Converters.standardConverter();
 
-    private volatile Set<String> managedInterfaces = Set.of();
-    private volatile long dampingMillis = 5_000;
-    private volatile long applyMillis = 10_000;
-    private volatile long drainMillis = 5_000;
-    private volatile long maxBytes = 64L << 20;
-    private volatile long connectMillis = 10_000;
-    private volatile long readMillis = 30_000;
-    private volatile long lockMillis = 30_000;
-    private volatile long standbyIdleWarnMillis = DEFAULT_STANDBY_IDLE_WARN;
+    /** The settings whose minimum is 1, not 0: a limit where 0 would mean "none" (URLConnection) or "refuse all". */
+    private static final Set<String> AT_LEAST_ONE = Set.of("patch.max.bytes", "url.connect.timeout.ms",
+            "url.read.timeout.ms");
+
+    private volatile Set<String> managedInterfaces;
+    private volatile long dampingMillis;
+    private volatile long applyMillis;
+    private volatile long drainMillis;
+    private volatile long maxBytes;
+    private volatile long connectMillis;
+    private volatile long readMillis;
+    private volatile long lockMillis;
+    private volatile long standbyIdleWarnMillis;
     private volatile String trustStore;
-    private volatile java.util.List<String> keyNames = DEFAULT_KEY_NAMES;
+    private volatile List<String> keyNames;
     private volatile String trustStorePassword;
+
+    /** Every setting at its default. */
+    public Settings() {
+        update(name -> null);
+    }
 
     public Set<String> managedInterfaces() {
         return managedInterfaces;
@@ -84,12 +91,12 @@ public final class Settings {
         return lockMillis;
     }
 
-    /** The trust store (PKCS12 keystore or PEM certificates) patches must be signed against, or {@code null}. */
     /** The Baggage and MDC entries a canary's routing key is read from, first that holds one. */
-    public java.util.List<String> keyNames() {
+    public List<String> keyNames() {
         return keyNames;
     }
 
+    /** The trust store (PKCS12 keystore or PEM certificates) patches must be signed against, or {@code null}. */
     public String trustStore() {
         return trustStore;
     }
@@ -105,58 +112,84 @@ public final class Settings {
     }
 
     /** Applies one configuration; {@code lookup} answers a property by name or {@code null}. */
-    void update(java.util.function.Function<String, Object> lookup) {
-        managedInterfaces = names(lookup.apply(MANAGED_INTERFACES));
-        dampingMillis = millis(lookup.apply(DAMPING_TIMEOUT), 5_000);
-        applyMillis = millis(lookup.apply(APPLY_TIMEOUT), 10_000);
-        drainMillis = millis(lookup.apply(DRAIN_TIMEOUT), 5_000);
-        maxBytes = positive(lookup.apply(MAX_BYTES), 64L << 20);
-        connectMillis = positive(lookup.apply(CONNECT_TIMEOUT), 10_000);
-        readMillis = positive(lookup.apply(READ_TIMEOUT), 30_000);
-        lockMillis = millis(lookup.apply(LOCK_TIMEOUT), 30_000);
-        standbyIdleWarnMillis = millis(lookup.apply(STANDBY_IDLE_WARN), DEFAULT_STANDBY_IDLE_WARN);
-        trustStore = text(lookup.apply(TRUST_STORE));
-        trustStorePassword = text(lookup.apply(TRUST_STORE_PASSWORD));
-        Set<String> keys = names(lookup.apply(KEY_NAMES));
-        keyNames = keys.isEmpty() ? DEFAULT_KEY_NAMES : java.util.List.copyOf(keys);
+    void update(Function<String, Object> lookup) {
+        SettingsDefinition read = read(lookup);
+        managedInterfaces = Collections.unmodifiableSet(new LinkedHashSet<>(list(read.managed_interfaces())));
+        dampingMillis = read.damping_timeout_ms();
+        applyMillis = read.apply_timeout_ms();
+        drainMillis = read.drain_timeout_ms();
+        maxBytes = read.patch_max_bytes();
+        connectMillis = read.url_connect_timeout_ms();
+        readMillis = read.url_read_timeout_ms();
+        lockMillis = read.lock_timeout_ms();
+        standbyIdleWarnMillis = read.standby_idle_warn_ms();
+        trustStore = blankIsNone(read.trust_store());
+        trustStorePassword = blankIsNone(read.trust_store_password());
+        keyNames = list(read.canary_key_names());
     }
 
     void update(Dictionary<String, ?> properties) {
         update(properties::get);
     }
 
-    private static Set<String> names(Object value) {
-        if (value == null) {
-            return Set.of();
+    /** The configuration as {@link SettingsDefinition}: what {@code lookup} gives that is usable, else the default. */
+    static SettingsDefinition read(Function<String, Object> lookup) {
+        Map<String, Object> usable = new HashMap<>();
+        for (Method setting : SettingsDefinition.class.getDeclaredMethods()) {
+            String name = name(setting);
+            Object value = usable(name, setting.getReturnType(), lookup.apply(name));
+            if (value != null) {
+                usable.put(name, value);
+            }
         }
-        Object[] items = value instanceof Object[] array ? array
-                : value instanceof java.util.Collection<?> collection ? collection.toArray()
-                        : String.valueOf(value).split(",");
-        return Arrays.stream(items).map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.collectingAndThen(Collectors.toCollection(java.util.LinkedHashSet::new),
-                        java.util.Collections::unmodifiableSet)); // in order: the key names are looked up in turn
+        return CONVERTER.convert(usable).to(SettingsDefinition.class);
     }
 
-    private static String text(Object value) {
-        String text = value == null ? "" : String.valueOf(value).trim();
+    /** The property name of a setting, as the Converter (and metatype) derive it: {@code damping_timeout_ms} is
+     * {@code damping.timeout.ms} (no name here uses {@code $} or {@code __}). */
+    static String name(Method setting) {
+        return setting.getName().replace('_', '.');
+    }
+
+    /** {@code value} as the setting's type if it is usable, else {@code null} (the default applies). */
+    private static Object usable(String name, Class<?> type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (type == String[].class) {
+            String[] names = names(value);
+            return names.length == 0 ? null : names;
+        }
+        if (type == long.class) {
+            Long number = number(value);
+            return number == null || number < (AT_LEAST_ONE.contains(name) ? 1 : 0) ? null : number;
+        }
+        String text = String.valueOf(value).trim();
         return text.isEmpty() ? null : text;
     }
 
-    /** A limit where 0 would mean "none" (URLConnection) or "refuse all": only positive values count. */
-    private static long positive(Object value, long otherwise) {
-        long number = millis(value, otherwise);
-        return number > 0 ? number : otherwise;
+    /** A list of names: an array, a collection or comma-separated text; trimmed, in order, each once. */
+    private static String[] names(Object value) {
+        Object[] items = value instanceof Object[] array ? array
+                : value instanceof Collection<?> collection ? collection.toArray()
+                        : String.valueOf(value).split(",");
+        return Arrays.stream(items).map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty()).distinct()
+                .toArray(String[]::new); // in order: the key names are looked up in turn
     }
 
-    private static long millis(Object value, long otherwise) {
-        if (value == null) {
-            return otherwise;
-        }
+    private static Long number(Object value) {
         try {
-            long millis = Long.parseLong(String.valueOf(value).trim());
-            return millis >= 0 ? millis : otherwise;
+            return Long.parseLong(String.valueOf(value).trim());
         } catch (NumberFormatException e) {
-            return otherwise;
+            return null;
         }
+    }
+
+    private static List<String> list(String[] names) {
+        return List.of(names);
+    }
+
+    private static String blankIsNone(String text) {
+        return text.isEmpty() ? null : text;
     }
 }

@@ -5,7 +5,11 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The metatype of {@link Settings}, so the console's Configuration page can edit them (PID io.patchbay.core). */
+/**
+ * The metatype of {@link Settings}, so the console's Configuration page can edit them (PID io.patchbay.core), and
+ * the one place each setting's name and default are declared: {@link Settings} reads a configuration through this
+ * type with the OSGi Converter. An empty text or list is "not set".
+ */
 @ObjectClassDefinition(pid = PatchbayConstants.PID, name = "Patchbay patch manager",
         description = "Which services are managed and how long calls, applies and switches may wait.")
 @interface SettingsDefinition {
@@ -13,7 +17,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Managed interfaces", required = false,
             description = "Interfaces managed even though their implementations do not set patchbay.managed=true."
                     + " Takes effect for services registered afterwards.")
-    String[] managed_interfaces();
+    String[] managed_interfaces() default {};
 
     @AttributeDefinition(name = "Damping timeout (ms)", min = "0",
             description = "How long a call waits while its slot has no implementation.")
@@ -56,9 +60,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Trust store", required = false,
             description = "PKCS12 keystore or PEM file of certificates. When set, only jars signed (jarsigner) by a"
                     + " trusted certificate, every entry covered, are applied.")
-    String trust_store();
+    String trust_store() default "";
 
     @AttributeDefinition(name = "Trust store password", required = false, type = AttributeType.PASSWORD,
             description = "The PKCS12 keystore's password; a PEM file needs none.")
-    String trust_store_password();
+    String trust_store_password() default "";
 }

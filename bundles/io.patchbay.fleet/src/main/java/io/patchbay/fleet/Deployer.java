@@ -173,12 +173,7 @@ final class Deployer {
 
     /** A change the agent made without an apply's own answer: after a restart, or by a canary's promotion. */
     static ChangeDTO change(String slot, String from, String to) {
-        ChangeDTO change = new ChangeDTO();
-        change.slot = slot;
-        change.from = from;
-        change.to = to;
-        change.changed = true;
-        return change;
+        return io.patchbay.api.dto.Changes.switched(slot, from, to, false); // drained: not known afterwards
     }
 
     private void undo(List<ChangeDTO> changes, AgentState state, Saver save, String actor, String reason)

@@ -1,6 +1,7 @@
 /**
  * Data transfer objects returned by {@link io.patchbay.api.PatchManager} and {@link io.patchbay.api.PatchInspector}:
- * plain public fields, no behaviour.
+ * plain public fields, no behaviour ({@link io.patchbay.api.dto.Changes} is the one helper that fills in a
+ * {@link io.patchbay.api.dto.ChangeDTO}).
  */
 @Export
 @Version("1.5.0")

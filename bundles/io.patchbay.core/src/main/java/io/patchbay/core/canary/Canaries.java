@@ -136,15 +136,9 @@ public final class Canaries implements AutoCloseable {
         record(canary, action, actor, candidate.id(), canary.baseline().id(), join(reason, "the canary of "
                 + candidate.id() + " ended at " + statistics + "; every call goes to " + canary.baseline().id()));
         switcher.intents().finish(canary.slot().id());
-        ChangeDTO change = new ChangeDTO();
-        change.slot = canary.slot().id();
-        change.from = candidate.id();
-        change.to = canary.baseline().id();
-        change.changed = true;
-        change.drained = drained;
-        change.message = "The canary of " + candidate.id() + " in " + change.slot + " ended; every call goes to "
-                + change.to + " again.";
-        return change;
+        return io.patchbay.api.dto.Changes.of(canary.slot().id(), candidate.id(), canary.baseline().id(), drained,
+                "The canary of " + candidate.id() + " in " + canary.slot().id() + " ended; every call goes to "
+                        + canary.baseline().id() + " again.");
     }
 
     /** Stops the steps: the judge still reverts a failing candidate, but neither steps nor promotes. */

@@ -1,6 +1,7 @@
 package io.patchbay.core.patch;
 
 import io.patchbay.api.dto.ChangeDTO;
+import io.patchbay.api.dto.Changes;
 import io.patchbay.core.slot.Slot;
 
 /** The answer to an operation that found nothing to do. */
@@ -10,12 +11,6 @@ public final class Unchanged {
     }
 
     public static ChangeDTO of(Slot slot, String message) {
-        ChangeDTO change = new ChangeDTO();
-        change.slot = slot.id();
-        change.from = slot.currentId();
-        change.to = change.from;
-        change.drained = true;
-        change.message = message;
-        return change;
+        return Changes.unchanged(slot.id(), slot.currentId(), message);
     }
 }

@@ -207,16 +207,7 @@ public final class Switcher {
     }
 
     static ChangeDTO result(Slot slot, String from, Implementation next, boolean drained) {
-        ChangeDTO change = new ChangeDTO();
-        change.slot = slot.id();
-        change.from = from;
-        change.to = next == null ? null : next.id();
-        change.changed = !java.util.Objects.equals(from, change.to);
-        change.drained = drained;
-        change.message = change.to == null ? slot.id() + " has no implementation now; calls wait for one."
-                : slot.id() + " now runs " + change.to
-                        + (change.from == null ? "." : " instead of " + change.from + ".");
-        return change;
+        return io.patchbay.api.dto.Changes.switched(slot.id(), from, next == null ? null : next.id(), drained);
     }
 
     /**

@@ -14,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One line of {@code ledger.jsonl}: a JSON object with the fields of {@link LedgerEntryDTO} plus {@code prev} (the
@@ -40,8 +38,8 @@ record LedgerLine(LedgerEntryDTO entry, String prev, String hash) {
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    private static final Set<String> TEXT_FIELDS = Set.of("action", "actor", "slot", "from", "to", "reason",
-            "checksum", "signer", "prev", "hash");
+    private static final String PREV = "prev";
+    private static final String HASH = "hash";
 
     /** SHA-256 hex of no bytes: the {@code prev} of the first line. */
     static final String FIRST_PREV = sha256(new byte[0]);
@@ -56,19 +54,14 @@ record LedgerLine(LedgerEntryDTO entry, String prev, String hash) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (JsonGenerator json = JSON.createGenerator(bytes)) {
             json.writeStartObject();
-            json.writeNumberField("time", entry.time);
-            json.writeStringField("action", entry.action);
-            json.writeStringField("actor", entry.actor);
-            json.writeStringField("slot", entry.slot);
-            json.writeStringField("from", entry.from);
-            json.writeStringField("to", entry.to);
-            json.writeStringField("reason", entry.reason);
-            json.writeStringField("checksum", entry.checksum);
-            if (entry.signer != null) { // absent rather than null: unsigned lines stay as earlier versions wrote them
-                json.writeStringField("signer", entry.signer);
+            json.writeNumberField(LedgerField.TIME, entry.time);
+            for (LedgerField field : LedgerField.values()) {
+                if (!field.omittedFrom(entry)) { // an unsigned line stays as earlier versions wrote it
+                    json.writeStringField(field.key, field.of(entry));
+                }
             }
-            json.writeStringField("prev", prev);
-            json.writeStringField("hash", contentHash(entry, prev));
+            json.writeStringField(PREV, prev);
+            json.writeStringField(HASH, contentHash(entry, prev));
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write a ledger entry as JSON", e);
@@ -91,29 +84,25 @@ record LedgerLine(LedgerEntryDTO entry, String prev, String hash) {
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName();
                 JsonToken value = json.nextToken();
-                if (name.equals("time")) {
+                if (name.equals(LedgerField.TIME)) {
                     expect(value == JsonToken.VALUE_NUMBER_INT, "a whole number for time");
                     entry.time = json.getLongValue();
                     timed = true;
                     continue;
                 }
-                if (!TEXT_FIELDS.contains(name)) {
+                LedgerField field = LedgerField.named(name);
+                if (field == null && !name.equals(PREV) && !name.equals(HASH)) {
                     json.skipChildren(); // a field of a later version: ignored, see the class comment
                     continue;
                 }
                 expect(value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL, "text or null for " + name);
                 String text = value == JsonToken.VALUE_NULL ? null : json.getText();
-                switch (name) {
-                    case "action" -> entry.action = text;
-                    case "actor" -> entry.actor = text;
-                    case "slot" -> entry.slot = text;
-                    case "from" -> entry.from = text;
-                    case "to" -> entry.to = text;
-                    case "reason" -> entry.reason = text;
-                    case "checksum" -> entry.checksum = text;
-                    case "signer" -> entry.signer = text;
-                    case "prev" -> prev = text;
-                    default -> hash = text;
+                if (field != null) {
+                    field.set(entry, text);
+                } else if (name.equals(PREV)) {
+                    prev = text;
+                } else {
+                    hash = text;
                 }
             }
             expect(json.currentToken() == JsonToken.END_OBJECT, "the end of the object");
@@ -128,17 +117,7 @@ record LedgerLine(LedgerEntryDTO entry, String prev, String hash) {
      * that the entry kept in memory is exactly the one read back after a restart.
      */
     static LedgerEntryDTO normalized(LedgerEntryDTO entry) {
-        LedgerEntryDTO copy = new LedgerEntryDTO();
-        copy.time = entry.time;
-        copy.action = utf8(entry.action);
-        copy.actor = utf8(entry.actor);
-        copy.slot = utf8(entry.slot);
-        copy.from = utf8(entry.from);
-        copy.to = utf8(entry.to);
-        copy.reason = utf8(entry.reason);
-        copy.checksum = utf8(entry.checksum);
-        copy.signer = utf8(entry.signer);
-        return copy;
+        return LedgerField.copy(entry, LedgerLine::utf8);
     }
 
     private static String utf8(String text) {
@@ -148,10 +127,12 @@ record LedgerLine(LedgerEntryDTO entry, String prev, String hash) {
     /** SHA-256 hex of the canonical content; see the class comment. */
     static String contentHash(LedgerEntryDTO entry, String prev) {
         MessageDigest digest = digest();
-        List<String> fields = new ArrayList<>(Arrays.asList(Long.toString(entry.time), entry.action, entry.actor,
-                entry.slot, entry.from, entry.to, entry.reason, entry.checksum));
-        if (entry.signer != null) {
-            fields.add(entry.signer);
+        List<String> fields = new ArrayList<>();
+        fields.add(Long.toString(entry.time));
+        for (LedgerField field : LedgerField.values()) {
+            if (!field.omittedFrom(entry)) {
+                fields.add(field.of(entry));
+            }
         }
         fields.add(prev);
         for (String field : fields) {

@@ -2,6 +2,7 @@ package io.patchbay.core.store;
 
 import io.patchbay.api.dto.LedgerEntryDTO;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
@@ -11,7 +12,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Posts every ledger entry to EventAdmin, when one is present, on topic {@code io/patchbay/route/<ACTION>}
- * (for example {@code io/patchbay/route/APPLY}) with the entry's fields as properties.
+ * (for example {@code io/patchbay/route/APPLY}) with the entry's fields as properties (a {@code null} one left out).
  */
 public final class RouteEvents implements Consumer<LedgerEntryDTO>, AutoCloseable {
 
@@ -27,26 +28,21 @@ public final class RouteEvents implements Consumer<LedgerEntryDTO>, AutoCloseabl
     @Override
     public void accept(LedgerEntryDTO entry) {
         EventAdmin admin = eventAdmin.getService();
-        if (admin == null) {
-            return;
+        if (admin != null) {
+            admin.postEvent(event(entry));
         }
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("time", entry.time);
-        put(properties, "action", entry.action);
-        put(properties, "actor", entry.actor);
-        put(properties, "slot", entry.slot);
-        put(properties, "from", entry.from);
-        put(properties, "to", entry.to);
-        put(properties, "reason", entry.reason);
-        put(properties, "checksum", entry.checksum);
-        String topic = TOPIC_PREFIX + entry.action.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-        admin.postEvent(new Event(topic, properties));
     }
 
-    private static void put(Map<String, Object> properties, String key, String value) {
-        if (value != null) {
-            properties.put(key, value);
+    /** The event of {@code entry}: its topic from the action, and every field that is set as a property. */
+    static Event event(LedgerEntryDTO entry) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(LedgerField.TIME, entry.time);
+        for (LedgerField field : LedgerField.values()) {
+            if (field.of(entry) != null) {
+                properties.put(field.key, field.of(entry));
+            }
         }
+        return new Event(TOPIC_PREFIX + entry.action.toUpperCase(Locale.ROOT).replace('-', '_'), properties);
     }
 
     @Override

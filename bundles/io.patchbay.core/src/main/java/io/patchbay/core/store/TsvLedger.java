@@ -55,13 +55,11 @@ final class TsvLedger {
         } catch (NumberFormatException e) {
             return null;
         }
-        entry.action = unescape(fields[1]);
-        entry.actor = unescape(fields[2]);
-        entry.slot = unescape(fields[3]);
-        entry.from = unescape(fields[4]);
-        entry.to = unescape(fields[5]);
-        entry.reason = unescape(fields[6]);
-        entry.checksum = unescape(fields[7]);
+        for (LedgerField field : LedgerField.values()) { // the columns after time, in the ledger's order
+            if (field != LedgerField.SIGNER) { // the TSV ledger predates signed patches
+                field.set(entry, unescape(fields[field.ordinal() + 1]));
+            }
+        }
         return entry;
     }
 
