@@ -1,0 +1,123 @@
+package io.patchbay.core.patch;
+
+import java.io.File;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Version;
+import org.osgi.framework.startlevel.BundleStartLevel;
+
+/**
+ * Just enough of a framework for the patch steps that read the installed bundles: bundles with a name, version,
+ * location, headers and start level the test sets, and a context that lists them and gives a data folder.
+ */
+final class FakeBundles {
+
+    /** A bundle whose fields the test sets. */
+    static final class FakeBundle {
+        final long id;
+        final String symbolicName;
+        final Version version;
+        final Hashtable<String, String> headers = new Hashtable<>();
+        String location;
+        int state = Bundle.ACTIVE;
+        int startLevel = 1;
+        boolean uninstalled;
+        BundleException uninstallFailure;
+        final Bundle bundle;
+
+        FakeBundle(long id, String symbolicName, String version) {
+            this.id = id;
+            this.symbolicName = symbolicName;
+            this.version = Version.parseVersion(version);
+            this.location = "file:" + symbolicName + "-" + version + ".jar";
+            this.bundle = (Bundle) Proxy.newProxyInstance(FakeBundles.class.getClassLoader(),
+                    new Class<?>[] { Bundle.class }, (proxy, method, args) -> switch (method.getName()) {
+                        case "getSymbolicName" -> symbolicName;
+                        case "getVersion" -> this.version;
+                        case "getBundleId" -> id;
+                        case "getState" -> state;
+                        case "getLocation" -> location;
+                        case "getHeaders" -> headers;
+                        case "adapt" -> args[0] == BundleStartLevel.class ? startLevel() : null;
+                        case "uninstall" -> uninstall();
+                        case "hashCode" -> (int) id;
+                        case "equals" -> proxy == args[0];
+                        case "toString" -> symbolicName + " " + version;
+                        default -> null;
+                    });
+        }
+
+        FakeBundle header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        private Object uninstall() throws BundleException {
+            if (uninstallFailure != null) {
+                throw uninstallFailure;
+            }
+            uninstalled = true;
+            state = Bundle.UNINSTALLED;
+            return null;
+        }
+
+        private BundleStartLevel startLevel() {
+            return (BundleStartLevel) Proxy.newProxyInstance(FakeBundles.class.getClassLoader(),
+                    new Class<?>[] { BundleStartLevel.class }, (proxy, method, args) -> switch (method.getName()) {
+                        case "getStartLevel" -> startLevel;
+                        case "setStartLevel" -> {
+                            startLevel = (Integer) args[0];
+                            yield null;
+                        }
+                        default -> null;
+                    });
+        }
+    }
+
+    private final List<FakeBundle> bundles = new ArrayList<>();
+    private final Path data;
+    private final FakeBundle manager;
+
+    /** @param data the manager's data folder ({@code getDataFile}) */
+    FakeBundles(Path data) {
+        this.data = data;
+        this.manager = add(0, "io.patchbay.core", "0.1.0");
+    }
+
+    FakeBundle add(long id, String symbolicName, String version) {
+        FakeBundle bundle = new FakeBundle(id, symbolicName, version);
+        bundles.add(bundle);
+        return bundle;
+    }
+
+    FakeBundle manager() {
+        return manager;
+    }
+
+    BundleContext context() {
+        return (BundleContext) Proxy.newProxyInstance(FakeBundles.class.getClassLoader(),
+                new Class<?>[] { BundleContext.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "getBundles" -> bundles.stream().filter(b -> !b.uninstalled).map(b -> b.bundle)
+                            .toArray(Bundle[]::new);
+                    case "getBundle" -> args == null ? manager.bundle : find(args[0]);
+                    case "getDataFile" -> new File(data.toFile(), (String) args[0]);
+                    case "getProperty" -> Map.of().get(args[0]);
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
+    }
+
+    private Bundle find(Object key) {
+        return bundles.stream().filter(b -> !b.uninstalled)
+                .filter(b -> key instanceof Long id ? b.id == id : key.equals(b.location)).map(b -> b.bundle)
+                .findFirst().orElse(null);
+    }
+}
