@@ -21,6 +21,10 @@ import org.junit.runners.MethodSorters;
  * what that outcome says, with the patch applied once by the action. Each step gets a target of its own, so that
  * its action history is its own. Then {@code scripts/fleet-rollback.sh} is run against a rollout that is still
  * running, so that its pause is what stops the rollout's next group.
+ * <p>
+ * Each stop costs two launcher starts. By default one stop per kind of step is made (download, hash check, apply,
+ * health window, feedback, canary promotion, revert); {@code -Dfleet.crash.every=true} (the Maven profile
+ * {@code crash-every-step}) stops at every step of the table in docs/fleet.md.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class FleetCrashIT {
@@ -29,6 +33,8 @@ public class FleetCrashIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final int HALTED = 99;
     private static final List<String> WINDOW = List.of("healthMode = window", "healthWindowMs = 2000");
+    /** One stop per kind of step, unless every step is asked for. */
+    private static final boolean EVERY = Boolean.getBoolean("fleet.crash.every");
     private static final List<String> CANARY = List.of("healthMode = canary", "canarySteps = 50",
             "canaryMinStepMs = 1000", "canaryMaxStepMs = 60000");
 
@@ -67,8 +73,8 @@ public class FleetCrashIT {
 
     @Test
     public void a_aHealthyPatchIsAppliedOnceAndReportedOnceWhereverTheAgentStops() throws Exception {
-        for (String step : List.of("begun", "downloading", "hashed", "checked", "applied", "watching", "decided",
-                "reported")) {
+        for (String step : steps(List.of("downloading", "hashed", "applied", "watching", "reported"), "begun",
+                "checked", "decided")) {
             Crash crash = crashAt(step, WINDOW, fixSet);
             crash.assertOneOutcome("finished", FleetIT.FIX);
             assertEquals(crash.ledger().toString(), 1, crash.count("apply"));
@@ -77,7 +83,7 @@ public class FleetCrashIT {
 
     @Test
     public void b_aFailingPatchIsRevertedAndReportedOnceWhereverTheAgentStops() throws Exception {
-        for (String step : List.of("watching", "failing", "reverted", "decided")) {
+        for (String step : steps(List.of("reverted"), "watching", "failing", "decided")) {
             Crash crash = crashAt(step, WINDOW, brokenSet);
             crash.assertOneOutcome("error", FleetIT.BASE);
             assertEquals(crash.ledger().toString(), 1, crash.count("apply"));
@@ -87,14 +93,14 @@ public class FleetCrashIT {
 
     @Test
     public void c_aCanaryIsPromotedOrRevertedAndReportedOnceWhereverTheAgentStops() throws Exception {
-        for (String step : List.of("canary", "promoted", "decided")) {
+        for (String step : steps(List.of("promoted"), "canary", "decided")) {
             Crash crash = crashAt(step, CANARY, fixSet);
             crash.assertOneOutcome("finished", FleetIT.FIX);
             // a canary cut off by the stop is ended on its baseline by the next start, and the action starts it again
             assertEquals(crash.ledger().toString(), step.equals("canary") ? 2 : 1, crash.count("canary"));
             assertEquals(crash.ledger().toString(), 1, crash.count("promote"));
         }
-        for (String step : List.of("failing", "decided")) {
+        for (String step : steps(List.of("failing"), "decided")) {
             Crash crash = crashAt(step, CANARY, brokenSet);
             crash.assertOneOutcome("error", FleetIT.BASE);
             assertEquals(crash.ledger().toString(), 1, crash.count("canary"));
@@ -135,6 +141,15 @@ public class FleetCrashIT {
         assertEquals("scheduled", mgmt.groups(bad).get(1).path("status").asText());
         assertEquals(List.of(), fleet.get(1).ledger());
         assertEquals("paused", mgmt.rolloutStatus(bad));
+    }
+
+    /** {@code always}, and with {@code -Dfleet.crash.every=true} the {@code others} too. */
+    private static List<String> steps(List<String> always, String... others) {
+        List<String> steps = new ArrayList<>(always);
+        if (EVERY) {
+            steps.addAll(List.of(others));
+        }
+        return steps;
     }
 
     /** A fresh target armed at {@code fleet:<step>}, given {@code set}; halted there, then started again. */
