@@ -2,6 +2,7 @@ package io.patchbay.bench;
 
 import io.patchbay.bench.calls.CallOverheadRun;
 import io.patchbay.bench.canary.CanaryBench;
+import io.patchbay.bench.fleet.FleetScale;
 import io.patchbay.bench.fragment.FragmentRefresh;
 import io.patchbay.bench.report.Report;
 import io.patchbay.bench.report.Section;
@@ -15,11 +16,13 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code java -jar bench/target/bench.jar full|smoke [--only part,...] [--out folder] [--swaps n]
  * [--threads n,...] [--ways way,...] [--cycles n] [--rounds n]}, from the checkout's root. Parts: calls, canary, judge,
- * swap, completion, retire, scale, fragment, startup; ways: patchbay, update, beside, replace; {@code --threads},
+ * swap, completion, retire, scale, fragment, startup, and fleet only when named (it starts a hawkBit server); ways:
+ * patchbay, update, beside, replace; {@code --threads},
  * {@code --swaps} and {@code --ways} narrow the swap benchmark, {@code --cycles} sets the fragment benchmark's
  * cycles, {@code --rounds} the start-up rounds. Writes {@code <run>.md} and {@code <run>.json} (full:
  * {@code bench/results}, smoke: {@code bench/target/smoke}) and prints the tables; a run of only some parts is
@@ -30,13 +33,16 @@ public final class Main {
 
     public static final List<String> PARTS = List.of("calls", "canary", "judge", "swap", "completion", "retire", "scale",
             "fragment", "startup");
+    /** Parts that run only when {@code --only} names them. */
+    public static final List<String> ON_REQUEST = List.of("fleet");
 
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("Usage: java -jar bench/target/bench.jar full|smoke [--only " + String.join(",", PARTS)
+            System.err.println("Usage: java -jar bench/target/bench.jar full|smoke [--only " + String.join(",",
+                    Stream.concat(PARTS.stream(), ON_REQUEST.stream()).toList())
                     + "] [--out folder] [--swaps n] [--threads n,...] [--ways " + String.join(",",
                             SwapUnderLoad.Settings.ALL) + "] [--cycles n] [--rounds n]");
             System.exit(2);
@@ -74,7 +80,7 @@ public final class Main {
         Path folder = out != null ? out : System.getProperty("patchbay.bench.out") != null
                 ? Path.of(System.getProperty("patchbay.bench.out"))
                 : artifacts.root().resolve(profile.name().equals("full") ? "bench/results" : "bench/target/smoke");
-        List<String> parts = PARTS.stream().filter(only::contains).toList();
+        List<String> parts = Stream.concat(PARTS.stream(), ON_REQUEST.stream()).filter(only::contains).toList();
         String name = parts.equals(PARTS) ? profile.name() : profile.name() + "-" + String.join("-", parts);
         Report report = new Report(name, Machine.describe(artifacts.root()));
         long start = System.nanoTime();
@@ -109,7 +115,9 @@ public final class Main {
             case "scale" -> List.of(new Scale(artifacts, p.scaleSlots(), p.scaleConsumers(), p.scaleApplies()).run());
             case "fragment" -> List.of(new FragmentRefresh(artifacts, p.fragment()).run());
             case "startup" -> new StartUp(artifacts, p.startup()).run();
-            default -> throw new IllegalArgumentException("Unknown part " + part + "; parts: " + PARTS);
+            case "fleet" -> new FleetScale(artifacts, FleetScale.Settings.of(p.name())).run();
+            default -> throw new IllegalArgumentException("Unknown part " + part + "; parts: " + PARTS + ", "
+                    + ON_REQUEST);
         };
     }
 }

@@ -60,6 +60,7 @@ final class ActionRunner {
         }
         try {
             feedback(action.id, DdiClient.CLOSED, action.outcome, action.reason);
+            AgentCrashPoints.reached("reported");
         } catch (DdiClient.Refused refused) {
             if (!refused.final4xx()) {
                 throw refused;
@@ -79,10 +80,18 @@ final class ActionRunner {
             reportPending();
             return;
         }
+        if (state.failing(id)) { // failed before a restart: finish its reverts, then report the failure
+            List<AgentState.Applied> ofAction = state.applied.stream().filter(a -> a.actionId == id).toList();
+            deployers.create(text -> step(id, text)).revert(ofAction, state, actor(id), "action " + id
+                    + " failed: " + state.action.reason, this::save);
+            decide(id, false, false, state.action.reason);
+            return;
+        }
         if (state.action == null || state.action.id != id) {
             state.begin(id);
             save();
             events.accept("ACTION_STARTED", Map.of("actionId", id, "artifacts", deployment.artifacts().size()));
+            AgentCrashPoints.reached("begun");
         }
         status.action(id);
         cancels.reset();
@@ -102,12 +111,17 @@ final class ActionRunner {
         } finally {
             clearDownloads();
         }
-        boolean cancelled = cancels.requested() && !result.success();
-        state.decide(cancelled ? "cancelled" : result.success() ? DdiClient.SUCCESS : DdiClient.FAILURE,
-                result.sentence());
+        decide(id, result.success(), cancels.requested() && !result.success(), result.sentence());
+    }
+
+    /** Saves the outcome, tells the listeners, then the server. */
+    private void decide(long id, boolean success, boolean cancelled, String sentence)
+            throws IOException, InterruptedException {
+        state.decide(cancelled ? "cancelled" : success ? DdiClient.SUCCESS : DdiClient.FAILURE, sentence);
         save();
-        events.accept(cancelled ? "ACTION_CANCELLED" : result.success() ? "ACTION_SUCCEEDED" : "ACTION_FAILED",
-                Map.of("actionId", id, "reason", result.sentence()));
+        events.accept(cancelled ? "ACTION_CANCELLED" : success ? "ACTION_SUCCEEDED" : "ACTION_FAILED",
+                Map.of("actionId", id, "reason", sentence));
+        AgentCrashPoints.reached("decided");
         reportPending();
     }
 

@@ -26,7 +26,10 @@ final class AgentState {
     @JsonIgnoreProperties(ignoreUnknown = true)
     static final class Action {
         public long id;
-        /** {@code started}, {@code watching} or {@code decided}. */
+        /**
+         * {@code started}, {@code watching}, {@code failing} (the failure decided, its reverts perhaps not done) or
+         * {@code decided}.
+         */
         public String phase;
         /** {@code success} or {@code failure} once decided. */
         public String outcome;
@@ -88,6 +91,19 @@ final class AgentState {
     /** Whether {@code actionId} was decided already (its closing feedback may still be due). */
     boolean decided(long actionId) {
         return action != null && action.id == actionId && "decided".equals(action.phase);
+    }
+
+    /** Whether {@code actionId} failed before its reverts were all done; {@code action.reason} says why. */
+    boolean failing(long actionId) {
+        return action != null && action.id == actionId && "failing".equals(action.phase);
+    }
+
+    /** Remembers that the action failed, before its changes are reverted. */
+    void fail(String reason) {
+        if (action != null) {
+            action.phase = "failing";
+            action.reason = reason;
+        }
     }
 
     void decide(String outcome, String reason) {

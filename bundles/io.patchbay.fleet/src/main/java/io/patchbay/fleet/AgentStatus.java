@@ -17,6 +17,7 @@ final class AgentStatus {
     private String lastFeedback;
     private long lastFeedbackTime;
     private List<String> applied = List.of();
+    private long polls;
 
     AgentStatus(String server, String controllerId) {
         this.server = server;
@@ -25,6 +26,7 @@ final class AgentStatus {
 
     synchronized void polled(long nextPollAt) {
         lastPoll = System.currentTimeMillis();
+        polls++;
         lastError = null;
         failures = 0;
         nextPoll = nextPollAt;
@@ -60,6 +62,11 @@ final class AgentStatus {
 
     synchronized void state(String now) {
         state = now;
+    }
+
+    /** How many polls answered since the start. */
+    synchronized long polls() {
+        return polls;
     }
 
     synchronized FleetStatus snapshot() {

@@ -55,6 +55,7 @@ final class CanaryJudgement {
         } catch (PatchException e) {
             throw new DeploymentException(e.getMessage(), e);
         }
+        AgentCrashPoints.reached("canary");
         while (true) {
             CanaryDTO now = running(started.slot);
             if (now == null) {

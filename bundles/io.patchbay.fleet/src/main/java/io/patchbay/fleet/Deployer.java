@@ -61,6 +61,7 @@ final class Deployer {
                 return new Result(false, file.getFileName() + ": " + e.getMessage());
             }
         }
+        AgentCrashPoints.reached("checked");
         List<String> wanted = checks.values().stream().map(check -> check.id).toList();
         List<String> done = new ArrayList<>();
         for (AgentState.Applied old : List.copyOf(state.applied)) {
@@ -89,14 +90,15 @@ final class Deployer {
                     undo(changes, state, save, actor, "action " + actionId + " cancelled");
                     return new Result(false, "Cancelled; reverted " + each.getValue().id + ".");
                 }
+                AgentCrashPoints.reached(canary == null ? "applied" : "promoted");
                 changes.add(change);
                 record(state, change, actionId, save);
             } catch (PatchException e) {
-                undo(changes, state, save, actor, "apply of action " + actionId + " failed");
-                return new Result(false, each.getKey().getFileName() + ": " + e.getMessage());
+                return fail(changes, state, save, actor, "apply of action " + actionId + " failed",
+                        each.getKey().getFileName() + ": " + e.getMessage());
             } catch (DeploymentException judged) {
-                undo(changes, state, save, actor, "the canary judge reverted a patch of action " + actionId);
-                return new Result(false, judged.getMessage());
+                return fail(changes, state, save, actor, "the canary judge reverted a patch of action " + actionId,
+                        judged.getMessage());
             }
         }
         if (changes.isEmpty() || canary != null) { // a canary's steps were its window
@@ -106,11 +108,12 @@ final class Deployer {
             return new Result(true, done.isEmpty() ? "Nothing to do." : sentence(done));
         }
         progress.accept("watching " + names(changes) + " for " + windowMillis + " ms");
+        AgentCrashPoints.reached("watching");
         try {
             health.watch(changes, windowMillis, cancelled);
         } catch (DeploymentException failed) {
-            undo(changes, state, save, actor, "failed the health check: " + failed.getMessage());
-            return new Result(false, "Reverted: " + failed.getMessage());
+            return fail(changes, state, save, actor, "failed the health check: " + failed.getMessage(),
+                    "Reverted: " + failed.getMessage());
         }
         if (cancelled.getAsBoolean()) {
             undo(changes, state, save, actor, "action " + actionId + " cancelled");
@@ -176,6 +179,19 @@ final class Deployer {
         return io.patchbay.api.dto.Changes.switched(slot, from, to, false); // drained: not known afterwards
     }
 
+    /**
+     * The deployment failed: the failure is saved before anything is reverted, so that after a crash the next start
+     * finishes the reverts and reports it instead of carrying the action out again.
+     */
+    private Result fail(List<ChangeDTO> changes, AgentState state, Saver save, String actor, String reason,
+            String sentence) throws IOException {
+        state.fail(sentence);
+        save.save();
+        AgentCrashPoints.reached("failing");
+        undo(changes, state, save, actor, reason);
+        return new Result(false, sentence);
+    }
+
     private void undo(List<ChangeDTO> changes, AgentState state, Saver save, String actor, String reason)
             throws IOException {
         List<ChangeDTO> newestFirst = new ArrayList<>(changes);
@@ -184,6 +200,7 @@ final class Deployer {
             AgentState.Applied applied = state.applied.stream().filter(old -> old.slot.equals(change.slot))
                     .findFirst().orElse(AgentState.Applied.of(change.slot, change.to, change.from, 0));
             revert(applied, reason, actor);
+            AgentCrashPoints.reached("reverted");
             state.applied.remove(applied);
             save.save();
         }

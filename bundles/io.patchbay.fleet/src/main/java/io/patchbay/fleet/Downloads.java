@@ -52,6 +52,7 @@ final class Downloads {
                         + ".");
             }
             checked = true;
+            AgentCrashPoints.reached("hashed");
             return file;
         } catch (IOException e) {
             throw new DeploymentException("Artifact " + artifact.filename() + " could not be downloaded: "
@@ -78,6 +79,7 @@ final class Downloads {
                 }
                 digest.update(buffer, 0, read);
                 out.write(buffer, 0, read);
+                AgentCrashPoints.reached("downloading"); // part of the artifact on disk
             }
         }
         return bytes;

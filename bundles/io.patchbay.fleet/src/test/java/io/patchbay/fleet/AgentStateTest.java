@@ -37,6 +37,24 @@ public class AgentStateTest {
     }
 
     @Test
+    public void aFailureSavedBeforeItsRevertsIsNeitherDecidedNorForgottenAfterAReload() throws Exception {
+        Path file = folder.getRoot().toPath().resolve("state.json");
+        AgentState state = new AgentState();
+        state.begin(7);
+        state.fail("Reverted: impl/1.0.2 failed 3 of 60 calls.");
+        state.save(file);
+
+        AgentState loaded = AgentState.load(file);
+        assertTrue(loaded.failing(7));
+        assertFalse(loaded.failing(8));
+        assertFalse(loaded.decided(7)); // not reported until its reverts are done
+        assertEquals("Reverted: impl/1.0.2 failed 3 of 60 calls.", loaded.action.reason);
+        loaded.decide("failure", loaded.action.reason);
+        assertFalse(loaded.failing(7));
+        assertTrue(loaded.decided(7));
+    }
+
+    @Test
     public void noFileIsAFreshState() throws Exception {
         AgentState state = AgentState.load(folder.getRoot().toPath().resolve("none.json"));
         assertTrue(state.applied.isEmpty());

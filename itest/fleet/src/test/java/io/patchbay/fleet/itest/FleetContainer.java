@@ -44,6 +44,14 @@ final class FleetContainer implements AutoCloseable {
      */
     static FleetContainer start(String controllerId, Path jar, Path data, String server, String token,
             List<String> settings) throws IOException, InterruptedException {
+        FleetContainer container = prepare(controllerId, jar, data, server, token, settings);
+        container.launch();
+        return container;
+    }
+
+    /** Empties {@code data} and writes the agent's configuration there; {@link #launch} starts it. */
+    static FleetContainer prepare(String controllerId, Path jar, Path data, String server, String token,
+            List<String> settings) throws IOException {
         if (Files.exists(data)) { // a folder of an earlier run: its ledger and state are not this run's
             try (java.util.stream.Stream<Path> files = Files.walk(data)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
@@ -55,16 +63,22 @@ final class FleetContainer implements AutoCloseable {
                 "requestTimeoutMs = 5000"));
         lines.addAll(settings);
         Files.writeString(data.resolve("etc/io.patchbay.fleet.cfg"), String.join("\n", lines) + "\n");
-        FleetContainer container = new FleetContainer(controllerId, jar, data, freePort());
-        container.launch();
-        return container;
+        return new FleetContainer(controllerId, jar, data, freePort());
     }
 
-    void launch() throws IOException, InterruptedException {
-        process = LauncherProcess.start(jar, data, port, "-Xmx256m", "-Dpatchbay.console.password=" + PASSWORD);
+    /** Starts the launcher with {@code jvmArguments} besides the usual ones; returns once its banner is out. */
+    void launch(String... jvmArguments) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("-Xmx256m", "-Dpatchbay.console.password=" + PASSWORD));
+        arguments.addAll(List.of(jvmArguments));
+        process = LauncherProcess.start(jar, data, port, arguments.toArray(String[]::new));
         if (!process.awaitLine(line -> line.startsWith("Patchbay started"), START)) {
             throw new IllegalStateException(controllerId + " did not start:\n" + process.output());
         }
+    }
+
+    /** Waits for the process to end by itself (a crash point halts it); gives its exit code, -1 on timeout. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        return process.awaitExit(timeout);
     }
 
     /** {@code kill -9}: no shutdown hook, no clean stop. */

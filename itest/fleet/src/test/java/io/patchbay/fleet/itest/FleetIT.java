@@ -229,9 +229,7 @@ public class FleetIT {
     }
 
     private static long release(String name, String version, String jar) throws Exception {
-        long module = mgmt.createModule(Mgmt.PATCH_TYPE, name, version);
-        mgmt.uploadArtifact(module, Path.of(jar));
-        return mgmt.createSet(name, version, module);
+        return mgmt.release(name, version, Path.of(jar));
     }
 
     private static long startWhenReady(long rollout) throws Exception {

@@ -102,6 +102,11 @@ public final class HawkbitServer implements AutoCloseable {
         return log;
     }
 
+    /** The CPU time the server JVM has used since its start; zero where the platform does not say. */
+    public Duration cpu() {
+        return process == null ? Duration.ZERO : process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** Resident memory of the server JVM in kB, from /proc; -1 where that cannot be read. */
     public long rssKb() {
         try {

@@ -123,6 +123,13 @@ public final class Mgmt {
         return first(send("POST", "/distributionsets", JSON.createArrayNode().add(set))).get("id").asLong();
     }
 
+    /** A patch released as {@code scripts/fleet-release.sh} does it: a module with the jar, in a set of its own. */
+    public long release(String name, String version, Path jar) throws IOException {
+        long module = createModule(PATCH_TYPE, name, version);
+        uploadArtifact(module, jar);
+        return createSet(name, version, module);
+    }
+
     /** The baseline set: only a {@link #BASELINE_TYPE} marker module, no patch, so targets revert to no patches. */
     public long createBaselineSet(String name, String version) throws IOException {
         return createSet(name, version, createModule(BASELINE_TYPE, name, version));

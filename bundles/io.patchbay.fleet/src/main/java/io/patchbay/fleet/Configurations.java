@@ -3,13 +3,16 @@ package io.patchbay.fleet;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 
-/** A {@link FleetConfiguration} as SCR would make it: the given values, else the annotation's defaults. */
-final class Configurations {
+/**
+ * A {@link FleetConfiguration} as SCR would make it, for an agent run without OSGi ({@link AgentRuntime}) and for
+ * tests: the given values, else the annotation's defaults.
+ */
+public final class Configurations {
 
     private Configurations() {
     }
 
-    static FleetConfiguration of(Map<String, Object> values) {
+    public static FleetConfiguration of(Map<String, Object> values) {
         return (FleetConfiguration) Proxy.newProxyInstance(FleetConfiguration.class.getClassLoader(),
                 new Class<?>[] { FleetConfiguration.class }, (proxy, method, args) -> {
                     if (values.containsKey(method.getName())) {
