@@ -6,8 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.apache.felix.webconsole.servlet.AbstractServlet;
-import org.apache.felix.webconsole.servlet.ServletConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -20,17 +18,19 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * same state as JSON; {@code POST} does the actions for the page and for scripts, answering JSON. The console's
  * login protects everything; every POST must also carry the CSRF token that the page and the JSON hand out, and is
  * refused before its body is read when it does not.
- * Static files ({@code res/}) are served by {@link AbstractServlet}. Only translates: the work is the
+ * Static files ({@code res/}) are served by the console ({@link ConsolePlugin}). Only translates: the work is the
  * {@link PatchManager}'s. The JSON and the parameters are documented in {@code docs/webconsole.md}.
  */
 @Component(service = Servlet.class, property = {
-        ServletConstants.PLUGIN_LABEL + "=" + PatchesPlugin.LABEL,
-        ServletConstants.PLUGIN_TITLE + "=Patches",
-        ServletConstants.PLUGIN_CATEGORY + "=Patchbay",
-        ServletConstants.PLUGIN_CSS_REFERENCES + "=/" + PatchesPlugin.LABEL + "/res/patches.css" })
-public class PatchesPlugin extends AbstractServlet {
+        ConsolePlugin.LABEL + "=" + PatchesPlugin.LABEL,
+        ConsolePlugin.TITLE + "=" + PatchesPlugin.TITLE,
+        ConsolePlugin.CATEGORY + "=Patchbay",
+        ConsolePlugin.CSS + "=" + PatchesPlugin.STYLE })
+public class PatchesPlugin extends ConsolePlugin {
 
     static final String LABEL = "patches";
+    static final String TITLE = "Patches";
+    static final String STYLE = "/" + LABEL + "/res/patches.css";
 
     /**
      * Request header that carries the CSRF token (a urlencoded form may send the field {@code token} instead);
@@ -51,6 +51,7 @@ public class PatchesPlugin extends AbstractServlet {
     /** Started by DS; a plugin without its manager has nothing to show, so the reference is static and mandatory. */
     @Activate
     public PatchesPlugin(@Reference(policy = ReferencePolicy.STATIC) PatchManager manager) {
+        super(LABEL, TITLE, STYLE);
         this.manager = manager;
     }
 
@@ -76,7 +77,7 @@ public class PatchesPlugin extends AbstractServlet {
     @Override
     public void renderContent(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // the console's writer replaces ${...} in the template: pluginRoot, and the token put here
-        getVariableResolver(request).put("patchbay.token", tokens.token(user(request)));
+        templateVariable(request, "patchbay.token", tokens.token(user(request)));
         response.getWriter().print(readTemplateFile("/templates/patches.html"));
     }
 
