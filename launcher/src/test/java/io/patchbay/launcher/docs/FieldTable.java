@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * A markdown field table ("| Field | Meaning |") and whether it names every field of a JSON answer. A row's first
- * cell names fields in backticks: a full path ({@code slots[].active.id}), or, after one, a bare name that is a
- * sibling or a child of the full names in the same row ({@code `canaries[].slot`, `baseline`}, or
- * {@code `canaries[].spec`} then {@code `split`}). Objects that repeat another's fields are declared in
- * {@link #SAME_FIELDS}.
+ * cell names fields in backticks by their full path ({@code slots[].active.id}); a bare name in the row, in either
+ * cell, names a sibling or a child of the first cell's full paths ({@code `canaries[].slot`, `baseline`}, or
+ * {@code `canaries[].spec`} and in its meaning {@code `split`}). Objects that repeat another's fields are declared
+ * in {@link #SAME_FIELDS}.
  */
 final class FieldTable {
 
@@ -25,9 +25,13 @@ final class FieldTable {
 
     private static final Pattern NAME = Pattern.compile("`([^`]+)`");
 
-    private final List<List<String>> rows;
+    /** Per row: the first cell's names, then every name of the row. */
+    private record Row(List<String> first, List<String> all) {
+    }
 
-    private FieldTable(List<List<String>> rows) {
+    private final List<Row> rows;
+
+    private FieldTable(List<Row> rows) {
         this.rows = rows;
     }
 
@@ -37,17 +41,21 @@ final class FieldTable {
         while (i < text.size() && !text.get(i).startsWith("|")) {
             i++;
         }
-        List<List<String>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (; i < text.size() && text.get(i).startsWith("|"); i++) {
-            String first = text.get(i).split("\\|")[1];
-            List<String> names = new ArrayList<>();
-            Matcher matcher = NAME.matcher(first);
-            while (matcher.find()) {
-                names.add(matcher.group(1).replace("[]", ""));
-            }
-            rows.add(names);
+            String line = text.get(i);
+            rows.add(new Row(names(line.split("\\|")[1]), names(line)));
         }
         return new FieldTable(rows);
+    }
+
+    private static List<String> names(String cells) {
+        List<String> names = new ArrayList<>();
+        Matcher matcher = NAME.matcher(cells);
+        while (matcher.find()) {
+            names.add(matcher.group(1).replace("[]", ""));
+        }
+        return names;
     }
 
     /** The paths ({@link JsonSample#paths}) the table does not name. */
@@ -74,13 +82,13 @@ final class FieldTable {
         int dot = path.lastIndexOf('.');
         String parent = dot < 0 ? "" : path.substring(0, dot);
         String leaf = path.substring(dot + 1);
-        for (List<String> row : rows) {
-            if (row.contains(path)) {
+        for (Row row : rows) {
+            if (row.first().contains(path)) {
                 return true;
             }
-            boolean anchored = row.stream().anyMatch(name -> name.contains(".")
-                    && (name.equals(parent) || name.substring(0, name.lastIndexOf('.')).equals(parent)));
-            if (anchored && row.contains(leaf)) {
+            boolean anchored = row.first().stream().anyMatch(name -> name.equals(parent)
+                    || name.contains(".") && name.substring(0, name.lastIndexOf('.')).equals(parent));
+            if (anchored && row.all().contains(leaf)) {
                 return true;
             }
         }

@@ -19,7 +19,7 @@ final class JsonSample {
     /** Numbers that a run does not change: settings, positions, statuses. */
     static final Set<String> STABLE_NUMBERS = Set.of("number", "step", "stepCount", "status", "minStepMillis",
             "maxStepMillis", "minCalls", "alpha", "beta", "errorMargin", "errorRatio", "slowShare", "slowMarginMicros",
-            "warmupCalls", "guardErrorRate", "guardCalls", "newExceptionRepeats", "acceptBound", "rejectBound");
+            "warmupCalls", "guardErrorRate", "guardCalls", "newExceptionRepeats");
     static final Set<String> VOLATILE = Set.of("token", "canaries[].verdict", "canaries[].reason");
     static final String ANY = "...";
 
