@@ -152,6 +152,11 @@ final class PatchManagerImpl implements PatchManager {
     }
 
     @Override
+    public CanaryDTO lastCanary(String slotName) {
+        return canaries.last(SlotNames.find(slots.all(), slotName));
+    }
+
+    @Override
     public ChangeDTO promote(String slotName, String reason, String actor) {
         try (OperationLock.Held held = lock("promote of " + slotName, actor)) {
             return canaries.promote(SlotNames.find(slots.all(), slotName), reason, actor);

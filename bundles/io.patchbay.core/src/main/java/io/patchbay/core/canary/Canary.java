@@ -27,6 +27,11 @@ final class Canary {
     private final long started;
     final String checksum;
     final String signer;
+    private volatile Ending ending;
+
+    /** How a canary ended, as {@link CanaryDTO#outcome} and its neighbours tell it. */
+    record Ending(String action, String reason, String actor, long time) {
+    }
 
     Canary(Slot slot, Implementation baseline, Implementation candidate, CanarySpecDTO spec, Supplier<String> keys,
             long now, String checksum, String signer) {
@@ -76,6 +81,11 @@ final class Canary {
         baseline.stop();
         candidate.stop();
         machine.end(finalState);
+    }
+
+    /** Remembers how the canary ended, for {@link #dto()}; once {@link #end} was called. */
+    void ended(Ending how) {
+        ending = how;
     }
 
     /** The judge's look: what both arms did since the last one, handed to the machine. The judge's thread only. */
@@ -136,6 +146,13 @@ final class Canary {
             dto.baselineArm.share = all == 0 ? 0 : 100 - dto.candidateArm.share;
         }
         dto.noKeyCalls = noKey.sum();
+        Ending how = ending;
+        if (how != null) {
+            dto.outcome = how.action();
+            dto.outcomeReason = how.reason();
+            dto.outcomeActor = how.actor();
+            dto.ended = how.time();
+        }
         Verdict last = view.verdict();
         if (last != null) {
             dto.verdict = last.decision().name().toLowerCase(Locale.ROOT);
