@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * What the smoke run's canary part must show (issue 12): every call-cost row measured (the benchmarks themselves
  * fail the run if a split sends the wrong share to the candidate, a call without its key, or the canary ends), every
- * candidate failing on 5 % or 50 % of its calls reverted in every simulated canary, and some healthy ones promoted.
+ * candidate failing on 5 % or 50 % of its calls reverted in every simulated canary, some healthy ones promoted, and
+ * at every time scale every slow candidate reverted and no healthy one.
  */
 final class CanarySmoke {
 
@@ -42,7 +43,17 @@ final class CanarySmoke {
             promoted += outcomes.containsKey("promoted") ? ((Number) outcomes.get("promoted")).longValue() : 0;
         }
         assertTrue("some healthy canaries promoted", promoted > 0);
-        assertEquals(4, report.section("canaryWhatIf").orElseThrow().table().rows().size());
+        assertEquals("one row per time scale", 4, report.section("canaryTimeScales").orElseThrow().table().rows().size());
+        for (Object item : results(report, "canaryTimeScales")) {
+            Map<?, ?> row = (Map<?, ?>) item;
+            if (row.containsKey("reverted")) { // a slow candidate: caught at every scale
+                assertEquals(row.get("scenario") + " reverted", ((Number) row.get("canaries")).longValue(),
+                        ((Number) row.get("reverted")).longValue());
+            } else {
+                assertEquals(row.get("scenario") + " not reverted", 0, ((Number) row.get("falseReverts")).longValue());
+            }
+        }
+        assertEquals(2, results(report, "canaryQuietSlot").size());
     }
 
     private static List<?> results(Report report, String key) {

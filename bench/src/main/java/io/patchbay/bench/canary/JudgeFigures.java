@@ -29,7 +29,7 @@ final class JudgeFigures {
 
         static Settings of(String run) {
             return "smoke".equals(run) ? new Settings(8, 8, 1000, List.of(1000), 4)
-                    : new Settings(1000, 1000, 1000, List.of(100, 1000, 10_000), 1000);
+                    : new Settings(300, 1000, 1000, List.of(100, 1000, 10_000), 1000);
         }
     }
 
@@ -42,7 +42,7 @@ final class JudgeFigures {
     }
 
     List<Section> run() {
-        return List.of(new JudgeTimeScales(settings.scales(), settings.detectionRate()).run(),
+        return List.of(new JudgeTimeScales(settings.scales(), settings.detection(), settings.detectionRate()).run(),
                 new JudgeQuietSlot(settings.healthy()).run(), detection(), falseReverts());
     }
 

@@ -124,6 +124,15 @@ public interface PatchManager {
     /** Every canary running or holding, with both arms and the judge's current verdict. @since 1.4 */
     List<CanaryDTO> canaries();
 
+    /**
+     * The slot's canary: the one running or holding, else the last one that ended since the manager started, with
+     * how it ended ({@link CanaryDTO#outcome}, {@link CanaryDTO#outcomeReason}) and both arms as the judge last saw
+     * them; {@code null} when the slot had none. How a caller that started a canary learns whether it was promoted.
+     *
+     * @since 1.6
+     */
+    CanaryDTO lastCanary(String slot);
+
     /** Ends the slot's canary by making its candidate the active implementation (ledger {@code promote}). @since 1.4 */
     ChangeDTO promote(String slot, String reason, String actor);
 

@@ -157,6 +157,11 @@ final class PatchManagerImpl implements PatchManager {
     }
 
     @Override
+    public CanaryDTO lastCanary(String slotName) {
+        return canaries.last(SlotNames.find(slots.all(), slotName));
+    }
+
+    @Override
     public ChangeDTO promote(String slotName, String reason, String actor) {
         return change("promote of " + slotName, actor, () -> canaries.promote(SlotNames.find(slots.all(), slotName), reason, actor));
     }

@@ -5,9 +5,6 @@ import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.CanaryDTO;
 import io.patchbay.api.dto.CanarySpecDTO;
 import io.patchbay.api.dto.ChangeDTO;
-import io.patchbay.api.dto.LedgerEntryDTO;
-import io.patchbay.api.dto.SlotDTO;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -78,14 +75,13 @@ final class CanaryJudgement {
         return manager.canaries().stream().filter(canary -> canary.slot.equals(slot)).findFirst().orElse(null);
     }
 
-    /** The canary is over: promoted (the candidate is active) or reverted (the ledger says why). */
+    /** The canary is over: promoted (the candidate is active), or reverted with the judge's sentence. */
     private ChangeDTO ended(CanaryDTO canary) throws DeploymentException {
-        SlotDTO slot = manager.slot(canary.slot);
-        if (slot.active != null && canary.candidate.equals(slot.active.id)) {
+        CanaryDTO last = manager.lastCanary(canary.slot);
+        if (last != null && CanaryDTO.PROMOTED.equals(last.state)) {
             return Deployer.change(canary.slot, canary.baseline, canary.candidate);
         }
-        List<LedgerEntryDTO> history = manager.history(canary.slot);
-        String why = history.isEmpty() ? "the canary ended" : history.get(0).reason;
+        String why = last == null || last.outcomeReason == null ? "the canary ended" : last.outcomeReason;
         throw new DeploymentException("The canary judge reverted " + canary.candidate + ": " + why);
     }
 

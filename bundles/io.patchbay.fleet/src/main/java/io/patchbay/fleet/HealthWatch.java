@@ -4,6 +4,7 @@ import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.ImplementationDTO;
 import io.patchbay.api.dto.SlotDTO;
+import io.patchbay.api.stats.ErrorRates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,6 @@ final class HealthWatch {
 
     /** How often the window looks at the counters. */
     static final long LOOK_MILLIS = 250;
-
-    private static final double Z = 1.959964; // 95 %, two-sided
 
     private final PatchManager manager;
     private final long minErrors;
@@ -92,7 +91,7 @@ final class HealthWatch {
             return null;
         }
         double rate = (double) errors / calls;
-        double bound = wilsonUpper(baseErrors, baseCalls);
+        double bound = ErrorRates.wilsonUpper(baseErrors, baseCalls); // 0 without calls: minErrors decide
         if (rate <= bound) {
             return null;
         }
@@ -100,21 +99,6 @@ final class HealthWatch {
                 + " calls (at most %.1f %% by its 95 %% bound)", patch, errors, calls, 100 * rate,
                 replaced == null ? "the replaced code" : replaced,
                 baseCalls == 0 ? 0 : 100.0 * baseErrors / baseCalls, baseCalls, 100 * bound);
-    }
-
-    /**
-     * The upper end of the 95 % Wilson score interval of {@code errors} in {@code calls}; 0 without calls: with no
-     * record of the replaced code, {@code minErrors} errors of the patch fail it.
-     */
-    static double wilsonUpper(long errors, long calls) {
-        if (calls == 0) {
-            return 0;
-        }
-        double p = (double) errors / calls;
-        double z2 = Z * Z;
-        double centre = p + z2 / (2 * calls);
-        double spread = Z * Math.sqrt(p * (1 - p) / calls + z2 / (4.0 * calls * calls));
-        return Math.min(1, (centre + spread) / (1 + z2 / calls));
     }
 
     private static ImplementationDTO find(SlotDTO slot, String id) {

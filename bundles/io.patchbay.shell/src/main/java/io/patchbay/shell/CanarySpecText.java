@@ -44,8 +44,8 @@ final class CanarySpecText {
         }
         if (field == null || Modifier.isStatic(field.getModifiers()) || field.getType().isArray()) {
             throw new PatchException("--judge takes name=value with the names minStepMillis, maxStepMillis,"
-                    + " minCalls, autoPromote, alpha, beta, errorMargin, errorRatio, slowShare, slowMarginMicros,"
-                    + " warmupCalls,"
+                    + " minCalls, autoPromote, alpha, beta, errorMargin, errorRatio, slowShare, slowRatio,"
+                    + " slowMarginMicros, warmupCalls,"
                     + " guardErrorRate, guardCalls, newExceptionRepeats, salt; not " + setting + ".");
         }
         try {

@@ -123,6 +123,12 @@ final class FakePatchManager implements PatchManager {
     }
 
     @Override
+    public CanaryDTO lastCanary(String slot) {
+        calls.add("lastCanary " + slot);
+        return null;
+    }
+
+    @Override
     public ChangeDTO promote(String slot, String reason, String actor) {
         calls.add("promote " + slot);
         return new ChangeDTO();

@@ -20,6 +20,24 @@ public class CanaryDTO extends DTO {
     /** {@code running}, {@code holding} (waits for an operator), {@code promoted} or {@code reverted}. */
     public String state;
 
+    /**
+     * How the canary ended, as the ledger names the decision: {@code promote} (by the judge or an operator),
+     * {@code auto-revert} (the judge found the candidate worse), {@code revert} (an operator ended it, or the
+     * framework when an arm went away); {@code null} while it runs or holds.
+     *
+     * @since 1.5
+     */
+    public String outcome;
+
+    /** Why it ended in one sentence: the judge's verdict, or what the operator or the framework gave. @since 1.5 */
+    public String outcomeReason;
+
+    /** Who ended it: {@code judge}, {@code framework} or the operator. @since 1.5 */
+    public String outcomeActor;
+
+    /** When it ended (epoch milliseconds); 0 while it runs or holds. @since 1.5 */
+    public long ended;
+
     /** The spec in force, with every default filled in. */
     public CanarySpecDTO spec;
 

@@ -28,6 +28,8 @@ final class Arm implements CallObserver {
     private Histogram interval;
     private long callsSeen;
     private long errorsSeen;
+    private volatile long callsAtWindow;
+    private volatile long errorsAtWindow;
 
     /** @param warmup calls whose times are left out at the start, while the implementation's code warms up */
     Arm(Implementation implementation, long warmup) {
@@ -80,6 +82,21 @@ final class Arm implements CallObserver {
 
     void stop() {
         implementation.observe(null);
+    }
+
+    /** A new step: {@link #windowCalls()} and {@link #windowErrors()} count from now on. */
+    void newWindow() {
+        callsAtWindow = implementation.calls();
+        errorsAtWindow = implementation.errors();
+    }
+
+    /** Calls in the current step, live: what operators see (the judge takes its counts at each look). */
+    long windowCalls() {
+        return implementation.calls() - callsAtWindow;
+    }
+
+    long windowErrors() {
+        return implementation.errors() - errorsAtWindow;
     }
 
     /** Calls and errors since the last take (or the start). */

@@ -41,6 +41,7 @@ public final class Canaries implements AutoCloseable {
     private final Supplier<Supplier<String>> keys;
     private final RouteOwner owner;
     private final Map<Slot, Canary> running = new ConcurrentHashMap<>();
+    private final Map<String, Canary> ended = new ConcurrentHashMap<>();
     private ScheduledExecutorService judge;
 
     /**
@@ -104,6 +105,20 @@ public final class Canaries implements AutoCloseable {
         return canary == null ? null : canary.candidate();
     }
 
+    /** The slot's canary running or holding, else the last that ended since the manager started, or {@code null}. */
+    public CanaryDTO last(Slot slot) {
+        Canary canary = running.get(slot);
+        canary = canary != null ? canary : ended.get(slot.id());
+        return canary == null ? null : canary.dto();
+    }
+
+    /** How {@code canary} ended, for {@link #last}: the decision's sentence, or who ended it. */
+    private void remember(Canary canary, String action, String actor, String reason) {
+        String why = reason != null && !reason.isBlank() ? reason : action + " by " + actor;
+        canary.ended(new Canary.Ending(action, why, actor, System.currentTimeMillis()));
+        ended.put(canary.slot().id(), canary);
+    }
+
     public List<CanaryDTO> all() {
         return running.values().stream().map(Canary::dto).sorted((a, b) -> a.slot.compareTo(b.slot)).toList();
     }
@@ -119,6 +134,7 @@ public final class Canaries implements AutoCloseable {
                     canary.checksum, canary.signer, true));
         } finally {
             canary.end(CanaryDTO.PROMOTED);
+            remember(canary, "promote", actor, reason);
             switcher.intents().finish(slot.id());
         }
     }
@@ -131,6 +147,7 @@ public final class Canaries implements AutoCloseable {
     private ChangeDTO revert(Canary canary, String action, String reason, String actor) {
         String statistics = canary.statistics();
         canary.end(CanaryDTO.REVERTED);
+        remember(canary, action, actor, reason);
         Implementation candidate = canary.candidate();
         boolean drained = drain(candidate);
         record(canary, action, actor, candidate.id(), canary.baseline().id(), join(reason, "the canary of "

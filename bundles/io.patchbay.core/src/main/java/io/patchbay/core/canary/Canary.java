@@ -27,6 +27,11 @@ final class Canary {
     private final long started;
     final String checksum;
     final String signer;
+    private volatile Ending ending;
+
+    /** How a canary ended, as {@link CanaryDTO#outcome} and its neighbours tell it. */
+    record Ending(String action, String reason, String actor, long time) {
+    }
 
     Canary(Slot slot, Implementation baseline, Implementation candidate, CanarySpecDTO spec, Supplier<String> keys,
             long now, String checksum, String signer) {
@@ -66,6 +71,8 @@ final class Canary {
 
     /** Routes the machine's current step: one write of the slot's split. */
     void route() {
+        baseline.newWindow();
+        candidate.newWindow();
         baseline.sample(machine.baselineTimedPercent());
         slot.split(Splits.of(machine.spec(), baseline(), candidate(), machine.percent(), buckets, keys, noKey));
     }
@@ -76,6 +83,11 @@ final class Canary {
         baseline.stop();
         candidate.stop();
         machine.end(finalState);
+    }
+
+    /** Remembers how the canary ended, for {@link #dto()}; once {@link #end} was called. */
+    void ended(Ending how) {
+        ending = how;
     }
 
     /** The judge's look: what both arms did since the last one, handed to the machine. The judge's thread only. */
@@ -90,13 +102,17 @@ final class Canary {
                 now);
     }
 
-    /** Both arms and the verdict in one sentence, for the ledger. */
+    /** Both arms (calls counted live) and the verdict in one sentence, for the ledger. */
     String statistics() {
-        return statistics(machine.view());
+        return statistics(dto(machine.view(), true), machine.view());
     }
 
+    /** The same for the canary as it was when {@code decided} (the step a decision ended). */
     String statistics(CanaryView view) {
-        CanaryDTO dto = dto(view);
+        return statistics(dto(view, false), view);
+    }
+
+    private static String statistics(CanaryDTO dto, CanaryView view) {
         Verdict last = view.verdict();
         return String.format(Locale.ROOT, "step %d of %d (%s %%); candidate %s; baseline %s%s", view.step() + 1,
                 view.stepCount(), number(view.percent()), arm(dto.candidateArm), arm(dto.baselineArm),
@@ -110,11 +126,15 @@ final class Canary {
                         : String.format(Locale.ROOT, "p50 %.0f us, p99 %.0f us", arm.p50Micros, arm.p99Micros));
     }
 
+    /**
+     * The canary now: while it runs, calls and errors of the step counted live, the rest as of the judge's last
+     * look; once ended, as the judge last saw it.
+     */
     CanaryDTO dto() {
-        return dto(machine.view());
+        return dto(machine.view(), ending == null); // an ended canary keeps the counts it ended with
     }
 
-    private CanaryDTO dto(CanaryView view) {
+    private CanaryDTO dto(CanaryView view, boolean live) {
         CanarySpecDTO spec = machine.spec();
         boolean share = CanarySpecs.isShare(spec);
         CanaryDTO dto = new CanaryDTO();
@@ -130,12 +150,23 @@ final class Canary {
         dto.stepStarted = view.stepStarted();
         dto.baselineArm = arm(baseline(), view.baseline(), 100 - (share ? view.percent() : 0));
         dto.candidateArm = arm(candidate(), view.candidate(), share ? view.percent() : 0);
+        if (live) {
+            counts(dto.baselineArm, baseline);
+            counts(dto.candidateArm, candidate);
+        }
         if (!share) { // chosen keys or bundles: the share they turned out to have
             long all = dto.baselineArm.calls + dto.candidateArm.calls;
             dto.candidateArm.share = all == 0 ? 0 : 100.0 * dto.candidateArm.calls / all;
             dto.baselineArm.share = all == 0 ? 0 : 100 - dto.candidateArm.share;
         }
         dto.noKeyCalls = noKey.sum();
+        Ending how = ending;
+        if (how != null) {
+            dto.outcome = how.action();
+            dto.outcomeReason = how.reason();
+            dto.outcomeActor = how.actor();
+            dto.ended = how.time();
+        }
         Verdict last = view.verdict();
         if (last != null) {
             dto.verdict = last.decision().name().toLowerCase(Locale.ROOT);
@@ -146,6 +177,12 @@ final class Canary {
             dto.rejectBound = last.reject();
         }
         return dto;
+    }
+
+    private static void counts(ArmDTO dto, Arm arm) {
+        dto.calls = arm.windowCalls();
+        dto.errors = arm.windowErrors();
+        dto.errorRate = dto.calls == 0 ? 0 : (double) dto.errors / dto.calls;
     }
 
     private static ArmDTO arm(Implementation implementation, CanaryView.ArmView view, double share) {
