@@ -45,6 +45,6 @@ public class QuoteServlet extends HttpServlet {
             JsonAnswer.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Json.error("Pricing failed: " + e));
             return;
         }
-        JsonAnswer.send(response, HttpServletResponse.SC_OK, QuoteJson.of(quote));
+        JsonAnswer.send(response, HttpServletResponse.SC_OK, Json.of(quote));
     }
 }

@@ -11,17 +11,28 @@ import org.junit.Test;
 
 public class JsonTest {
 
+    /** The README's answers, byte for byte: before the fix and after it. */
     @Test
-    public void quoteIsOneJsonObjectWithPlainNumbers() {
-        Quote quote = new Quote("WIDGET", 10, new BigDecimal("10.00"), new BigDecimal("90.00"),
-                "com.example.pricing.impl 1.0.1");
+    public void aQuoteIsTheReadmesJsonByteForByte() {
+        assertEquals("{\"sku\":\"WIDGET\",\"quantity\":10,\"unitPrice\":10.00,\"total\":81.00,"
+                + "\"servedBy\":\"com.example.pricing.impl 1.0.0\"}", Json.of(new Quote("WIDGET", 10,
+                        new BigDecimal("10.00"), new BigDecimal("81.00"), "com.example.pricing.impl 1.0.0")));
         assertEquals("{\"sku\":\"WIDGET\",\"quantity\":10,\"unitPrice\":10.00,\"total\":90.00,"
-                + "\"servedBy\":\"com.example.pricing.impl 1.0.1\"}", QuoteJson.of(quote));
+                + "\"servedBy\":\"com.example.pricing.impl 1.0.1\"}", Json.of(new Quote("WIDGET", 10,
+                        new BigDecimal("10.00"), new BigDecimal("90.00"), "com.example.pricing.impl 1.0.1")));
     }
 
     @Test
-    public void stringsAreEscaped() {
-        assertEquals("\"a\\\"b\\\\c\\u000a\"", Json.string("a\"b\\c\n"));
+    public void amountsArePlainDecimals() {
+        Quote quote = new Quote("W", 1, new BigDecimal("1E+3"), new BigDecimal("0.000001"), "x");
+        assertEquals("{\"sku\":\"W\",\"quantity\":1,\"unitPrice\":1000,\"total\":0.000001,\"servedBy\":\"x\"}",
+                Json.of(quote));
+    }
+
+    @Test
+    public void stringsAreEscapedAndControlCharactersAsUnicodeEscapes() {
+        assertEquals("\"a\\\"b\\\\c\\u000a\\u0009é/\"", Json.of("a\"b\\c\n\té/"));
+        assertEquals("{\"error\":\"Unknown SKU 'x\\u000a'\"}", Json.error("Unknown SKU 'x\n'"));
     }
 
     @Test

@@ -35,20 +35,11 @@ public class QuoteServletV2 extends HttpServlet {
         }
         try {
             Quote quote = prices.quote(parsed.sku(), parsed.quantity(), currency == null ? "EUR" : currency);
-            JsonAnswer.send(response, HttpServletResponse.SC_OK, json(quote));
+            JsonAnswer.send(response, HttpServletResponse.SC_OK, Json.of(quote));
         } catch (IllegalArgumentException e) {
             JsonAnswer.send(response, HttpServletResponse.SC_NOT_FOUND, Json.error(e.getMessage()));
         } catch (RuntimeException e) {
             JsonAnswer.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Json.error("Pricing failed: " + e));
         }
-    }
-
-    static String json(Quote quote) {
-        return "{\"sku\":" + Json.string(quote.sku())
-                + ",\"quantity\":" + quote.quantity()
-                + ",\"currency\":" + Json.string(quote.currency())
-                + ",\"unitPrice\":" + quote.unitPrice().toPlainString()
-                + ",\"total\":" + quote.total().toPlainString()
-                + ",\"servedBy\":" + Json.string(quote.servedBy()) + "}";
     }
 }
