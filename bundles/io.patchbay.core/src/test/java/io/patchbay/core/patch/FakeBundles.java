@@ -1,5 +1,7 @@
 package io.patchbay.core.patch;
 
+import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.Slot;
 import java.io.File;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 import org.osgi.framework.startlevel.BundleStartLevel;
 
@@ -79,6 +82,26 @@ final class FakeBundles {
                         default -> null;
                     });
         }
+    }
+
+    /** A service of {@code bundle} with this service id. */
+    static ServiceReference<?> reference(Bundle bundle, long serviceId) {
+        return (ServiceReference<?>) Proxy.newProxyInstance(FakeBundles.class.getClassLoader(),
+                new Class<?>[] { ServiceReference.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "getBundle" -> bundle;
+                    case "getProperty" -> "service.id".equals(args[0]) ? serviceId : null;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
+    }
+
+    /** An implementation of {@code slot} by {@code bundle}, added to the slot. */
+    static Implementation implementation(Slot slot, FakeBundle bundle) {
+        Implementation implementation = new Implementation(slot, reference(bundle.bundle, bundle.id * 10),
+                (java.util.function.Supplier<String>) () -> bundle.symbolicName);
+        slot.add(implementation);
+        return implementation;
     }
 
     private final List<FakeBundle> bundles = new ArrayList<>();
