@@ -11,6 +11,7 @@ import static org.junit.Assert.assertTrue;
 import io.patchbay.api.PatchException;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
+import io.patchbay.core.testing.FakeBundles;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;

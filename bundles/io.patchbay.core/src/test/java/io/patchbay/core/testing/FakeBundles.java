@@ -1,4 +1,4 @@
-package io.patchbay.core.patch;
+package io.patchbay.core.testing;
 
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
@@ -20,22 +20,23 @@ import org.osgi.framework.startlevel.BundleStartLevel;
  * Just enough of a framework for the patch steps that read the installed bundles: bundles with a name, version,
  * location, headers and start level the test sets, and a context that lists them and gives a data folder.
  */
-final class FakeBundles {
+public final class FakeBundles {
 
     /** A bundle whose fields the test sets. */
-    static final class FakeBundle {
-        final long id;
-        final String symbolicName;
-        final Version version;
-        final Hashtable<String, String> headers = new Hashtable<>();
-        String location;
-        int state = Bundle.ACTIVE;
-        int startLevel = 1;
-        boolean uninstalled;
-        BundleException uninstallFailure;
-        final Bundle bundle;
+    public static final class FakeBundle {
+        public final long id;
+        public final String symbolicName;
+        public final Version version;
+        public final Hashtable<String, String> headers = new Hashtable<>();
+        public String location;
+        public int state = Bundle.ACTIVE;
+        public int startLevel = 1;
+        public boolean uninstalled;
+        public BundleException uninstallFailure;
+        public long lastModified;
+        public final Bundle bundle;
 
-        FakeBundle(long id, String symbolicName, String version) {
+        public FakeBundle(long id, String symbolicName, String version) {
             this.id = id;
             this.symbolicName = symbolicName;
             this.version = Version.parseVersion(version);
@@ -46,6 +47,7 @@ final class FakeBundles {
                         case "getVersion" -> this.version;
                         case "getBundleId" -> id;
                         case "getState" -> state;
+                        case "getLastModified" -> lastModified;
                         case "getLocation" -> location;
                         case "getHeaders" -> headers;
                         case "adapt" -> args[0] == BundleStartLevel.class ? startLevel() : null;
@@ -57,7 +59,7 @@ final class FakeBundles {
                     });
         }
 
-        FakeBundle header(String name, String value) {
+        public FakeBundle header(String name, String value) {
             headers.put(name, value);
             return this;
         }
@@ -85,7 +87,7 @@ final class FakeBundles {
     }
 
     /** A service of {@code bundle} with this service id. */
-    static ServiceReference<?> reference(Bundle bundle, long serviceId) {
+    public static ServiceReference<?> reference(Bundle bundle, long serviceId) {
         return (ServiceReference<?>) Proxy.newProxyInstance(FakeBundles.class.getClassLoader(),
                 new Class<?>[] { ServiceReference.class }, (proxy, method, args) -> switch (method.getName()) {
                     case "getBundle" -> bundle;
@@ -97,7 +99,7 @@ final class FakeBundles {
     }
 
     /** An implementation of {@code slot} by {@code bundle}, added to the slot. */
-    static Implementation implementation(Slot slot, FakeBundle bundle) {
+    public static Implementation implementation(Slot slot, FakeBundle bundle) {
         Implementation implementation = new Implementation(slot, reference(bundle.bundle, bundle.id * 10),
                 (java.util.function.Supplier<String>) () -> bundle.symbolicName);
         slot.add(implementation);
@@ -109,22 +111,22 @@ final class FakeBundles {
     private final FakeBundle manager;
 
     /** @param data the manager's data folder ({@code getDataFile}) */
-    FakeBundles(Path data) {
+    public FakeBundles(Path data) {
         this.data = data;
         this.manager = add(0, "io.patchbay.core", "0.1.0");
     }
 
-    FakeBundle add(long id, String symbolicName, String version) {
+    public FakeBundle add(long id, String symbolicName, String version) {
         FakeBundle bundle = new FakeBundle(id, symbolicName, version);
         bundles.add(bundle);
         return bundle;
     }
 
-    FakeBundle manager() {
+    public FakeBundle manager() {
         return manager;
     }
 
-    BundleContext context() {
+    public BundleContext context() {
         return (BundleContext) Proxy.newProxyInstance(FakeBundles.class.getClassLoader(),
                 new Class<?>[] { BundleContext.class }, (proxy, method, args) -> switch (method.getName()) {
                     case "getBundles" -> bundles.stream().filter(b -> !b.uninstalled).map(b -> b.bundle)
