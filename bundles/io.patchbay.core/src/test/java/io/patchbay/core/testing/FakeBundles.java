@@ -15,6 +15,8 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Just enough of a framework for the patch steps that read the installed bundles: bundles with a name, version,
@@ -34,6 +36,13 @@ public final class FakeBundles {
         public boolean uninstalled;
         public BundleException uninstallFailure;
         public long lastModified;
+        /** Its revision's class loader ({@code adapt(BundleWiring.class)} answers a wiring only when set). */
+        public ClassLoader loader;
+        public boolean currentWiring = true;
+        public List<String> classResources = List.of();
+        public ServiceReference<?>[] registered;
+        /** Of the manager's bundle, which stands in for the system bundle: what its FrameworkWiring has pending. */
+        public final List<FakeBundle> removalPending = new ArrayList<>();
         public final Bundle bundle;
 
         public FakeBundle(long id, String symbolicName, String version) {
@@ -50,7 +59,8 @@ public final class FakeBundles {
                         case "getLastModified" -> lastModified;
                         case "getLocation" -> location;
                         case "getHeaders" -> headers;
-                        case "adapt" -> args[0] == BundleStartLevel.class ? startLevel() : null;
+                        case "adapt" -> adapt((Class<?>) args[0]);
+                        case "getRegisteredServices" -> registered;
                         case "uninstall" -> uninstall();
                         case "hashCode" -> (int) id;
                         case "equals" -> proxy == args[0];
@@ -62,6 +72,30 @@ public final class FakeBundles {
         public FakeBundle header(String name, String value) {
             headers.put(name, value);
             return this;
+        }
+
+        private Object adapt(Class<?> type) {
+            if (type == BundleStartLevel.class) {
+                return startLevel();
+            }
+            if (type == BundleWiring.class && loader != null) {
+                return Proxy.newProxyInstance(FakeBundles.class.getClassLoader(), new Class<?>[] { BundleWiring.class },
+                        (proxy, method, args) -> switch (method.getName()) {
+                            case "getClassLoader" -> loader;
+                            case "isCurrent" -> currentWiring;
+                            case "listResources" -> classResources;
+                            case "getProvidedWires", "getRequiredWires" -> List.of();
+                            default -> null;
+                        });
+            }
+            if (type == FrameworkWiring.class) {
+                return Proxy.newProxyInstance(FakeBundles.class.getClassLoader(),
+                        new Class<?>[] { FrameworkWiring.class }, (proxy, method, args) -> switch (method.getName()) {
+                            case "getRemovalPendingBundles" -> removalPending.stream().map(b -> b.bundle).toList();
+                            default -> null;
+                        });
+            }
+            return null;
         }
 
         private Object uninstall() throws BundleException {
@@ -107,6 +141,7 @@ public final class FakeBundles {
     }
 
     private final List<FakeBundle> bundles = new ArrayList<>();
+
     private final Path data;
     private final FakeBundle manager;
 
