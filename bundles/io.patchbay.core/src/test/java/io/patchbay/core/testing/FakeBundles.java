@@ -12,6 +12,8 @@ import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -43,6 +45,9 @@ public final class FakeBundles {
         public ServiceReference<?>[] registered;
         /** Of the manager's bundle, which stands in for the system bundle: what its FrameworkWiring has pending. */
         public final List<FakeBundle> removalPending = new ArrayList<>();
+        /** Of the manager's bundle: the bundles refreshed, and the event a refresh ends with (none: it never ends). */
+        public final List<Bundle> refreshed = new ArrayList<>();
+        public FrameworkEvent refreshOutcome;
         public final Bundle bundle;
 
         public FakeBundle(long id, String symbolicName, String version) {
@@ -92,8 +97,20 @@ public final class FakeBundles {
                 return Proxy.newProxyInstance(FakeBundles.class.getClassLoader(),
                         new Class<?>[] { FrameworkWiring.class }, (proxy, method, args) -> switch (method.getName()) {
                             case "getRemovalPendingBundles" -> removalPending.stream().map(b -> b.bundle).toList();
+                            case "refreshBundles" -> refresh(args);
                             default -> null;
                         });
+            }
+            return null;
+        }
+
+        @SuppressWarnings("unchecked")
+        private Object refresh(Object[] args) {
+            refreshed.addAll((java.util.Collection<Bundle>) args[0]);
+            if (refreshOutcome != null) {
+                for (FrameworkListener listener : (FrameworkListener[]) args[1]) {
+                    listener.frameworkEvent(refreshOutcome);
+                }
             }
             return null;
         }
