@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import io.patchbay.api.PatchException;
+import io.patchbay.core.testing.FakeBundles;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.Rule;

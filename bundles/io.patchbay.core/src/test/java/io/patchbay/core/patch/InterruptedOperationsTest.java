@@ -11,6 +11,7 @@ import io.patchbay.core.store.IntentFile;
 import io.patchbay.core.store.Ledger;
 import io.patchbay.core.store.RouteStore;
 import io.patchbay.core.store.SavedRoute;
+import io.patchbay.core.testing.FakeBundles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import io.patchbay.core.slot.Slot;
+import io.patchbay.core.testing.FakeBundles;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.junit.Test;
