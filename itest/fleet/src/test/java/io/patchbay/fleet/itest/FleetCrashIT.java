@@ -30,7 +30,7 @@ import org.junit.runners.MethodSorters;
 public class FleetCrashIT {
 
     private static final String TOKEN = "fleet-crash-it-token";
-    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final Duration WAIT = Duration.ofSeconds(240);
     private static final int HALTED = 99;
     private static final List<String> WINDOW = List.of("healthMode = window", "healthWindowMs = 2000");
     /** One stop per kind of step, unless every step is asked for. */
