@@ -77,7 +77,7 @@ fi
 
 ensure_types
 module=$(ensure_module "$PATCH_TYPE" "$NAME" "$VERSION")
-if ! api GET "/softwaremodules/$module/artifacts" | grep -q "\"providedFilename\":\"$(js "$FILE")\""; then
+if ! api GET "/softwaremodules/$module/artifacts" | grep -qF "\"providedFilename\":\"$(js "$FILE")\""; then
     api POST "/softwaremodules/$module/artifacts" "" -F "file=@$JAR" >/dev/null
     say "uploaded $FILE to software module $module"
 fi

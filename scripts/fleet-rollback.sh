@@ -22,8 +22,9 @@ all=$(api GET "/rollouts?limit=500" | grep -o '"href":"[^"]*/rest/v1/rollouts/[0
     sed 's/.*\/rollouts\/\([0-9]*\)"/\1/' | sort -u)
 for id in $all; do
     rollout=$(api GET "/rollouts/$id")
-    if printf '%s' "$rollout" | grep -q '"status":"running"' &&
-        printf '%s' "$rollout" | grep -q "\"targetFilterQuery\":\"$(js "$FILTER")\""; then
+    # -F: a filter is text, not a pattern (its * would match only repeats of the character before it)
+    if printf '%s' "$rollout" | grep -qF '"status":"running"' &&
+        printf '%s' "$rollout" | grep -qF "\"targetFilterQuery\":\"$(js "$FILTER")\""; then
         api POST "/rollouts/$id/pause" >/dev/null
         say "paused rollout $id"
     fi

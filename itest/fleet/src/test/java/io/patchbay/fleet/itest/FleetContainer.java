@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 final class FleetContainer implements AutoCloseable {
 
     static final String PASSWORD = "fleet-it-console";
-    private static final Duration START = Duration.ofSeconds(60);
+    private static final Duration START = Duration.ofSeconds(180); // a deadline: a busy machine starts slowly
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final String controllerId;

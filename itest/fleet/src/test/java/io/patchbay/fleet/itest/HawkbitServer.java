@@ -27,7 +27,7 @@ public final class HawkbitServer implements AutoCloseable {
 
     public static final String USER = "admin";
     public static final String PASSWORD = "admin";
-    private static final Duration START_DEADLINE = Duration.ofSeconds(180);
+    private static final Duration START_DEADLINE = Duration.ofSeconds(600);
 
     private final Path jar;
     private final Path dataDir;
