@@ -51,7 +51,9 @@ public class BrowserFleetIT {
     @Test
     public void theFleetPageShowsTheAgentFromItsConfigurationOnAndItsGoingAway() throws Exception {
         File screenshots = new File(System.getProperty("patchbay.build"), "screenshots");
-        awaitPage(new Http(PORT));
+        // the console answers the page's JSON once the container has started its bundles in the background
+        new Http(PORT).await("/system/console/fleet.json", "admin", Container.CONSOLE_PASSWORD, 200,
+                Duration.ofSeconds(20));
         try (Chromium chromium = Chromium.start()) {
             FleetPage page = new FleetPage(chromium.driver()).open(PORT, "admin", Container.CONSOLE_PASSWORD);
             assertTrue(page.awaitNotConfigured(), page.notConfigured().startsWith("The fleet agent is not configured"));
@@ -75,17 +77,6 @@ public class BrowserFleetIT {
             assertEquals("errors in the browser console", List.of(), chromium.errors());
         } finally {
             Files.deleteIfExists(CONFIGURATION);
-        }
-    }
-
-    /** The console answers the page's JSON (the container starts its bundles in the background). */
-    private static void awaitPage(Http http) {
-        Deadline deadline = new Deadline(Duration.ofSeconds(20));
-        while (http.get("/system/console/fleet.json", "admin", Container.CONSOLE_PASSWORD).statusCode() != 200) {
-            if (deadline.passed()) {
-                throw new AssertionError("The Fleet page did not answer within 20 s");
-            }
-            deadline.pause();
         }
     }
 
