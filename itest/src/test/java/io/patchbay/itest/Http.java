@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
 
 /** Real HTTP calls against the container's Jetty, on the port the framework was given. */
@@ -77,11 +78,21 @@ public final class Http {
 
     /** Polls {@code path} until it answers {@code status}, or fails after {@code timeout}. */
     public HttpResponse<String> await(String path, int status, Duration timeout) {
+        return await(path, () -> get(path), status, timeout);
+    }
+
+    /** Polls {@code path} as a console user until it answers {@code status}, or fails after {@code timeout}. */
+    public HttpResponse<String> await(String path, String user, String password, int status, Duration timeout) {
+        return await(path, () -> get(path, user, password), status, timeout);
+    }
+
+    private static HttpResponse<String> await(String path, Supplier<HttpResponse<String>> request, int status,
+            Duration timeout) {
         Deadline deadline = new Deadline(timeout);
         HttpResponse<String> last = null;
         while (!deadline.passed()) {
             try {
-                last = get(path);
+                last = request.get();
                 if (last.statusCode() == status) {
                     return last;
                 }

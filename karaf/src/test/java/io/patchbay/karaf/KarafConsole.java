@@ -70,6 +70,28 @@ final class KarafConsole {
         return last;
     }
 
+    /**
+     * Runs {@code command} as a script does: {@code bin/client -b} with the command on its standard input, no
+     * terminal and no prompt (Karaf's SSH exec channel); returns all it printed.
+     */
+    String batch(String command) throws IOException, InterruptedException {
+        Process process = client("-b").start();
+        try (Writer input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+            input.write(command + "\n");
+        }
+        StringBuffer screen = new StringBuffer();
+        copy(process, screen);
+        if (!process.waitFor(COMMAND.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("'" + command + "' in batch mode did not end within " + COMMAND);
+        }
+        String output = plain(screen);
+        if (failed(output) || process.exitValue() != 0) {
+            throw new AssertionError("'" + command + "' in batch mode failed:\n" + output);
+        }
+        return output;
+    }
+
     private static boolean failed(String output) {
         return output.contains("Error executing command") || output.contains("Command not found");
     }
@@ -79,10 +101,7 @@ final class KarafConsole {
      * (input that arrives before the shell reads its terminal is lost), so the output holds the whole answer.
      */
     private String execute(String command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(client.toString(), "-h", "127.0.0.1", "-a", "" + port,
-                "-u", user, "-p", password)).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
+        Process process = client().start();
         StringBuffer screen = new StringBuffer();
         Thread reader = new Thread(() -> copy(process, screen), "karaf-client-output");
         reader.start();
@@ -104,6 +123,15 @@ final class KarafConsole {
             reader.join();
         }
         return plain(screen);
+    }
+
+    private ProcessBuilder client(String... options) {
+        List<String> line = new java.util.ArrayList<>(List.of(client.toString(), "-h", "127.0.0.1", "-a", "" + port,
+                "-u", user, "-p", password));
+        line.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     private static void awaitPrompts(StringBuffer screen, int count, Instant deadline, Process process)

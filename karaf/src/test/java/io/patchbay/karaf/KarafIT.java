@@ -3,15 +3,15 @@ package io.patchbay.karaf;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.patchbay.itest.browser.Chromium;
+import io.patchbay.itest.browser.FleetPage;
+import io.patchbay.itest.browser.PatchesPage;
+import io.patchbay.itest.browser.PatchesPage.Result;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,25 +24,29 @@ import org.junit.Test;
  * by their {@code mvn:} URL and installed with {@code feature:install}, the example answering over HTTP, a patch
  * applied and reverted with {@code patch:apply} / {@code patch:revert} typed into the Karaf console, and the route
  * still in place after Karaf is stopped and started again on the same data, and the {@code patchbay-metrics}
- * feature's Prometheus endpoint answering on the example's port. One Karaf for the class; every test leaves the
- * example on 1.0.0.
+ * feature's Prometheus endpoint answering on the example's port; Karaf's own web console (javax.servlet) serving
+ * the Patches and Fleet pages over HTTP and to a real headless Chromium, and {@code bin/client -b} printing
+ * {@code patch:list}. One Karaf for the class; every test leaves the example on 1.0.0.
  */
 public class KarafIT {
 
     private static final Duration START = Duration.ofSeconds(90);
-    private static final Duration SERVE = Duration.ofSeconds(30);
     private static final String QUOTE = "/pricing/quote?sku=WIDGET&qty=10";
     private static final String METRICS = "/metrics";
     private static final String BUGGY = "\"total\":81.00";
     private static final String FIXED = "\"total\":90.00";
     private static final String SLOT = "com.example.pricing.api.PriceService@1.0.0#pricing";
+    private static final String ORIGINAL = "com.example.pricing.impl/1.0.0";
+    private static final String PATCHED = "com.example.pricing.impl/1.0.1";
+    private static final String CONSOLE = "/system/console";
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("patchbay.build"), "screenshots");
     /** A row of {@code bundle:list -s}: the console draws its columns with box characters, batch mode with bars. */
     private static final Pattern BUNDLE_LEVEL = Pattern.compile(
             "[|\u2502]\\s*Active\\s*[|\u2502]\\s*(\\d+)\\s*[|\u2502][^|\u2502]*[|\u2502]\\s*(\\S+)");
 
     private static KarafInstance karaf;
     private static KarafConsole console;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static KarafHttp http;
     private static final Path FIX = Path.of(System.getProperty("patchbay.fix.jar"));
 
     @BeforeClass
@@ -54,10 +58,11 @@ public class KarafIT {
                 Path.of(System.getProperty("patchbay.karaf.repository")), features, version);
         karaf.start(START);
         console = karaf.console();
+        http = new KarafHttp(karaf.httpPort(), karaf::logTail);
         // the feature service may still be installing the boot features when SSH opens
         console.await("feature:repo-add mvn:io.patchbay/karaf/" + version + "/xml/features",
                 out -> out.contains("Adding feature url"), START);
-        console.run("feature:install patchbay patchbay-example patchbay-metrics patchbay-fleet");
+        console.run("feature:install patchbay patchbay-example patchbay-metrics patchbay-fleet patchbay-webconsole");
         awaitQuote(BUGGY);
     }
 
@@ -162,6 +167,59 @@ public class KarafIT {
         assertTrue(console.run("patch:canary").contains("No canary in progress."));
     }
 
+    @Test
+    public void binClientInBatchModePrintsThePatchListTable() throws Exception {
+        String slots = console.batch("patch:list");
+        assertTrue(slots, slots.contains(SLOT));
+        assertTrue(slots, slots.contains("active   com.example.pricing.impl/1.0.0"));
+    }
+
+    @Test
+    public void karafsWebConsoleServesThePatchesAndFleetPagesAndTheirJson() throws Exception {
+        String user = "karaf";
+        String page = http.awaitAnswer(CONSOLE + "/patches", "data-plugin-root=\"" + CONSOLE + "/patches\"",
+                KarafHttp.basic(user, karaf.password()));
+        assertTrue(page, page.contains(CONSOLE + "/patches/res/patches.js"));
+        String state = http.getAs(user, karaf.password(), CONSOLE + "/patches.json");
+        assertTrue(state, state.startsWith("200 {") && state.contains("\"id\":\"" + SLOT + "\""));
+        assertTrue(http.getAs(user, karaf.password(), CONSOLE + "/patches/res/patches.css").startsWith("200 "));
+        assertTrue(http.get(CONSOLE + "/patches.json").startsWith("401 "));
+        String forged = http.post(CONSOLE + "/patches", "action=revert&slot=1",
+                KarafHttp.basic(user, karaf.password()));
+        assertTrue("a POST without the token is refused: " + forged, forged.startsWith("403 "));
+        String fleet = http.getAs(user, karaf.password(), CONSOLE + "/fleet.json");
+        assertTrue(fleet, fleet.startsWith("200 {\"configured\":"));
+        assertTrue(http.getAs(user, karaf.password(), CONSOLE + "/fleet").contains("id=\"fleet-table\""));
+    }
+
+    @Test
+    public void anOperatorAppliesAndRevertsFromThePatchesPageAndReadsTheFleetPageInChromium() throws Exception {
+        http.awaitAnswer(CONSOLE + "/patches.json", SLOT, KarafHttp.basic("karaf", karaf.password()));
+        try (Chromium chromium = Chromium.start()) {
+            PatchesPage page = new PatchesPage(chromium.driver()).open(karaf.httpPort(), "karaf", karaf.password());
+            page.awaitActive(SLOT, ORIGINAL);
+            page.apply(FIX.toFile(), "PRICING-42, from Karaf's web console");
+            assertEquals(new Result("ok", "Applied " + PATCHED + " in " + SLOT + ", replacing " + ORIGINAL + "."),
+                    page.awaitResult());
+            page.awaitActive(SLOT, PATCHED);
+            assertTrue(quote().contains(FIXED));
+            chromium.screenshot(SCREENSHOTS.resolve("karaf-patches-after-apply.png").toFile());
+            page.revert(SLOT);
+            assertEquals(new Result("ok", "Reverted to " + ORIGINAL + " in " + SLOT + ", replacing " + PATCHED
+                    + "."), page.awaitResult());
+            page.awaitActive(SLOT, ORIGINAL);
+            assertTrue(quote().contains(BUGGY));
+            assertEquals(List.of(), page.shownErrors());
+
+            FleetPage fleet = new FleetPage(chromium.driver()).open(karaf.httpPort(), "karaf", karaf.password());
+            assertTrue(fleet.awaitNotConfigured().startsWith("The fleet agent is not configured"));
+            chromium.screenshot(SCREENSHOTS.resolve("karaf-fleet.png").toFile());
+            assertEquals("errors in the browser console", List.of(), chromium.errors());
+        }
+        String history = console.run("patch:history");
+        assertTrue(history, history.contains("by webconsole:karaf: PRICING-42, from Karaf's web console"));
+    }
+
     private static String levelOf(String bundleList, String symbolicName) {
         Matcher matcher = BUNDLE_LEVEL.matcher(bundleList);
         while (matcher.find()) {
@@ -173,20 +231,11 @@ public class KarafIT {
     }
 
     private static String quote() throws IOException, InterruptedException {
-        return get(QUOTE);
-    }
-
-    /** The status code, a space and the body of {@code GET path} on the example's port. */
-    private static String get(String path) throws IOException, InterruptedException {
-        return get(path, Map.of());
+        return http.get(QUOTE);
     }
 
     private static String get(String path, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + karaf.httpPort() + path))
-                .timeout(Duration.ofSeconds(10));
-        headers.forEach(request::header);
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() + " " + response.body();
+        return http.get(path, headers);
     }
 
     /** The example's answer once it contains {@code expected}: after an install or a start it needs a moment. */
@@ -195,25 +244,11 @@ public class KarafIT {
     }
 
     private static String awaitAnswer(String path, String expected) throws InterruptedException {
-        return awaitAnswer(path, expected, Map.of());
+        return http.awaitAnswer(path, expected, Map.of());
     }
 
     private static String awaitAnswer(String path, String expected, Map<String, String> headers)
             throws InterruptedException {
-        Instant deadline = Instant.now().plus(SERVE);
-        String last = "(no answer)";
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = get(path, headers);
-                if (last.startsWith("200 ") && last.contains(expected)) {
-                    return last;
-                }
-            } catch (IOException notServingYet) {
-                last = notServingYet.toString();
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError(path + " did not answer " + expected + " within " + SERVE + "; last: " + last
-                + "\n" + karaf.logTail());
+        return http.awaitAnswer(path, expected, headers);
     }
 }

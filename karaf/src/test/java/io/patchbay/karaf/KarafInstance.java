@@ -129,6 +129,11 @@ final class KarafInstance implements AutoCloseable {
         return httpPort;
     }
 
+    /** The password of the instance's {@code karaf} user (console and web console). */
+    String password() {
+        return password;
+    }
+
     /** The end of Karaf's own log, for failure messages. */
     String logTail() {
         Path log = base.resolve("data/log/karaf.log");
