@@ -140,6 +140,7 @@ final class PatchesJson {
         json.writeNumberField("calls", impl.calls);
         json.writeNumberField("errors", impl.errors);
         json.writeNumberField("inFlight", impl.inFlight);
+        json.writeStringField("rejection", impl.rejection);
         // the newest ledger entry that routed the slot to this implementation: when, how, by whom and why
         LedgerEntryDTO last = ledger.stream().filter(e -> slot.id.equals(e.slot) && impl.id.equals(e.to)
                 && !CanaryJson.NOT_SWITCHES.contains(e.action)).findFirst().orElse(null);

@@ -3,7 +3,7 @@
  * plain public fields, no behaviour.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.patchbay.api.dto;
 
 import org.osgi.annotation.bundle.Export;
