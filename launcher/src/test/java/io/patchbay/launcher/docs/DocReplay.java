@@ -88,7 +88,11 @@ final class DocReplay {
     }
 
     /** The directives that set the scene: configuration files, hidden commands, traffic, a state to wait for. */
-    private static void prepare(DocBlock block, Container container) throws IOException, InterruptedException {
+    private void prepare(DocBlock block, Container container) throws IOException, InterruptedException {
+        String ddi = block.directive("ddi");
+        if (ddi != null) {
+            container.serveDdi(ddi, root);
+        }
         String config = block.directive("config");
         if (config != null) {
             container.configure(config);
