@@ -93,7 +93,7 @@ public class RejectedCandidateIT {
     public void aCandidateTheJudgeRevertedIsShownRejectedWithTheVerdictAndNeverSuggested() throws Exception {
         CanarySpecDTO spec = new CanarySpecDTO();
         spec.steps = new double[] { 50 };
-        spec.minStepMillis = 600_000L; // only the hard guard decides: the candidate's new exception, 3 times
+        spec.minStepMillis = 600_000L; // only a hard guard decides: the candidate's new exception, or its failures
         CompletableFuture<String> reverted = autoRevert();
         manager.canary(null, System.getProperty("patchbay.patch.broken"), spec, "PRICING-57", "itest");
         PriceService prices = context.getService(context.getServiceReference(PriceService.class));
@@ -117,13 +117,12 @@ public class RejectedCandidateIT {
         assertFalse(shell.type("patch:status"), shell.type("patch:status").contains("activate it"));
         String list = shell.type("patch:list");
         assertTrue(list, list.contains("rejected " + BROKEN));
-        assertTrue(list, list.contains("rejected by judge: hard guard: the candidate threw "
-                + "java.lang.ArithmeticException"));
+        assertTrue(list, list.contains("rejected by judge: hard guard: "));
         assertTrue(shell.type("patch:info 1"), shell.type("patch:info 1").contains("rejected by judge: hard guard"));
         String json = new Http(context).get("/system/console/patches.json", "admin", Container.CONSOLE_PASSWORD)
                 .body();
         assertTrue(json, json.contains("\"state\":\"rejected\""));
-        assertTrue(json, json.contains("\"rejection\":\"judge: hard guard: the candidate threw"));
+        assertTrue(json, json.contains("\"rejection\":\"judge: hard guard: "));
 
         manager.activate(SLOT, BROKEN, "I know what I do", "itest"); // an operator may overrule the verdict
         assertEquals(BROKEN, manager.slot(SLOT).active.id);

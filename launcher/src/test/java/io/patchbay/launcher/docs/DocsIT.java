@@ -33,7 +33,7 @@ public class DocsIT {
     @BeforeClass
     public static void copyJar() throws IOException {
         Path built = Path.of(System.getProperty("patchbay.jar", "target/patchbay.jar")).toAbsolutePath();
-        root = built.getParent().getParent().getParent();
+        root = Path.of(System.getProperty("patchbay.docs.root", "..")).toAbsolutePath().normalize();
         jar = Files.createTempFile("patchbay-doc-", ".jar");
         Files.copy(built, jar, StandardCopyOption.REPLACE_EXISTING);
     }
