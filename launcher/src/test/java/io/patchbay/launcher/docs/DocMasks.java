@@ -31,7 +31,7 @@ final class DocMasks {
         MASKS.put(Pattern.compile("\\bbundle \\d+\\b"), "bundle <id>");
         MASKS.put(Pattern.compile("\\(bundles: \\d+ installed, \\d+ updated, \\d+ removed\\)"),
                 "(bundles: <n> installed, <n> updated, <n> removed)");
-        MASKS.put(Pattern.compile("\\b\\d+\\s+us\\b"), "<n> us");
+        MASKS.put(Pattern.compile("\\b\\d+\\s+(us|ms)\\b"), "<n> us"); // a loaded machine takes ms
         MASKS.put(Pattern.compile("action \\d+\\b"), "action <id>");
         // an implementation's counters: the readiness probes' calls land on them too
         MASKS.put(Pattern.compile("\\b\\d+ calls?, \\d+ errors?, \\d+ running"), "<n> calls, <n> errors, <n> running");

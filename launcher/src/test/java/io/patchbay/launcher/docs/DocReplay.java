@@ -130,6 +130,9 @@ final class DocReplay {
                 String target = container.masks.toRun(url.group(1));
                 String path = target.substring(target.indexOf('/', "http://".length()));
                 run.append(line).append('\n').append(container.get(path).body()).append('\n');
+            } else if (line.startsWith("$ ")) {
+                throw new AssertionError("'" + line + "' is neither $ curl nor $ java -jar, which are all the doc "
+                        + "test can replay; say why it cannot above the block: <!-- doctest skip: ... -->");
             } else if (line.strip().equals(Terminal.PROMPT.strip()) && run.length() > 0) {
                 run.append(line).append('\n'); // the prompt the block ends at
             }
