@@ -62,7 +62,8 @@
       el('td', {}, [el('span', { 'class': 'pb-state pb-state-' + impl.state }, [impl.state])]),
       el('td', {}, [when(impl.activeSince)]),
       el('td', {}, [last ? last.action + ' by ' + text(last.actor) + ', ' + when(last.time) : '\u2014']),
-      el('td', {}, [text(last && last.reason ? last.reason : impl.patchReason)]),
+      el('td', {}, [text(impl.rejection ? 'rejected by ' + impl.rejection
+        : last && last.reason ? last.reason : impl.patchReason)]),
       el('td', { 'class': 'pb-num pb-calls' }, [String(impl.calls)]),
       el('td', { 'class': 'pb-num pb-errors-cell' }, [String(impl.errors)]),
       el('td', { 'class': 'pb-num pb-inflight' }, [String(impl.inFlight)]),

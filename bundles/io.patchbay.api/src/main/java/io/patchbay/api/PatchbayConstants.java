@@ -54,6 +54,12 @@ public final class PatchbayConstants {
      */
     public static final String REPLACED_PROPERTY = "patchbay.replaced";
 
+    /**
+     * How the reason of a revert begins when a health verdict (a fleet's health window) throws the patch out: the
+     * manager marks the implementation reverted from as rejected, as after the canary judge's auto-revert.
+     */
+    public static final String HEALTH_VERDICT = "failed the health check: ";
+
     /** The configuration PID of the patch manager (ConfigAdmin), also its metatype PID. */
     public static final String PID = "io.patchbay.core";
 

@@ -2,6 +2,7 @@ package io.patchbay.core;
 
 import io.patchbay.api.dto.ConsumerDTO;
 import io.patchbay.api.dto.ImplementationDTO;
+import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.api.dto.SlotDTO;
 import io.patchbay.core.patch.PatchHeaders;
 import io.patchbay.core.slot.Implementation;
@@ -15,7 +16,7 @@ final class Dtos {
     private Dtos() {
     }
 
-    static SlotDTO slot(Slot slot) {
+    static SlotDTO slot(Slot slot, Rejections rejections) {
         SlotDTO dto = new SlotDTO();
         dto.number = slot.number();
         dto.id = slot.id();
@@ -28,10 +29,19 @@ final class Dtos {
         dto.scope = active == null ? null : active.scope();
         Split split = slot.split();
         dto.standby = slot.implementations().stream().filter(i -> i != active)
-                .map(i -> implementation(i, split != null && split.candidate() == i ? "candidate" : "standby"))
-                .toList();
+                .map(i -> standby(slot, i, split, rejections)).toList();
         dto.consumers = slot.consumers().list().stream().map(Dtos::consumer).toList();
         dto.previous = slot.previous();
+        return dto;
+    }
+
+    private static ImplementationDTO standby(Slot slot, Implementation standby, Split split, Rejections rejections) {
+        if (split != null && split.candidate() == standby) {
+            return implementation(standby, "candidate");
+        }
+        LedgerEntryDTO verdict = rejections.of(slot.id(), standby.id());
+        ImplementationDTO dto = implementation(standby, verdict == null ? "standby" : "rejected");
+        dto.rejection = verdict == null ? null : Rejections.sentence(verdict);
         return dto;
     }
 

@@ -15,6 +15,7 @@ import io.patchbay.core.canary.CanarySpecs;
 import io.patchbay.core.patch.ApplyOperation;
 import io.patchbay.core.patch.FragmentRevert;
 import io.patchbay.core.patch.InstalledContent;
+import io.patchbay.core.patch.SlotFit;
 import io.patchbay.core.patch.OperationLock;
 import io.patchbay.core.patch.Verification;
 import io.patchbay.core.source.UrlSource;
@@ -66,12 +67,13 @@ final class PatchManagerImpl implements PatchManager {
 
     @Override
     public List<SlotDTO> slots() {
-        return slots.all().stream().map(Dtos::slot).toList();
+        Rejections rejections = Rejections.of(ledger.entries());
+        return slots.all().stream().map(slot -> Dtos.slot(slot, rejections)).toList();
     }
 
     @Override
     public SlotDTO slot(String slot) {
-        return Dtos.slot(SlotNames.find(slots.all(), slot));
+        return Dtos.slot(SlotNames.find(slots.all(), slot), Rejections.of(ledger.entries()));
     }
 
     @Override
@@ -101,6 +103,7 @@ final class PatchManagerImpl implements PatchManager {
         PatchJar patch = read(content, name, slot);
         try {
             return change("apply of " + name, actor, () -> {
+                SlotFit.check(patch, slot, slots.all());
                 InstalledContent.check(context, patch);
                 PatchTargets.candidates(patch, slot, slots.all()).forEach(canaries::requireNone);
                 return new ApplyOperation(context, slots, settings.applyMillis()).apply(patch, slot, reason, actor);
@@ -126,6 +129,7 @@ final class PatchManagerImpl implements PatchManager {
         PatchJar patch = read(content, name, slot);
         try {
             return change("canary of " + name, actor, () -> {
+                SlotFit.check(patch, slot, slots.all());
                 InstalledContent.check(context, patch);
                 CanarySpecs.complete(spec, patch.id()); // a spec that makes no sense is refused before any install
                 return new ApplyOperation(context, slots, settings.applyMillis()).canary(patch, slot, reason, actor,
@@ -252,7 +256,8 @@ final class PatchManagerImpl implements PatchManager {
     @Override
     public ManagerStatusDTO status() {
         return ManagerStatus.of(ledger.integrity(), settings.trustStore(), StatusWarnings.of(slots.all(),
-                context.getBundles(), settings.standbyIdleWarnMillis(), System.currentTimeMillis()));
+                context.getBundles(), Rejections.of(ledger.entries()), settings.standbyIdleWarnMillis(),
+                System.currentTimeMillis()));
     }
 
     @Override

@@ -26,12 +26,12 @@ final class StatusWarnings {
     private StatusWarnings() {
     }
 
-    static List<String> of(List<Slot> slots, Bundle[] bundles, long idleWarnMillis, long now) {
+    static List<String> of(List<Slot> slots, Bundle[] bundles, Rejections rejections, long idleWarnMillis, long now) {
         List<String> warnings = new ArrayList<>();
         for (Slot slot : slots) {
             Implementation active = slot.active();
             if (active != null) {
-                shadowed(slot, active, bundles).ifPresent(warnings::add);
+                shadowed(slot, active, bundles, rejections).ifPresent(warnings::add);
                 failingMore(slot, active).ifPresent(warnings::add);
             }
             if (idleWarnMillis > 0) {
@@ -45,19 +45,23 @@ final class StatusWarnings {
 
     /**
      * A newer version of the active implementation's bundle is installed that the slot never ran, and the route
-     * keeps the older one. A newer version the slot ran before (a patch reverted on purpose) is no surprise.
+     * keeps the older one. A newer version the slot ran before (a patch reverted on purpose), the candidate of its
+     * canary and one a verdict rejected ({@link Rejections}) are no surprise: activating them is not the advice.
      */
-    static Optional<String> shadowed(Slot slot, Implementation active, Bundle[] bundles) {
+    static Optional<String> shadowed(Slot slot, Implementation active, Bundle[] bundles, Rejections rejections) {
         Bundle own = active.bundle();
         if (own == null) {
             return Optional.empty();
         }
         Set<String> known = slot.known();
+        Split split = slot.split();
+        Bundle candidate = split == null || split.candidate() == null ? null : split.candidate().bundle();
         Bundle newest = null;
         for (Bundle bundle : bundles) {
+            String id = Implementation.bundleId(bundle);
             if (own.getSymbolicName().equals(bundle.getSymbolicName()) && bundle.getState() != Bundle.UNINSTALLED
                     && bundle.getVersion().compareTo(newest == null ? own.getVersion() : newest.getVersion()) > 0
-                    && !ran(known, Implementation.bundleId(bundle))) {
+                    && !ran(known, id) && !bundle.equals(candidate) && rejections.of(slot.id(), id) == null) {
                 newest = bundle;
             }
         }

@@ -1,6 +1,7 @@
 package io.patchbay.fleet;
 
 import io.patchbay.api.PatchException;
+import io.patchbay.api.PatchbayConstants;
 import io.patchbay.api.PatchInspector;
 import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ChangeDTO;
@@ -112,7 +113,7 @@ final class Deployer {
         try {
             health.watch(changes, windowMillis, cancelled);
         } catch (DeploymentException failed) {
-            return fail(changes, state, save, actor, "failed the health check: " + failed.getMessage(),
+            return fail(changes, state, save, actor, PatchbayConstants.HEALTH_VERDICT + failed.getMessage(),
                     "Reverted: " + failed.getMessage());
         }
         if (cancelled.getAsBoolean()) {

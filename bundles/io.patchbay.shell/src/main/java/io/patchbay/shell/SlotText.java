@@ -52,9 +52,17 @@ final class SlotText {
             for (ImplementationDTO i : implementations(dto)) {
                 out.append('\n').append(indent).append(Text.pad(i.state, 9)).append(Text.pad(i.id, implementation))
                         .append("  bundle ").append(i.bundleId).append(i.patch ? ", patch" : "");
+                rejection(out, indent + "  ", i);
             }
         }
         return out.toString();
+    }
+
+    /** Under a rejected implementation: who rejected it and the verdict, so that no one activates it unawares. */
+    private static void rejection(StringBuilder out, String indent, ImplementationDTO i) {
+        if (i.rejection != null) {
+            out.append('\n').append(Text.wrap(indent + "rejected by ", i.rejection, indent + "  "));
+        }
     }
 
     /** Everything about one slot: implementations with their counters, consumers, the revert stack, the ledger. */
@@ -82,6 +90,7 @@ final class SlotText {
             if (i.patchReason != null && !i.patchReason.isBlank()) {
                 out.append('\n').append(Text.wrap("           reason: ", i.patchReason, " ".repeat(19)));
             }
+            rejection(out, "           ", i);
         }
         out.append("\n\nConsumers");
         if (slot.consumers.isEmpty()) {

@@ -24,7 +24,7 @@ public class PatchesJsonTest {
                 + "\"name\":null,\"interfaceName\":\"a.B\",\"apiVersion\":\"1.0.0\",\"scope\":\"singleton\","
                 + "\"active\":{\"id\":\"a.impl/1.0.1\",\"bundleId\":29,\"bundleSymbolicName\":\"a.impl\","
                 + "\"bundleVersion\":\"1.0.1\",\"serviceId\":84,\"state\":\"active\",\"patch\":true,"
-                + "\"patchReason\":\"fix \\\"it\\\"\",\"activeSince\":5,\"calls\":51,\"errors\":1,\"inFlight\":0,"
+                + "\"patchReason\":\"fix \\\"it\\\"\",\"activeSince\":5,\"calls\":51,\"errors\":1,\"inFlight\":0,\"rejection\":null,"
                 + "\"lastSwitch\":{\"time\":5,\"action\":\"apply\",\"actor\":\"webconsole:admin\",\"slot\":\"a.B@1.0.0\","
                 + "\"from\":\"a.impl/1.0.0\",\"to\":\"a.impl/1.0.1\",\"reason\":\"PRICING-42\",\"checksum\":\"abc\","
                 + "\"signer\":null}},\"standby\":[],\"consumers\":[{\"bundleId\":6,\"bundleSymbolicName\":\"a.web\","

@@ -35,6 +35,7 @@ final class Container implements AutoCloseable {
     final DocMasks masks;
     /** What {@code java -jar} printed before the first prompt. */
     final String started;
+    private DdiStub ddi;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Container(Path data, int port, Terminal terminal, DocMasks masks, String started) {
@@ -144,9 +145,19 @@ final class Container implements AutoCloseable {
         return Terminal.PROMPT + terminal.awaitPrompt(COMMAND);
     }
 
+    /**
+     * Starts a hawkBit DDI stub ({@link DdiStub}) serving one deployment: {@code <action id> <jar> <module> <version>};
+     * {@code {ddi}} in a {@code config:} directive is its URL, shown in the doc as {@code http://127.0.0.1:8081}.
+     */
+    void serveDdi(String spec, Path root) throws IOException {
+        String[] words = spec.trim().split("\\s+");
+        ddi = DdiStub.serving(Long.parseLong(words[0]), root.resolve(words[1]), words[2], words[3]);
+        masks.alias("127.0.0.1:" + ddi.port(), "127.0.0.1:8081");
+    }
+
     /** Writes {@code <data>/etc/<pid>.cfg} from {@code pid key=value,key=value}, as an operator would. */
     void configure(String spec) throws IOException {
-        String[] parts = spec.trim().split("\\s+", 2);
+        String[] parts = (ddi == null ? spec : spec.replace("{ddi}", ddi.url())).trim().split("\\s+", 2);
         Path file = data.resolve("etc").resolve(parts[0] + ".cfg");
         Files.createDirectories(file.getParent());
         Files.write(file, java.util.Arrays.stream(parts[1].split(",")).map(String::trim).toList());
@@ -174,6 +185,9 @@ final class Container implements AutoCloseable {
         try {
             terminal.stop(Duration.ofSeconds(30));
         } finally {
+            if (ddi != null) {
+                ddi.close();
+            }
             terminal.close();
             try (Stream<Path> files = Files.walk(data)) {
                 for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {

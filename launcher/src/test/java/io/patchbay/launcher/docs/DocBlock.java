@@ -13,10 +13,16 @@ import java.util.List;
  * <pre>
  * &lt;!-- doctest
  * fresh                              a new container (new data folder) before this block
- * hidden: patch:apply bundles/...    a shell command run first, its output not compared
+ * hidden: patch:apply bundles/...    a shell command typed first, its output not compared
+ * config: io.patchbay.fleet url=...,pollMs=1000   a file &lt;data&gt;/etc/&lt;pid&gt;.cfg, as an operator writes it
+ * ddi: 7 bundles/.../fix.jar module 1.0.1          a hawkBit DDI stub serving that deployment ({ddi} in config:)
+ * calls: 300 X-Tenant=tenant-{i%300} /pricing/quote?qty={i%100+1}   traffic before the block
+ * while-typing: /pricing/quote?..., /pricing/...   GETs once the block's first command printed a line
+ * await: patch:fleet =&gt; watching    typed until its output shows the text
+ * reflow                             compare the words: numbers of varying width wrap lines elsewhere
  * get: /system/console/patches.json  (json blocks) the request whose answer the block shows
  * post-jar: /system/console/patches?action=apply&amp;name=fix.jar bundles/.../fix.jar
- * table                              (json blocks) the next table lists every field of the answer
+ * table                              (json blocks) the next table names every field of the answer
  * skip: why it cannot be replayed
  * --&gt;
  * </pre>

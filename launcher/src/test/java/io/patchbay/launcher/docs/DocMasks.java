@@ -31,8 +31,10 @@ final class DocMasks {
         MASKS.put(Pattern.compile("\\bbundle \\d+\\b"), "bundle <id>");
         MASKS.put(Pattern.compile("\\(bundles: \\d+ installed, \\d+ updated, \\d+ removed\\)"),
                 "(bundles: <n> installed, <n> updated, <n> removed)");
-        MASKS.put(Pattern.compile("\\b\\d+ us\\b"), "<n> us");
+        MASKS.put(Pattern.compile("\\b\\d+\\s+(us|ms)\\b"), "<n> us"); // a loaded machine takes ms
         MASKS.put(Pattern.compile("action \\d+\\b"), "action <id>");
+        // an implementation's counters: the readiness probes' calls land on them too
+        MASKS.put(Pattern.compile("\\b\\d+ calls?, \\d+ errors?, \\d+ running"), "<n> calls, <n> errors, <n> running");
         MASKS.put(Pattern.compile("\\b\\d+ poll\\(s\\) in a row"), "<n> poll(s) in a row");
         MASKS.put(Pattern.compile("next poll in \\d+ s"), "next poll in <n> s");
         // the judge's evidence: how many calls each arm had when it decided, and the tests' scores
@@ -41,6 +43,7 @@ final class DocMasks {
                 "error test <score>, latency test <score>");
     }
 
+    private final Map<String, String> aliases = new LinkedHashMap<>();
     private final Path root;
     private final Path data;
     private final int port;
@@ -51,9 +54,18 @@ final class DocMasks {
         this.port = port;
     }
 
+    /** Shows {@code actual} as {@code documented} in {@link #asDocumented} (a stub server's port, say). */
+    void alias(String actual, String documented) {
+        aliases.put(actual, documented);
+    }
+
     /** A run's output as the reader's machine would print it: the doc's paths and port. */
     String asDocumented(String actual) {
-        return actual.replace(data.toString(), DOC_DATA).replace(root.toString(), DOC_ROOT)
+        String text = actual;
+        for (Map.Entry<String, String> alias : aliases.entrySet()) {
+            text = text.replace(alias.getKey(), alias.getValue());
+        }
+        return text.replace(data.toString(), DOC_DATA).replace(root.toString(), DOC_ROOT)
                 .replace("127.0.0.1:" + port, "127.0.0.1:" + DOC_PORT)
                 .replace("localhost:" + port, "localhost:" + DOC_PORT);
     }
@@ -69,6 +81,6 @@ final class DocMasks {
         for (Map.Entry<Pattern, String> mask : MASKS.entrySet()) {
             masked = mask.getKey().matcher(masked).replaceAll(Matcher.quoteReplacement(mask.getValue()));
         }
-        return masked.lines().map(String::stripTrailing).reduce((a, b) -> a + "\n" + b).orElse("");
+        return masked.lines().map(String::stripTrailing).reduce((a, b) -> a + "\n" + b).orElse("").stripTrailing();
     }
 }

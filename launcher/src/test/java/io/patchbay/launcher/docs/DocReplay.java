@@ -88,7 +88,11 @@ final class DocReplay {
     }
 
     /** The directives that set the scene: configuration files, hidden commands, traffic, a state to wait for. */
-    private static void prepare(DocBlock block, Container container) throws IOException, InterruptedException {
+    private void prepare(DocBlock block, Container container) throws IOException, InterruptedException {
+        String ddi = block.directive("ddi");
+        if (ddi != null) {
+            container.serveDdi(ddi, root);
+        }
         String config = block.directive("config");
         if (config != null) {
             container.configure(config);
@@ -126,6 +130,9 @@ final class DocReplay {
                 String target = container.masks.toRun(url.group(1));
                 String path = target.substring(target.indexOf('/', "http://".length()));
                 run.append(line).append('\n').append(container.get(path).body()).append('\n');
+            } else if (line.startsWith("$ ")) {
+                throw new AssertionError("'" + line + "' is neither $ curl nor $ java -jar, which are all the doc "
+                        + "test can replay; say why it cannot above the block: <!-- doctest skip: ... -->");
             } else if (line.strip().equals(Terminal.PROMPT.strip()) && run.length() > 0) {
                 run.append(line).append('\n'); // the prompt the block ends at
             }

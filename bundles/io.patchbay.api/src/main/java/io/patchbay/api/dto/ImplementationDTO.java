@@ -16,7 +16,11 @@ public class ImplementationDTO extends DTO {
 
     public long serviceId;
 
-    /** {@code active}, {@code standby}, or {@code candidate} for the candidate of a canary in progress. */
+    /**
+     * {@code active}, {@code standby}, {@code candidate} for the candidate of a canary in progress, or
+     * {@code rejected} for a standby that the canary judge (or a fleet's health verdict) reverted from: see
+     * {@link #rejection}.
+     */
     public String state;
 
     /** Whether the bundle declares itself a patch ({@code Patchbay-Patch} header). */
@@ -36,4 +40,11 @@ public class ImplementationDTO extends DTO {
 
     /** Calls running right now. */
     public long inFlight;
+
+    /**
+     * For a {@code rejected} standby, who rejected it and the verdict ({@code judge: hard guard: ...}), from the
+     * ledger entry that reverted from it; {@code null} otherwise. Activating it again (or a new canary of it) clears
+     * the mark.
+     */
+    public String rejection;
 }

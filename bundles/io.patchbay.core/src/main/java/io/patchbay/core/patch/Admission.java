@@ -12,7 +12,8 @@ import org.osgi.framework.BundleException;
 
 /**
  * The decisions apply makes about a read patch jar before it installs anything, in apply's order and with apply's
- * own code (the same sentences): the same name and version installed with other bytes, the slot it is for, a
+ * own code (the same sentences): a jar that cannot implement the slot named, the same name and version installed
+ * with other bytes, the slot it is for, a
  * fragment's host, whether it is installed or applied already. A dry run makes them the same way; apply itself
  * makes them inside its operation ({@code PatchManagerImpl}, {@link ApplyOperation}, {@link FragmentApply}).
  */
@@ -39,6 +40,7 @@ public final class Admission {
      */
     public static Decision decide(BundleContext context, PatchJar patch, String named, List<Slot> all,
             Consumer<Slot> free) {
+        SlotFit.check(patch, named, all);
         InstalledContent.check(context, patch);
         PatchTargets.Choice choice = PatchTargets.choose(patch, named, all);
         choice.candidates().forEach(free);
