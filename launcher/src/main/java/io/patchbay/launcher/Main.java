@@ -104,6 +104,7 @@ public final class Main {
             if (bannerFirst) { // before Gogo's welcome and prompt, not in the middle of them
                 Banner.warnIfExposed(start.config());
                 Banner.print(start.config(), start.password(), sync, "starting");
+                ShellBanner.print(start.config(), true);
             }
             if (!start.shutdown().requested()) {
                 framework.start();
@@ -120,6 +121,7 @@ public final class Main {
             } else if (start.first() && !bannerFirst) {
                 Banner.warnIfExposed(start.config());
                 Banner.print(start.config(), start.password(), sync, "started");
+                ShellBanner.print(start.config(), false);
             }
             return framework.waitForStop(0).getType();
         } catch (BundleException | IOException e) {
