@@ -34,6 +34,27 @@ final class AuthorizedKeys implements PublickeyAuthenticator {
         return file;
     }
 
+    /** Warns, at start, of what will refuse every login: no file yet, keys of a type we cannot check. */
+    void check() {
+        if (!Files.isRegularFile(file)) {
+            LOG.log(Level.WARNING, "There is no authorized keys file {0} yet: nobody can log in over SSH until it"
+                    + " has a public key.", file);
+            return;
+        }
+        try {
+            for (AuthorizedKeyEntry entry : AuthorizedKeyEntry.readAuthorizedKeys(file)) {
+                if (entry.resolvePublicKey(null, PublicKeyEntryResolver.IGNORING) == null) {
+                    unsupported(entry);
+                } else if (userOf(entry.getComment()) == null) {
+                    LOG.log(Level.WARNING, "A {0} key in {1} has no comment, so it logs nobody in; end its line"
+                            + " with the user it is for.", new Object[] {entry.getKeyType(), file});
+                }
+            }
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot read the authorized keys file {0} ({1}).", new Object[] {file, e});
+        }
+    }
+
     @Override
     public boolean authenticate(String username, PublicKey key, ServerSession session) {
         return matches(username, key);
@@ -49,8 +70,13 @@ final class AuthorizedKeys implements PublickeyAuthenticator {
         try {
             List<AuthorizedKeyEntry> entries = AuthorizedKeyEntry.readAuthorizedKeys(file);
             for (AuthorizedKeyEntry entry : entries) {
-                if (username.equals(userOf(entry.getComment())) && KeyUtils.compareKeys(key,
-                        entry.resolvePublicKey(null, PublicKeyEntryResolver.IGNORING))) {
+                if (!username.equals(userOf(entry.getComment()))) {
+                    continue;
+                }
+                PublicKey authorized = entry.resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
+                if (authorized == null) {
+                    unsupported(entry);
+                } else if (KeyUtils.compareKeys(key, authorized)) {
                     return true;
                 }
             }
@@ -59,6 +85,12 @@ final class AuthorizedKeys implements PublickeyAuthenticator {
                     new Object[] {username, file, e.toString()});
         }
         return false;
+    }
+
+    private void unsupported(AuthorizedKeyEntry entry) {
+        LOG.log(Level.WARNING, "The authorized keys file {0} has a {1} key (for {2}), a type this SSH shell cannot"
+                + " check; use an ECDSA or RSA key (ssh-keygen -t ecdsa).",
+                new Object[] {file, entry.getKeyType(), userOf(entry.getComment())});
     }
 
     /** The user a key logs in as: its comment's first word, up to an {@code @}; {@code null} without a comment. */

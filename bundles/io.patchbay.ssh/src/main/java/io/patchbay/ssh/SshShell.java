@@ -62,6 +62,7 @@ public final class SshShell {
         server.setCommandFactory((channel, line) -> new GogoChannel(processor, line));
         hostKeys.loadKeys(null); // generated now, so the file exists as soon as the shell is up
         start(configuration);
+        keys.check();
         LOG.log(Level.INFO, "SSH shell listening on {0}:{1,number,#}, keys in {2}",
                 new Object[] {configuration.host(), configuration.port(), keys.file()});
     }
