@@ -70,6 +70,8 @@ public final class SshShell {
     @Deactivate
     void stop() throws IOException {
         server.stop(true);
+        LOG.log(Level.INFO, "SSH shell on {0}:{1,number,#} stopped",
+                new Object[] {server.getHost(), server.getPort()});
     }
 
     private void start(SshConfiguration configuration) throws IOException {
