@@ -45,8 +45,8 @@ final class FrameworkProperties {
         Map<String, String> properties = new HashMap<>();
         properties.put(STORAGE, config.dataDir().resolve(CACHE_DIR).toString());
         properties.put(DATA, config.dataDir().toString());
-        // everything but the patch manager and SCR starts at level 2 (see BundleSync.EARLY)
-        properties.put("org.osgi.framework.startlevel.beginning", Integer.toString(BundleSync.APPLICATION_LEVEL));
+        // everything but the patch manager and SCR (level 1) and EventAdmin (3) starts at level 2 (see BundleSync)
+        properties.put("org.osgi.framework.startlevel.beginning", Integer.toString(BundleSync.LAST_LEVEL));
         properties.put("felix.startlevel.bundle", Integer.toString(BundleSync.APPLICATION_LEVEL));
         properties.put(HTTP_PORT, Integer.toString(config.httpPort()));
         properties.put(HTTP_HOST, config.httpHost());

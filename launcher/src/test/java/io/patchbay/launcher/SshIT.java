@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,13 +81,13 @@ public class SshIT {
         if (launcher != null) {
             launcher.close();
         }
-        TestFolders.delete(data);
+        TestResources.deleteTree(data);
     }
 
     @Test
     public void keysLogInTheLedgerNamesTheSshUserAndNothingListensUntilConfigured() throws Exception {
-        int http = freePort();
-        int ssh = freePort();
+        int http = TestResources.freePort();
+        int ssh = TestResources.freePort();
         launcher = LauncherProcess.start(jar, data, http);
         assertTrue(launcher.output(), launcher.awaitLine(line -> line.startsWith("  Shell:       no terminal attached;"
                 + " for the Gogo shell over SSH create " + data.resolve("etc/io.patchbay.ssh.cfg")), START));
@@ -177,12 +176,6 @@ public class SshIT {
     private static void connect(int port) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
