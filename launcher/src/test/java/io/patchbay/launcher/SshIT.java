@@ -127,6 +127,13 @@ public class SshIT {
                 + " stopped"), START));
         assertNothingListens(ssh);
         assertEquals("the host key is kept", hostKeyBefore, Files.readString(hostKey));
+
+        Files.writeString(data.resolve("etc/io.patchbay.ssh.cfg"), "port = " + http + "\n"); // HTTP's port
+        assertTrue(launcher.output(), launcher.awaitLine(line -> line.endsWith("The SSH shell cannot listen on"
+                + " 127.0.0.1:" + http + " (Address already in use); set another port or address in io.patchbay.ssh."),
+                START));
+        assertFalse("one sentence, no stack trace: " + launcher.output(),
+                launcher.output().lines().anyMatch(line -> line.startsWith("\tat ") || line.contains("Exception")));
         launcher.terminate();
         assertEquals(launcher.output(), 0, launcher.awaitExit(START));
     }

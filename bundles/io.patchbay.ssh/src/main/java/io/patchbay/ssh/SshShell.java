@@ -1,6 +1,9 @@
 package io.patchbay.ssh;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,11 +27,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * keyboard-interactive): {@link AuthorizedKeys}. The host key is generated on the first start and kept in a file
  * readable by its owner only. Each channel gets a {@link GogoChannel}.
  * <p>
- * A configuration it cannot serve (a port in use, an address that does not resolve) fails the activation with one
- * sentence, and nothing listens.
+ * A configuration it cannot serve (a port in use or out of range, an address that does not resolve, a bad path) is
+ * reported in one sentence, without a stack trace, and nothing listens.
  */
-@Component(configurationPid = SshConfiguration.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(configurationPid = SshConfiguration.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class SshShell {
 
     private static final Logger LOG = Logger.getLogger(SshShell.class.getName());
@@ -37,16 +39,32 @@ public final class SshShell {
 
     @Activate
     public SshShell(BundleContext context, SshConfiguration configuration,
-            @Reference(policy = ReferencePolicy.STATIC) CommandProcessor processor) throws IOException {
-        Path data = dataFolder(context);
+            @Reference(policy = ReferencePolicy.STATIC) CommandProcessor processor) {
+        SshServer listening = null;
+        try {
+            listening = listen(dataFolder(context), configuration, processor);
+        } catch (IllegalArgumentException | IOException refused) {
+            LOG.log(Level.SEVERE, refused.getMessage());
+        }
+        server = listening;
+    }
+
+    @Deactivate
+    void stop() throws IOException {
+        if (server != null) {
+            server.stop(true);
+            LOG.log(Level.INFO, "SSH shell on {0}:{1,number,#} stopped",
+                    new Object[] {server.getHost(), server.getPort()});
+        }
+    }
+
+    private static SshServer listen(Path data, SshConfiguration configuration, CommandProcessor processor)
+            throws IOException {
         AuthorizedKeys keys = new AuthorizedKeys(path(configuration.authorizedKeys(),
                 data.resolve("etc").resolve("authorized_keys"), "authorizedKeys"));
         Path hostKey = path(configuration.hostKey(), data.resolve("ssh_host_key"), "hostKey");
-        if (configuration.port() < 1 || configuration.port() > 65535) {
-            throw new IllegalArgumentException("The SSH port " + configuration.port()
-                    + " is not between 1 and 65535; set another in " + SshConfiguration.PID + ".");
-        }
-        server = SshServer.setUpDefaultServer();
+        ensureFree(configuration.host(), configuration.port());
+        SshServer server = SshServer.setUpDefaultServer();
         server.setHost(configuration.host());
         server.setPort(configuration.port());
         SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(hostKey);
@@ -61,21 +79,34 @@ public final class SshShell {
         server.setShellFactory(channel -> new GogoChannel(processor, null));
         server.setCommandFactory((channel, line) -> new GogoChannel(processor, line));
         hostKeys.loadKeys(null); // generated now, so the file exists as soon as the shell is up
-        start(configuration);
+        start(server, configuration);
         keys.check();
         LOG.log(Level.INFO, "SSH shell listening on {0}:{1,number,#}, keys in {2}",
                 new Object[] {configuration.host(), configuration.port(), keys.file()});
+        return server;
     }
 
-    @Deactivate
-    void stop() throws IOException {
-        server.stop(true);
-        LOG.log(Level.INFO, "SSH shell on {0}:{1,number,#} stopped",
-                new Object[] {server.getHost(), server.getPort()});
+    /** Refuses a port out of range or in use before MINA logs its own error with a stack trace. */
+    private static void ensureFree(String host, int port) throws IOException {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("The SSH shell's port " + port + " is not between 1 and 65535; set"
+                    + " another in " + SshConfiguration.PID + ".");
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (IOException e) {
+            throw cannotListen(host, port, e);
+        }
     }
 
-    private void start(SshConfiguration configuration) throws IOException {
-        // MINA looks some of its parts up through the thread's context class loader: ours sees its packages
+    private static IOException cannotListen(String host, int port, IOException cause) {
+        return new IOException("The SSH shell cannot listen on " + host + ":" + port + " (" + cause.getMessage()
+                + "); set another port or address in " + SshConfiguration.PID + ".", cause);
+    }
+
+    private static void start(SshServer server, SshConfiguration configuration) throws IOException {
+        // MINA looks some of its parts up through the thread's context class loader: its own bundle's sees them
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(SshServer.class.getClassLoader());
@@ -83,9 +114,7 @@ public final class SshShell {
             server.start();
         } catch (IOException e) {
             server.stop(true);
-            throw new IOException("The SSH shell cannot listen on " + configuration.host() + ":"
-                    + configuration.port() + " (" + e.getMessage() + "); set another port or address in "
-                    + SshConfiguration.PID + ".", e);
+            throw cannotListen(configuration.host(), configuration.port(), e);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -104,7 +133,7 @@ public final class SshShell {
         try {
             return Path.of(configured.strip()).toAbsolutePath();
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("The " + name + " setting \"" + configured + "\" is not a valid"
+            throw new IllegalArgumentException("The SSH shell's " + name + " \"" + configured + "\" is not a valid"
                     + " path; set another in " + SshConfiguration.PID + ".", e);
         }
     }
