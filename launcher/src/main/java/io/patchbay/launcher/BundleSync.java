@@ -41,6 +41,15 @@ final class BundleSync {
     private static final Set<String> EARLY = Set.of("io.patchbay.core", "org.apache.felix.scr",
             "org.apache.felix.configadmin");
 
+    /**
+     * The highest start level, the framework's beginning level: only EventAdmin, so that it starts last and, above
+     * all, stops first. Felix EventAdmin stopped while events are still being delivered warns "Event Task Processing
+     * Interrupted" (its pool interrupts the delivering thread) or logs a RejectedExecutionException; stopped first,
+     * before the other bundles' stop events flood it, it stops idle and a clean stop prints nothing.
+     */
+    static final int LAST_LEVEL = 3;
+    private static final Set<String> LAST = Set.of("org.apache.felix.eventadmin");
+
     /** What a sync did, for the start-up line, and one sentence per problem (the others went ahead). */
     record Result(int installed, int updated, int removed, List<String> failures) {
     }
@@ -68,16 +77,17 @@ final class BundleSync {
             try {
                 if (existing == null) {
                     Bundle fresh = context.installBundle(location, source.open(bundle.name()));
-                    if (EARLY.contains(fresh.getSymbolicName())) {
-                        fresh.adapt(BundleStartLevel.class).setStartLevel(1);
-                    }
+                    placeEarlyOrLast(fresh);
                     installed++;
                     if (fresh.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                         toStart.add(fresh);
                     }
-                } else if (!sha256.equals(hashes.get(location))) {
-                    existing.update(source.open(bundle.name()));
-                    updated++;
+                } else {
+                    if (!sha256.equals(hashes.get(location))) {
+                        existing.update(source.open(bundle.name()));
+                        updated++;
+                    }
+                    placeEarlyOrLast(existing); // a cache from a launcher that had other levels
                 }
                 hashes.put(location, sha256);
             } catch (BundleException | IOException | RuntimeException e) {
@@ -107,6 +117,15 @@ final class BundleSync {
             }
         }
         return new Result(installed, updated, removed, failures);
+    }
+
+    private static void placeEarlyOrLast(Bundle bundle) {
+        int level = EARLY.contains(bundle.getSymbolicName()) ? 1
+                : LAST.contains(bundle.getSymbolicName()) ? LAST_LEVEL : 0;
+        BundleStartLevel current = bundle.adapt(BundleStartLevel.class);
+        if (level > 0 && current.getStartLevel() != level) {
+            current.setStartLevel(level);
+        }
     }
 
     private static String describe(Exception e) {

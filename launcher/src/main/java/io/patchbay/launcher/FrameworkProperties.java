@@ -28,6 +28,8 @@ final class FrameworkProperties {
      * instead of accepting its built-in admin/admin. The real password is never a framework property.
      */
     static final String CONSOLE_PASSWORD = "felix.webconsole.password";
+    /** The data folder, for bundles that keep files there (the SSH shell's host key and authorized keys). */
+    static final String DATA = "patchbay.data";
     /** Gogo shell arguments: without a terminal, an interactive Gogo reads end-of-input and stops the framework. */
     static final String GOSH_ARGS = "gosh.args";
 
@@ -42,8 +44,9 @@ final class FrameworkProperties {
     static Map<String, String> build(LauncherConfig config, boolean interactive) {
         Map<String, String> properties = new HashMap<>();
         properties.put(STORAGE, config.dataDir().resolve(CACHE_DIR).toString());
-        // everything but the patch manager and SCR starts at level 2 (see BundleSync.EARLY)
-        properties.put("org.osgi.framework.startlevel.beginning", Integer.toString(BundleSync.APPLICATION_LEVEL));
+        properties.put(DATA, config.dataDir().toString());
+        // everything but the patch manager and SCR (level 1) and EventAdmin (3) starts at level 2 (see BundleSync)
+        properties.put("org.osgi.framework.startlevel.beginning", Integer.toString(BundleSync.LAST_LEVEL));
         properties.put("felix.startlevel.bundle", Integer.toString(BundleSync.APPLICATION_LEVEL));
         properties.put(HTTP_PORT, Integer.toString(config.httpPort()));
         properties.put(HTTP_HOST, config.httpHost());

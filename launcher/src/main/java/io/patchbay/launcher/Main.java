@@ -104,22 +104,27 @@ public final class Main {
             if (bannerFirst) { // before Gogo's welcome and prompt, not in the middle of them
                 Banner.warnIfExposed(start.config());
                 Banner.print(start.config(), start.password(), sync, "starting");
+                ShellBanner.print(start.config(), true);
             }
             if (!start.shutdown().requested()) {
                 framework.start();
                 String problem = console.awaitApplied(CONSOLE_READY);
-                if (problem != null) {
-                    System.err.println(problem);
-                } else if (console.running() && !ConsoleAnswers.await(start.config(), CONSOLE_READY)) {
-                    System.err.println("The web console does not answer yet on port " + start.config().httpPort()
-                            + "; it may still be starting.");
+                boolean answers = problem != null || !console.running()
+                        || ConsoleAnswers.await(start.config(), CONSOLE_READY, start.shutdown()::requested);
+                if (!start.shutdown().requested()) { // a stop asked for meanwhile explains both
+                    if (problem != null) {
+                        System.err.println(problem);
+                    } else if (!answers) {
+                        System.err.println("The web console does not answer yet on port "
+                                + start.config().httpPort() + "; it may still be starting.");
+                    }
                 }
             }
-            if (start.shutdown().requested()) {
-                framework.stop();
-            } else if (start.first() && !bannerFirst) {
+            start.shutdown().started(); // a signal that came during the start (or before it) stops it now
+            if (!start.shutdown().requested() && start.first() && !bannerFirst) {
                 Banner.warnIfExposed(start.config());
                 Banner.print(start.config(), start.password(), sync, "started");
+                ShellBanner.print(start.config(), false);
             }
             return framework.waitForStop(0).getType();
         } catch (BundleException | IOException e) {

@@ -12,6 +12,10 @@ import sun.misc.Signal;
  * whereas here the main thread sees the framework stop and exits 0. A shutdown hook remains for every other way the
  * JVM can end (SIGHUP, a bundle calling {@code System.exit}), so the cache is left consistent then too.
  *
+ * <p>A signal that comes while the framework is still starting is carried out once the start is over ({@link
+ * #started}): stopping a framework in the middle of its start pulls its bundle context from under the launcher and
+ * stops EventAdmin while it is still delivering the start's events, both of which print alarming lines.
+ *
  * <p>Replace a running launcher's jar by moving the new file in place ({@code mv}), never by copying over it: the
  * JVM reads classes lazily from the open jar, and stopping needs classes not loaded yet.
  */
@@ -21,6 +25,7 @@ final class Shutdown {
 
     private final AtomicReference<Framework> framework = new AtomicReference<>();
     private volatile boolean requested;
+    private boolean started; // guarded by this
 
     void install() {
         for (String name : new String[] {"TERM", "INT"}) {
@@ -33,10 +38,28 @@ final class Shutdown {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopFromHook, "patchbay-shutdown"));
     }
 
-    /** A stop was asked for: stops the framework now if there is one, else the launcher stops before starting it. */
+    /**
+     * A stop was asked for: stops the framework now if it has started, else when its start is over ({@link
+     * #started}), else the launcher does not start it.
+     */
     void request() {
-        requested = true;
-        Framework current = framework.get();
+        Framework current;
+        synchronized (this) {
+            requested = true;
+            current = started ? framework.get() : null;
+        }
+        if (current != null) {
+            stop(current);
+        }
+    }
+
+    /** The attached framework's start is over: a stop asked for meanwhile is carried out now. */
+    void started() {
+        Framework current;
+        synchronized (this) {
+            started = true;
+            current = requested ? framework.get() : null;
+        }
         if (current != null) {
             stop(current);
         }
@@ -46,9 +69,10 @@ final class Shutdown {
         return requested;
     }
 
-    /** The framework that a signal should stop from now on. */
-    void attach(Framework current) {
+    /** The framework that a signal stops once it has {@link #started}, and the shutdown hook at any time. */
+    synchronized void attach(Framework current) {
         framework.set(current);
+        started = false;
     }
 
     private void stopFromHook() {

@@ -31,6 +31,46 @@ public final class LauncherProcess implements AutoCloseable {
     }
 
     public static LauncherProcess start(Path jar, Path data, int port, String... extraArgs) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(java(jar, data, port, extraArgs))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        return new LauncherProcess(start(builder));
+    }
+
+    /**
+     * Like {@link #start}, with SIGINT's default action restored ({@code env --default-signal=INT}): a process
+     * started from a background job inherits SIGINT ignored, and the JVM then leaves it ignored.
+     */
+    public static LauncherProcess startInterruptible(Path jar, Path data, int port, String... extraArgs)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        command.addAll(java(jar, data, port, extraArgs));
+        return new LauncherProcess(start(new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))));
+    }
+
+    /**
+     * The launcher on a terminal of its own ({@code script} gives it a pseudo-terminal), so that it runs the
+     * interactive Gogo shell; {@link #type} is typed at that terminal, where Ctrl-C sends SIGINT as a user's would.
+     */
+    public static LauncherProcess startOnTerminal(Path jar, Path data, int port, String... extraArgs)
+            throws IOException {
+        String java = String.join(" ", java(jar, data, port, extraArgs));
+        return new LauncherProcess(start(new ProcessBuilder("env", "--default-signal=INT", "script", "-qfec", java,
+                "/dev/null")));
+    }
+
+    /** Types at the terminal of {@link #startOnTerminal} ({@code "\u0003"} is Ctrl-C). */
+    public void type(String keys) throws IOException {
+        process.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    /** Sends SIGINT, as Ctrl-C would. */
+    public void interrupt() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    private static List<String> java(Path jar, Path data, int port, String... extraArgs) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dpatchbay.http.port=" + port);
@@ -38,10 +78,12 @@ public final class LauncherProcess implements AutoCloseable {
         command.addAll(List.of(extraArgs));
         command.add("-jar");
         command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().keySet().removeIf(name -> name.startsWith("PATCHBAY_"));
-        return new LauncherProcess(builder.start());
+        return command;
+    }
+
+    private static Process start(ProcessBuilder builder) throws IOException {
+        builder.redirectErrorStream(true).environment().keySet().removeIf(name -> name.startsWith("PATCHBAY_"));
+        return builder.start();
     }
 
     private void collect() {

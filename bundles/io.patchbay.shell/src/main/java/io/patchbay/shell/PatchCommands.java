@@ -9,6 +9,7 @@ import io.patchbay.api.dto.SlotDTO;
 import java.util.List;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Job;
 import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.service.component.annotations.Activate;
@@ -34,6 +35,12 @@ public class PatchCommands {
 
     /** The ledger's actor when the operator names none. */
     static final String SHELL = "shell";
+
+    /**
+     * The session variable that names the ledger's actor when no {@code --actor} is typed: the SSH shell
+     * (io.patchbay.ssh) sets it to {@code ssh:<user>}; an operator may set it for a whole session.
+     */
+    static final String ACTOR_VARIABLE = "PATCHBAY_ACTOR";
 
     /** How many ledger entries {@code patch:info} shows. */
     static final int RECENT = 5;
@@ -149,9 +156,14 @@ public class PatchCommands {
         return reason == null || reason.isBlank() ? null : reason;
     }
 
-    /** The ledger's actor: the one typed, else {@value #SHELL}. */
+    /** The ledger's actor: the one typed, else the session's {@value #ACTOR_VARIABLE}, else {@value #SHELL}. */
     static String actor(String actor) {
-        return actor == null || actor.isBlank() ? SHELL : actor;
+        if (actor != null && !actor.isBlank()) {
+            return actor;
+        }
+        Job job = Job.Utils.current(); // the Gogo job running this command, null outside one
+        Object named = job == null || job.session() == null ? null : job.session().get(ACTOR_VARIABLE);
+        return named == null || named.toString().isBlank() ? SHELL : named.toString();
     }
 
     private static LedgerEntryDTO[] entries(List<LedgerEntryDTO> entries) {
