@@ -31,6 +31,23 @@ public class PatchConverterTest {
     }
 
     @Test
+    public void aRejectedCandidateShowsItsVerdictUnderIt() {
+        SlotDTO slot = Samples.slot();
+        ImplementationDTO broken = Samples.implementation("com.example.pricing.impl/1.0.2", 42, "rejected");
+        broken.patch = true;
+        broken.rejection = "judge: hard guard: the candidate threw java.lang.ArithmeticException 3 times; the "
+                + "baseline never threw it";
+        slot.standby.add(broken);
+        assertFormat(new SlotDTO[] { slot }, String.join("\n",
+                "#  SLOT (interface@API version#name)                   CONSUMERS",
+                "1  com.example.pricing.api.PriceService@1.0.0#pricing  1",
+                "     active   com.example.pricing.impl/1.0.0  bundle 12",
+                "     rejected com.example.pricing.impl/1.0.2  bundle 42, patch",
+                "       rejected by judge: hard guard: the candidate threw",
+                "         java.lang.ArithmeticException 3 times; the baseline never threw it"));
+    }
+
+    @Test
     public void aSlotWithoutImplementationSaysCallsWait() {
         SlotDTO slot = Samples.slot();
         slot.active = null;

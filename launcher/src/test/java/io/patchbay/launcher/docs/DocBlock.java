@@ -23,6 +23,7 @@ import java.util.List;
  * get: /system/console/patches.json  (json blocks) the request whose answer the block shows
  * post-jar: /system/console/patches?action=apply&amp;name=fix.jar bundles/.../fix.jar
  * table                              (json blocks) the next table names every field of the answer
+ * table: check                       ... every field under {@code check}, by names relative to it
  * skip: why it cannot be replayed
  * --&gt;
  * </pre>

@@ -158,8 +158,9 @@ final class DocReplay {
                     + "\n  the real answer: " + real);
             replace(block, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(real));
         }
-        if (block.has("table")) {
-            Set<String> unnamed = FieldTable.after(text, block.contentEnd()).unnamed(JsonSample.paths(real));
+        String table = block.has("table") ? "" : block.directive("table");
+        if (table != null) {
+            Set<String> unnamed = FieldTable.after(text, block.contentEnd(), table).unnamed(JsonSample.paths(real));
             if (!unnamed.isEmpty()) {
                 failures.add(block.where() + ": the field table after the example does not name " + unnamed);
             }

@@ -30,13 +30,18 @@ final class FieldTable {
     }
 
     private final List<Row> rows;
+    private final String prefix;
 
-    private FieldTable(List<Row> rows) {
+    private FieldTable(List<Row> rows, String prefix) {
         this.rows = rows;
+        this.prefix = prefix;
     }
 
-    /** The first table at or after {@code from} in the document's lines. */
-    static FieldTable after(List<String> text, int from) {
+    /**
+     * The first table at or after {@code from} in the document's lines; with a {@code prefix} ({@code check}) its
+     * names are relative to that field, and only the fields under it are asked for.
+     */
+    static FieldTable after(List<String> text, int from, String prefix) {
         int i = from;
         while (i < text.size() && !text.get(i).startsWith("|")) {
             i++;
@@ -44,9 +49,10 @@ final class FieldTable {
         List<Row> rows = new ArrayList<>();
         for (; i < text.size() && text.get(i).startsWith("|"); i++) {
             String line = text.get(i);
-            rows.add(new Row(names(line.split("\\|")[1]), names(line)));
+            rows.add(new Row(names(line.split("\\|")[1]).stream().map(n -> prefix.isEmpty() ? n : prefix + "." + n)
+                    .toList(), names(line)));
         }
-        return new FieldTable(rows);
+        return new FieldTable(rows, prefix);
     }
 
     private static List<String> names(String cells) {
@@ -62,6 +68,9 @@ final class FieldTable {
     Set<String> unnamed(Set<String> paths) {
         Set<String> unnamed = new TreeSet<>();
         for (String path : paths) {
+            if (!prefix.isEmpty() && !path.startsWith(prefix + ".")) {
+                continue;
+            }
             if (!named(canonical(path.replace("[]", "")))) {
                 unnamed.add(path);
             }
