@@ -112,6 +112,7 @@ final class CanaryJson {
         number(json, "errorMargin", spec.errorMargin);
         number(json, "errorRatio", spec.errorRatio);
         number(json, "slowShare", spec.slowShare);
+        number(json, "slowRatio", spec.slowRatio);
         number(json, "slowMarginMicros", spec.slowMarginMicros);
         number(json, "warmupCalls", spec.warmupCalls);
         number(json, "guardErrorRate", spec.guardErrorRate);
