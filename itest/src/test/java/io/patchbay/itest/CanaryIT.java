@@ -167,6 +167,9 @@ public class CanaryIT {
         List<String> actions = manager.history(SLOT).stream().limit(3).map(e -> e.action + " " + e.actor).toList();
         assertEquals(List.of("promote judge", "step judge", "canary itest"), actions);
         assertTrue(manager.canaries().isEmpty());
+        CanaryDTO last = manager.lastCanary(SLOT);
+        assertEquals(CanaryDTO.PROMOTED + " promote judge", last.state + " " + last.outcome + " " + last.outcomeActor);
+        assertTrue(last.outcomeReason, last.outcomeReason.startsWith("the candidate is no worse than the baseline"));
         assertEquals(ORIGINAL, manager.revert(SLOT, null, "itest").to); // the baseline is on the revert stack
     }
 
@@ -195,6 +198,12 @@ public class CanaryIT {
         assertEquals("auto-revert " + BROKEN + " " + ORIGINAL, entry.action + " " + entry.from + " " + entry.to);
         assertTrue(entry.reason, entry.reason.contains("fails more often than the baseline")
                 && entry.reason.contains("error test"));
+        CanaryDTO last = manager.lastCanary(SLOT);
+        assertEquals(CanaryDTO.REVERTED + " auto-revert judge", last.state + " " + last.outcome + " "
+                + last.outcomeActor);
+        assertTrue(last.outcomeReason, last.outcomeReason.startsWith("the candidate fails more often than the"
+                + " baseline"));
+        assertTrue(last.ended > 0);
         for (int q = 1; q <= 100; q++) {
             assertEquals("com.example.pricing.impl 1.0.0", prices.quote("WIDGET", q).servedBy());
         }

@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
  * One canary of a random share of calls, simulated call by call on a simulated clock and decided by the manager's
  * own {@link CanaryMachine}, the class the manager's {@code Canaries} runs: between two looks (the judge looks every
  * {@link Canaries#TICK_MILLIS} ms) each call goes to the candidate with the step's share, as {@code Splits.CallShare}
- * sends it (a uniform bucket of 10,000 below the step's threshold), and the baseline's calls are timed with the
- * share the machine asks for; at each look what both arms did since the last one goes in, and the decision is
+ * sends it (a uniform bucket of 10,000 below the step's threshold), and each arm's calls are timed with the share
+ * the machine asks for; at each look what both arms did since the last one goes in, and the decision is
  * carried out: the next step's share, or the end (revert, promotion, hold). Deterministic: everything random comes
  * from the seed.
  */
@@ -39,6 +39,7 @@ final class SimulatedCanary {
         long perLook = scenario.callsPerSecond() * tick / 1000;
         int threshold = Buckets.threshold(machine.percent());
         int timedBaseline = Buckets.threshold(machine.baselineTimedPercent());
+        int timedCandidate = Buckets.threshold(machine.candidateTimedPercent());
         long now = 0;
         long candidateCalls = 0;
         long slotCalls = 0;
@@ -47,7 +48,7 @@ final class SimulatedCanary {
         for (;;) {
             for (long i = 0; i < perLook; i++) {
                 if (random.nextInt(Buckets.COUNT) < threshold) {
-                    candidate.call(random, Buckets.COUNT);
+                    candidate.call(random, timedCandidate);
                     candidateCalls++;
                 } else {
                     baseline.call(random, timedBaseline);
@@ -74,6 +75,7 @@ final class SimulatedCanary {
                     firstStep = step == 1 ? candidateCalls : firstStep;
                     threshold = Buckets.threshold(machine.percent());
                     timedBaseline = Buckets.threshold(machine.baselineTimedPercent());
+                    timedCandidate = Buckets.threshold(machine.candidateTimedPercent());
                 }
                 default -> {
                     if (now > longest) { // a judge that never decides: counted as held

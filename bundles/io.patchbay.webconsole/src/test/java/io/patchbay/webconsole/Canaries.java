@@ -26,6 +26,7 @@ final class Canaries {
         spec.errorMargin = 0.005;
         spec.errorRatio = 2.0;
         spec.slowShare = 0.05;
+        spec.slowRatio = 1.2;
         spec.slowMarginMicros = 1_000L;
         spec.warmupCalls = 200L;
         spec.guardErrorRate = 0.5;

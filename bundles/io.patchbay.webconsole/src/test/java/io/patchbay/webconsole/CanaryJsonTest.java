@@ -29,7 +29,7 @@ public class CanaryJsonTest {
             + "\"spec\":{\"split\":\"keys\",\"steps\":[2.5,50],\"keys\":[\"acme\"],\"bundles\":[],"
             + "\"salt\":\"a.impl/1.0.1\",\"minStepMillis\":30000,\"maxStepMillis\":600000,\"minCalls\":100,"
             + "\"autoPromote\":true,\"alpha\":0.01,\"beta\":0.05,\"errorMargin\":0.005,\"errorRatio\":2,"
-            + "\"slowShare\":0.05,\"slowMarginMicros\":1000,\"warmupCalls\":200,\"guardErrorRate\":0.5,\"guardCalls\":20,"
+            + "\"slowShare\":0.05,\"slowRatio\":1.2,\"slowMarginMicros\":1000,\"warmupCalls\":200,\"guardErrorRate\":0.5,\"guardCalls\":20,"
             + "\"newExceptionRepeats\":3}}";
 
     @Test
@@ -45,7 +45,7 @@ public class CanaryJsonTest {
         String json = Json.write(canary);
         assertEquals("\"spec\":{\"split\":null,\"steps\":null,\"keys\":null,\"bundles\":null,\"salt\":null,"
                 + "\"minStepMillis\":null,\"maxStepMillis\":null,\"minCalls\":null,\"autoPromote\":null,\"alpha\":null,"
-                + "\"beta\":null,\"errorMargin\":null,\"errorRatio\":null,\"slowShare\":null,"
+                + "\"beta\":null,\"errorMargin\":null,\"errorRatio\":null,\"slowShare\":null,\"slowRatio\":null,"
                 + "\"slowMarginMicros\":null,\"warmupCalls\":null,"
                 + "\"guardErrorRate\":null,\"guardCalls\":null,\"newExceptionRepeats\":null}}",
                 json.substring(json.indexOf("\"spec\":")));

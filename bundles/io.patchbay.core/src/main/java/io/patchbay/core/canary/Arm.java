@@ -43,8 +43,8 @@ final class Arm implements CallObserver {
     }
 
     /**
-     * Times about {@code percent} of the calls (all at 100): the baseline of a small step serves most calls, and the
-     * judge needs a few times the candidate's count of its times, not all of them.
+     * Times about {@code percent} of the calls (all at 100): timing is the dearest part of a canary's call, and the
+     * judge needs a few hundred times per arm, not every call's.
      */
     void sample(double percent) {
         sampled = Buckets.threshold(Math.min(100, percent));

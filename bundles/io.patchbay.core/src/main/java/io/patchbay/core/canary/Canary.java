@@ -74,6 +74,7 @@ final class Canary {
         baseline.newWindow();
         candidate.newWindow();
         baseline.sample(machine.baselineTimedPercent());
+        candidate.sample(machine.candidateTimedPercent());
         slot.split(Splits.of(machine.spec(), baseline(), candidate(), machine.percent(), buckets, keys, noKey));
     }
 

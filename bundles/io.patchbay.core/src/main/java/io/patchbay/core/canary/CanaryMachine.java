@@ -25,7 +25,8 @@ public final class CanaryMachine {
     public enum Action {
         /** Nothing: keep routing as now. */
         WAIT,
-        /** Route the next step ({@link #percent()}, {@link #baselineTimedPercent()}). */
+        /** Route the next step ({@link #percent()}) and time its calls ({@link #candidateTimedPercent()} and
+         * {@link #baselineTimedPercent()}). */
         STEP,
         /** Make the candidate active; the canary is over. */
         PROMOTE,
@@ -184,12 +185,25 @@ public final class CanaryMachine {
     }
 
     /**
-     * The share of the baseline's calls to time in the current step: four times the candidate's count of timed calls,
-     * at least 5 % of them; all of them for a chosen-keys or bundles split, whose share is not known in advance.
+     * The share of the candidate's calls to time in the current step, in percent: all of them up to a 5 % step, then
+     * fewer, so that about 5 % of the slot's calls are candidate calls timed (at least a tenth of them). Timing a call
+     * (two clock reads and a histogram record) costs more than the rest of a canary's call path, and a few hundred
+     * timed calls are all the latency tests need. All of them for a chosen-keys or bundles split, whose share is not
+     * known in advance.
+     */
+    public double candidateTimedPercent() {
+        return CanarySpecs.isShare(spec) ? Math.max(10, Math.min(100, 500 / steps[step])) : 100;
+    }
+
+    /**
+     * The share of the baseline's calls to time in the current step, in percent: as many timed calls as the
+     * candidate's, at least 5 % of them (the baseline's times add up over the whole canary); all of them for a
+     * chosen-keys or bundles split.
      */
     public double baselineTimedPercent() {
         double percent = steps[step];
-        return CanarySpecs.isShare(spec) ? Math.min(100, Math.max(5, 400 * percent / (100 - percent))) : 100;
+        return CanarySpecs.isShare(spec)
+                ? Math.min(100, Math.max(5, percent * candidateTimedPercent() / (100 - percent))) : 100;
     }
 
     public CanarySpecDTO spec() {

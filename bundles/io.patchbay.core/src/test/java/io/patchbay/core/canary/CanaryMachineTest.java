@@ -149,18 +149,25 @@ public class CanaryMachineTest {
     }
 
     @Test
-    public void theBaselineIsTimedFourTimesTheCandidatesShareAtLeastFivePercent() {
+    public void eachArmTimesAShareOfItsCallsThatKeepsTimingCheap() {
+        assertEquals(100, machine.candidateTimedPercent(), 0);
         assertEquals(5, machine.baselineTimedPercent(), 0);
         machine.look(calls(300, 0, 10_000, 0), 30_000);
-        assertEquals(400 * 5 / 95.0, machine.baselineTimedPercent(), 1e-9);
+        assertEquals(100, machine.candidateTimedPercent(), 0);
+        assertEquals(500 / 95.0, machine.baselineTimedPercent(), 1e-9);
         machine.look(calls(300, 0, 10_000, 0), 60_000);
-        assertEquals(100, machine.baselineTimedPercent(), 0);
+        assertEquals("a fifth of the candidate's calls at 25 %", 20, machine.candidateTimedPercent(), 1e-9);
+        assertEquals(25 * 20 / 75.0, machine.baselineTimedPercent(), 1e-9);
+        machine.look(calls(300, 0, 10_000, 0), 90_000);
+        assertEquals("a tenth at 50 %", 10, machine.candidateTimedPercent(), 1e-9);
+        assertEquals(10, machine.baselineTimedPercent(), 1e-9);
         CanarySpecDTO given = new CanarySpecDTO();
         given.split = CanarySpecDTO.BUNDLES;
         given.bundles = new String[] { "consumer" };
         CanaryMachine bundles = new CanaryMachine(CanarySpecs.complete(given, "candidate/1.0.1"), 0);
         assertEquals(100, bundles.percent(), 0);
         assertEquals(100, bundles.baselineTimedPercent(), 0);
+        assertEquals(100, bundles.candidateTimedPercent(), 0);
         assertEquals(1, bundles.view().stepCount());
         assertTrue(bundles.lastStep());
     }
