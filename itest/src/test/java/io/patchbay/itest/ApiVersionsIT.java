@@ -7,43 +7,21 @@ import static io.patchbay.itest.Fixtures.SLOT_V2;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.SlotDTO;
 import java.time.Duration;
 import java.util.List;
-import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /** API 1.x and 2.x side by side: two slots, each with its own consumers, patched and reverted independently. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class ApiVersionsIT {
+public class ApiVersionsIT extends ContainerTest {
 
     private static final String V1 = "/pricing/quote?sku=WIDGET&qty=10";
     private static final String V2 = "/v2/pricing/quote?sku=WIDGET&qty=10&currency=USD";
     private static final String V2_ORIGINAL = "com.example.pricing.impl.v2/2.0.0";
     private static final String V2_PATCHED = "com.example.pricing.impl.v2/2.0.1";
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
-
     private Http http;
-
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()) };
-    }
 
     @Before
     public void bothServing() throws Exception {

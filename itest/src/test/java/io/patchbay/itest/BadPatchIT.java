@@ -1,7 +1,6 @@
 package io.patchbay.itest;
 
 import static io.patchbay.itest.Fixtures.FIXED;
-import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -10,7 +9,6 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.patchbay.api.PatchException;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
 import java.io.File;
@@ -21,17 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -41,9 +31,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
  * Every kind of bad patch: one clear sentence, and bundles, routes and ledger exactly as before. The full list of
  * bad inputs, with the other tests that cover them, is in docs/patches.md.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class BadPatchIT {
+public class BadPatchIT extends ContainerTest {
 
     private static final Map<String, String> PATCH_FOR_PRICES = Map.of(
             "Bundle-ManifestVersion", "2",
@@ -51,25 +39,18 @@ public class BadPatchIT {
             "Bundle-Version", "1.0.0",
             "Patchbay-Patch", "com.example.pricing.api.PriceService;version=\"[1.0,2)\"");
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
-
     private List<String> bundles;
     private List<String> routes;
     private int ledger;
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()) };
+    @Override
+    protected boolean withConsumers() {
+        return true;
     }
 
     @Before
     public void snapshot() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
         bundles = Fixtures.bundles(context);
         routes = Fixtures.routes(manager);
         ledger = manager.history(null).size();

@@ -12,7 +12,6 @@ import static org.ops4j.pax.exam.CoreOptions.systemPackage;
 
 import com.sun.net.httpserver.HttpServer;
 import io.patchbay.api.PatchException;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ChangeDTO;
 import java.io.File;
 import java.io.InputStream;
@@ -25,17 +24,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
 
@@ -43,36 +35,31 @@ import org.osgi.framework.BundleListener;
  * Operators never block each other for ever: a URL that never answers holds up no other operation and fails with
  * its timeout, an endless upload stops at the size limit, a second operation waits a bounded time.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class BoundedInputIT {
+public class BoundedInputIT extends ContainerTest {
 
     private static final long MAX_BYTES = 1 << 20;
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private HttpServer server;
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()),
-                // the test's own HTTP server runs in the probe, in this same JVM
+    @Override
+    protected boolean withConsumers() {
+        return true;
+    }
+
+    @Override
+    protected List<Option> extras() {
+        return List.of(// the test's own HTTP server runs in the probe, in this same JVM
                 systemPackage("com.sun.net.httpserver"),
                 frameworkProperty("patchbay.url.read.timeout.ms").value("3000"),
                 frameworkProperty("patchbay.patch.max.bytes").value(String.valueOf(MAX_BYTES)),
-                frameworkProperty("patchbay.lock.timeout.ms").value("500") };
+                frameworkProperty("patchbay.lock.timeout.ms").value("500"));
     }
 
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
     }
 
     @After

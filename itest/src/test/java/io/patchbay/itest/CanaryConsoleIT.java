@@ -3,11 +3,18 @@ package io.patchbay.itest;
 import static io.patchbay.itest.Fixtures.FIXED;
 import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
+import static io.patchbay.itest.PatchesConsole.FORM;
+import static io.patchbay.itest.PatchesConsole.JAR;
+import static io.patchbay.itest.PatchesConsole.JSON;
+import static io.patchbay.itest.PatchesConsole.PLUGIN;
+import static io.patchbay.itest.PatchesConsole.form;
+import static io.patchbay.itest.PatchesConsole.list;
+import static io.patchbay.itest.PatchesConsole.map;
+import static io.patchbay.itest.PatchesConsole.number;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.example.pricing.api.PriceService;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.CanaryDTO;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -18,55 +25,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.ProbeBuilder;
 import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /** The Patches plugin's canary JSON and actions over real HTTP in a real Felix, bad input and CSRF included. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class CanaryConsoleIT {
-
-    private static final String JSON = "/system/console/patches.json";
-    private static final String PLUGIN = "/system/console/patches";
-    private static final String JAR = "application/java-archive";
-    private static final String FORM = "application/x-www-form-urlencoded";
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
+public class CanaryConsoleIT extends ContainerTest {
 
     private Http http;
-    private String token;
+    private PatchesConsole console;
 
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
         return Container.onApi1(probe);
     }
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()) };
+    @Override
+    protected boolean withConsumers() {
+        return true;
     }
 
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
         http = new Http(context);
-        token = (String) state().get("token");
+        console = new PatchesConsole(http);
     }
 
     @After
@@ -79,7 +64,7 @@ public class CanaryConsoleIT {
 
     @Test
     public void aCanaryStartedWithAJarShowsBothArmsAndIsHeldResumedAndPromoted() throws Exception {
-        Map<String, Object> started = post("?action=canary&name=fix.jar&split=calls&steps=50&minStepMillis=600000",
+        Map<String, Object> started = console.post("?action=canary&name=fix.jar&split=calls&steps=50&minStepMillis=600000",
                 JAR, Files.readAllBytes(Container.fixPatch().toPath()), Map.of("X-Patchbay-Reason", "PRICING-42"),
                 200);
         assertEquals("Started a canary of " + FIXED + " in " + SLOT + ": 50 % of calls go to it (step 1 of 1); "
@@ -90,7 +75,7 @@ public class CanaryConsoleIT {
         for (int i = 0; i < 200; i++) {
             prices.quote("WIDGET", 10);
         }
-        Map<String, Object> state = state();
+        Map<String, Object> state = console.state();
         assertTrue("every earlier field is still there", state.keySet().containsAll(List.of("time", "token",
                 "status", "slots", "ledger", "ledgerTotal")));
         Map<String, Object> canary = map(list(state.get("canaries")).get(0));
@@ -114,21 +99,21 @@ public class CanaryConsoleIT {
         assertTrue(canary.containsKey("verdict") && canary.containsKey("reason"));
         assertEquals("PRICING-42", manager.history(SLOT).get(0).reason.replaceFirst(" \\(.*", ""));
 
-        Map<String, Object> held = post("", FORM, form("action", "hold", "slot", "PriceService@1.0.0",
+        Map<String, Object> held = console.post("", FORM, form("action", "hold", "slot", "PriceService@1.0.0",
                 "reason", "look first"), 200);
         assertEquals("Holding the canary of " + FIXED + " in " + SLOT + " at step 1 of 1 (50 %): the judge still"
                 + " reverts it if it fails, but neither steps nor promotes it.", held.get("message"));
         assertEquals("holding", map(held.get("canary")).get("state"));
-        assertEquals("holding", map(list(state().get("canaries")).get(0)).get("state"));
+        assertEquals("holding", map(list(console.state().get("canaries")).get(0)).get("state"));
         assertEquals("The canary of " + FIXED + " in " + SLOT + " is already holding; nothing changed.",
-                post("", FORM, form("action", "hold", "slot", SLOT), 409).get("message"));
-        post("", FORM, form("action", "resume", "slot", SLOT), 200);
-        post("", FORM, form("action", "resume", "slot", SLOT), 409);
+                console.post("", FORM, form("action", "hold", "slot", SLOT), 409).get("message"));
+        console.post("", FORM, form("action", "resume", "slot", SLOT), 200);
+        console.post("", FORM, form("action", "resume", "slot", SLOT), 409);
 
-        Map<String, Object> promoted = post("", FORM, form("action", "promote", "slot", SLOT, "reason", "good"), 200);
+        Map<String, Object> promoted = console.post("", FORM, form("action", "promote", "slot", SLOT, "reason", "good"), 200);
         assertEquals("Promoted " + FIXED + " in " + SLOT + ", replacing " + ORIGINAL + ".", promoted.get("message"));
         assertEquals(FIXED, map(promoted.get("change")).get("to"));
-        assertEquals(List.of(), state().get("canaries"));
+        assertEquals(List.of(), console.state().get("canaries"));
         assertEquals(List.of("promote webconsole:admin", "resume webconsole:admin", "hold webconsole:admin"),
                 manager.history(SLOT).stream().limit(3).map(e -> e.action + " " + e.actor).toList());
         assertQuote(Map.of(), "com.example.pricing.impl 1.0.1");
@@ -138,22 +123,22 @@ public class CanaryConsoleIT {
     public void aCanaryOfAStandbyForChosenTenantsEndsWithRevert() throws Exception {
         manager.apply(Container.fixPatch().getPath(), null, "itest");
         manager.revert(SLOT, null, "itest"); // FIXED is a standby now
-        Map<String, Object> started = post("", FORM, form("action", "canary", "implementation", FIXED,
+        Map<String, Object> started = console.post("", FORM, form("action", "canary", "implementation", FIXED,
                 "split", "chosen-keys", "keys", "acme, globex", "reason", "two tenants"), 200);
         assertEquals("Started a canary of " + FIXED + " in " + SLOT + ": calls with the keys acme, globex go to it"
                 + " (step 1 of 1); " + ORIGINAL + " stays the baseline.", started.get("message"));
         assertQuote(Map.of("X-Tenant", "acme"), "com.example.pricing.impl 1.0.1");
         assertQuote(Map.of("X-Tenant", "initech"), "com.example.pricing.impl 1.0.0");
         assertQuote(Map.of(), "com.example.pricing.impl 1.0.0");
-        Map<String, Object> canary = map(list(state().get("canaries")).get(0));
+        Map<String, Object> canary = map(list(console.state().get("canaries")).get(0));
         assertEquals(List.of("acme", "globex"), map(canary.get("spec")).get("keys"));
         assertEquals(1, number(map(canary.get("candidateArm")), "calls"));
         assertTrue(number(canary, "noKeyCalls") >= 1);
 
-        Map<String, Object> reverted = post("", FORM, form("action", "revert", "slot", SLOT), 200);
+        Map<String, Object> reverted = console.post("", FORM, form("action", "revert", "slot", SLOT), 200);
         assertEquals("Reverted to " + ORIGINAL + " in " + SLOT + ", replacing " + FIXED + ".",
                 reverted.get("message"));
-        assertEquals(List.of(), state().get("canaries"));
+        assertEquals(List.of(), console.state().get("canaries"));
         assertQuote(Map.of("X-Tenant", "acme"), "com.example.pricing.impl 1.0.0");
     }
 
@@ -166,31 +151,31 @@ public class CanaryConsoleIT {
 
         assertEquals("Say what to try as a canary: send the patch jar (as the request body or as the multipart part"
                 + " 'patch'), or name a standby implementation (implementation=name/version).",
-                post("", FORM, form("action", "canary"), 400).get("message"));
+                console.post("", FORM, form("action", "canary"), 400).get("message"));
         assertEquals("Canary steps must rise, each above 0 and below 100 % (100 % is the promotion); [50.0, 5.0]"
-                + " does not.", post("?action=canary&steps=50,5", JAR, fix, Map.of(), 400).get("message"));
+                + " does not.", console.post("?action=canary&steps=50,5", JAR, fix, Map.of(), 400).get("message"));
         assertEquals("A canary splits by calls, keys, chosen-keys, bundles; not by users.",
-                post("?action=canary&split=users", JAR, fix, Map.of(), 400).get("message"));
+                console.post("?action=canary&split=users", JAR, fix, Map.of(), 400).get("message"));
         assertEquals("A chosen-keys canary needs the keys it routes to the candidate.",
-                post("?action=canary&split=chosen-keys", JAR, fix, Map.of(), 400).get("message"));
+                console.post("?action=canary&split=chosen-keys", JAR, fix, Map.of(), 400).get("message"));
         assertEquals("minCalls takes a whole number; not 'lots'.",
-                post("?action=canary&minCalls=lots", JAR, fix, Map.of(), 400).get("message"));
+                console.post("?action=canary&minCalls=lots", JAR, fix, Map.of(), 400).get("message"));
         assertEquals("Try one candidate at a time: send a patch jar or name a standby implementation, not both.",
-                post("?action=canary&implementation=" + ORIGINAL, JAR, fix, Map.of(), 400).get("message"));
+                console.post("?action=canary&implementation=" + ORIGINAL, JAR, fix, Map.of(), 400).get("message"));
         assertEquals(SLOT + " has no canary in progress.",
-                post("", FORM, form("action", "hold", "slot", SLOT), 400).get("message"));
+                console.post("", FORM, form("action", "hold", "slot", SLOT), 400).get("message"));
         assertEquals(SLOT + " has no canary in progress.",
-                post("", FORM, form("action", "promote", "slot", SLOT), 400).get("message"));
-        String unknown = (String) post("", FORM, form("action", "resume", "slot", "NoSuchService"), 404)
+                console.post("", FORM, form("action", "promote", "slot", SLOT), 400).get("message"));
+        String unknown = (String) console.post("", FORM, form("action", "resume", "slot", "NoSuchService"), 404)
                 .get("message");
         assertTrue(unknown, unknown.startsWith("No slot matches 'NoSuchService'; the slots are: "));
         for (Map<String, String> headers : List.of(Map.of("Content-Type", JAR),
-                Map.of("Content-Type", JAR, "X-Patchbay-Token", token + "x"))) {
+                Map.of("Content-Type", JAR, "X-Patchbay-Token", console.token() + "x"))) {
             HttpResponse<String> answer = http.post(PLUGIN + "?action=canary", "admin", Container.CONSOLE_PASSWORD,
                     headers, fix);
             assertEquals(answer.body(), 403, answer.statusCode());
         }
-        HttpResponse<String> forged = http.post(PLUGIN + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8),
+        HttpResponse<String> forged = http.post(PLUGIN + "?token=" + URLEncoder.encode(console.token(), StandardCharsets.UTF_8),
                 "admin", Container.CONSOLE_PASSWORD, Map.of("Content-Type", FORM), form("action", "canary",
                         "implementation", ORIGINAL));
         assertEquals(forged.body(), 403, forged.statusCode());
@@ -201,60 +186,8 @@ public class CanaryConsoleIT {
         assertEquals(List.of(), manager.canaries());
     }
 
-    private Map<String, Object> post(String query, String type, byte[] body, int status) {
-        return post(query, type, body, Map.of(), status);
-    }
-
-    private Map<String, Object> post(String query, String type, byte[] body, Map<String, String> extraHeaders,
-            int status) {
-        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
-        headers.put("Content-Type", type);
-        headers.put("X-Patchbay-Token", token);
-        HttpResponse<String> answer = http.post(PLUGIN + query, "admin", Container.CONSOLE_PASSWORD, headers, body);
-        assertEquals(answer.body(), status, answer.statusCode());
-        Map<String, Object> result = Json.object(answer.body());
-        assertEquals(status == 200, result.get("ok"));
-        assertEquals(status, number(result, "status"));
-        return result;
-    }
-
-    /** The state as JSON, once the console has the plugin (it registers a moment after the manager). */
-    private Map<String, Object> state() {
-        Deadline deadline = new Deadline(Duration.ofSeconds(20));
-        HttpResponse<String> answer = http.get(JSON, "admin", Container.CONSOLE_PASSWORD);
-        while (answer.statusCode() != 200 && !deadline.passed()) {
-            deadline.pause();
-            answer = http.get(JSON, "admin", Container.CONSOLE_PASSWORD);
-        }
-        assertEquals(answer.body(), 200, answer.statusCode());
-        return Json.object(answer.body());
-    }
-
     private void assertQuote(Map<String, String> headers, String servedBy) {
         String body = http.get("/pricing/quote?sku=WIDGET&qty=10", headers).body();
         assertEquals(body, servedBy, Json.object(body).get("servedBy"));
-    }
-
-    private static byte[] form(String... pairs) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            out.append(i == 0 ? "" : "&").append(pairs[i]).append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int number(Map<String, Object> map, String field) {
-        return ((Number) Objects.requireNonNull(map.get(field), field)).intValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) Objects.requireNonNull(value);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return (List<Object>) Objects.requireNonNull(value);
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.example.pricing.api.PriceService;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.CanaryDTO;
 import io.patchbay.api.dto.CanarySpecDTO;
 import io.patchbay.api.dto.ImplementationDTO;
@@ -18,36 +17,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.ProbeBuilder;
 import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
 /** Canaries in a real Felix: the splits, seen through the probe's facade, the consumers fixture and real HTTP. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class CanaryIT {
+public class CanaryIT extends ContainerTest {
 
     static final String BROKEN = "com.example.pricing.impl/1.0.2";
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
 
     private PriceService prices;
     private Http http;
@@ -57,15 +40,14 @@ public class CanaryIT {
         return Container.onApi1(probe);
     }
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()) };
+    @Override
+    protected boolean withConsumers() {
+        return true;
     }
 
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
         prices = context.getService(context.getServiceReference(PriceService.class));
         http = new Http(context);
         http.await("/pricing/quote?sku=WIDGET&qty=1", 200, WAIT);

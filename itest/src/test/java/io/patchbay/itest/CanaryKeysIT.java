@@ -1,7 +1,6 @@
 package io.patchbay.itest;
 
 import static io.patchbay.itest.Fixtures.FIXED;
-import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -11,37 +10,22 @@ import static org.ops4j.pax.exam.CoreOptions.composite;
 import com.example.pricing.api.PriceService;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.context.Scope;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.Routing;
 import io.patchbay.api.dto.CanarySpecDTO;
 import java.io.File;
-import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.ProbeBuilder;
 import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * Where a key-split canary's routing key comes from, with the real OpenTelemetry API bundles installed: the explicit
  * {@link Routing#withKey} scope first, then the current Baggage's {@code tenant.id}; no key, the baseline.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class CanaryKeysIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
+public class CanaryKeysIT extends ContainerTest {
 
     private PriceService prices;
 
@@ -50,6 +34,8 @@ public class CanaryKeysIT {
         return Container.onApi1(probe);
     }
 
+    /** The OpenTelemetry bundles are installed before the patch manager, so that its optional imports wire to them. */
+    @Override
     @Configuration
     public Option[] config() {
         return new Option[] {
@@ -64,8 +50,7 @@ public class CanaryKeysIT {
 
     @Before
     public void aCanaryForAcme() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
         prices = context.getService(context.getServiceReference(PriceService.class));
         CanarySpecDTO spec = new CanarySpecDTO();
         spec.split = CanarySpecDTO.CHOSEN_KEYS;

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import io.patchbay.api.PatchManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,27 +14,12 @@ import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 
 /** The canary commands typed into a real Gogo console, with the example's real HTTP endpoint and its X-Tenant. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class CanaryShellIT {
+public class CanaryShellIT extends ContainerTest {
 
     private static final String QUOTE = "/pricing/quote?sku=WIDGET&qty=10";
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
 
     @Inject
     private CommandProcessor processor;
@@ -43,15 +27,9 @@ public class CanaryShellIT {
     private Gosh shell;
     private Http http;
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()) };
-    }
-
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
         ServiceTracker<Object, Object> commands = new ServiceTracker<>(context,
                 context.createFilter("(osgi.command.function=canary)"), null);
         commands.open(true);

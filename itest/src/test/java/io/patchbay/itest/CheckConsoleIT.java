@@ -7,47 +7,30 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import io.patchbay.api.PatchManager;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * {@code POST /system/console/patches/check} over real HTTP: the dry run with apply's body and token, answered
  * with the status apply would answer and apply's sentence; nothing changes.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class CheckConsoleIT {
+public class CheckConsoleIT extends ContainerTest {
 
     private static final String CHECK = "/system/console/patches/check";
     private static final String JAR = "application/java-archive";
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
-
     private Http http;
     private String token;
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()) };
+    @Override
+    protected boolean withConsumers() {
+        return true;
     }
 
     @Before

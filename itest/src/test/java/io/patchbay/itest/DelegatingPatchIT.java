@@ -6,40 +6,18 @@ import static org.junit.Assert.assertEquals;
 
 import com.example.pricing.api.PriceService;
 import com.example.pricing.api.Quote;
-import io.patchbay.api.PatchManager;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.ProbeBuilder;
 import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /** The example patch that fixes bulk orders and hands every other call to the code it replaces. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class DelegatingPatchIT {
+public class DelegatingPatchIT extends ContainerTest {
 
     private static final String DELEGATE = "com.example.pricing.impl.delegate/1.0.0";
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
 
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
         return Container.onApi1(probe);
-    }
-
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()) };
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.patchbay.api.PatchException;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.fixture.consumers.PriceCaller;
 import java.io.File;
@@ -17,47 +16,31 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.namespace.HostNamespace;
 import org.osgi.framework.wiring.BundleWiring;
 
 /** Fragment patches: one class replaced inside the running host, calls damped while only the host refreshes. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class FragmentIT {
+public class FragmentIT extends ContainerTest {
 
     private static final String FRAGMENT = "com.example.pricing.impl.fragment/1.0.1";
     private static final String PATCHED = ORIGINAL + "+" + FRAGMENT;
     private static final String SERVED_PATCHED = "com.example.pricing.impl 1.0.0 + com.example.pricing.impl.fragment 1.0.1";
     private static final int CYCLES = 20;
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
-
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
         return Container.onApi1(probe);
     }
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()) };
+    @Override
+    protected boolean withConsumers() {
+        return true;
     }
 
     @Before
@@ -65,8 +48,7 @@ public class FragmentIT {
         if (!ORIGINAL.equals(manager.slot(SLOT).active.id)) {
             manager.revert(SLOT, "test setup", "itest");
         }
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
     }
 
     @Test

@@ -1,14 +1,12 @@
 package io.patchbay.itest;
 
 import static io.patchbay.itest.Fixtures.FIXED;
-import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import io.patchbay.api.PatchException;
 import io.patchbay.api.PatchInspector;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.CanaryDTO;
 import io.patchbay.api.dto.CanarySpecDTO;
 import java.util.List;
@@ -16,37 +14,21 @@ import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /** A slot with a canary in progress: apply refuses another patch for it, and so does the dry run, in its words. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class InspectCanaryIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
+public class InspectCanaryIT extends ContainerTest {
 
     @Inject
     private PatchInspector inspector;
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()) };
+    @Override
+    protected boolean withConsumers() {
+        return true;
     }
 
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
     }
 
     @After

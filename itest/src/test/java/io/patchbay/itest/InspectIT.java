@@ -4,17 +4,14 @@ import static io.patchbay.itest.Fixtures.FIXED;
 import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import io.patchbay.api.PatchInspector;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ClassDiffDTO;
 import io.patchbay.api.dto.DiffDTO;
 import java.io.File;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,35 +20,20 @@ import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * {@code patch:check} and {@code patch:diff} typed into the real Gogo console: a check answers what apply would do,
  * or exactly the line apply would print when it refuses, and changes nothing (bundles, routes, ledger, and no file
  * left in the manager's incoming folder); a diff names the class and the method a patch fixes.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class InspectIT {
+public class InspectIT extends ContainerTest {
 
     private static final String FRAGMENT = "com.example.pricing.impl.fragment/1.0.1";
     private static final String PATCH = "Patchbay-Patch";
     private static final String FOR_PRICES = "com.example.pricing.api.PriceService;version=\"[1.0,2)\"";
     private static final long MAX_BYTES = 1 << 20;
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
 
     @Inject
     private PatchInspector inspector;
@@ -61,10 +43,14 @@ public class InspectIT {
 
     private Gosh shell;
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()),
-                frameworkProperty("patchbay.patch.max.bytes").value(String.valueOf(MAX_BYTES)) };
+    @Override
+    protected boolean withConsumers() {
+        return true;
+    }
+
+    @Override
+    protected List<Option> extras() {
+        return List.of(frameworkProperty("patchbay.patch.max.bytes").value(String.valueOf(MAX_BYTES)));
     }
 
     @Before
@@ -72,8 +58,7 @@ public class InspectIT {
         if (!ORIGINAL.equals(manager.slot(SLOT).active.id)) {
             manager.revert(SLOT, "test setup", "itest");
         }
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
         awaitService("(&(osgi.command.scope=patch)(osgi.command.function=check))");
         awaitService("(osgi.converter.classes=io.patchbay.api.dto.CheckDTO)");
         shell = new Gosh(processor);
@@ -287,13 +272,4 @@ public class InspectIT {
                 .orElseThrow(() -> new AssertionError("no row " + label + " in\n" + String.join("\n", lines)));
     }
 
-    private void awaitService(String filter) throws Exception {
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, context.createFilter(filter), null);
-        tracker.open(true);
-        try {
-            assertNotNull("a service " + filter, tracker.waitForService(Duration.ofSeconds(20).toMillis()));
-        } finally {
-            tracker.close();
-        }
-    }
 }

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.PatchbayConstants;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -16,14 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -32,26 +25,13 @@ import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
 /** What the manager offers the rest of the container: events on EventAdmin and its configuration's metatype. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class ManagerServicesIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
+public class ManagerServicesIT extends ContainerTest {
 
     @Inject
     private MetaTypeService metatype;
 
     @Inject
     private org.osgi.service.cm.ConfigurationAdmin configurationAdmin;
-
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()) };
-    }
 
     @Test
     public void everySwitchIsPostedOnEventAdmin() throws Exception {

@@ -6,7 +6,6 @@ import static io.patchbay.itest.Fixtures.SLOT;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.patchbay.api.PatchManager;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Dictionary;
@@ -16,43 +15,23 @@ import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /** The Prometheus scrape endpoint, over real HTTP, read by the format's rules. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class MetricsIT {
+public class MetricsIT extends ContainerTest {
 
     private static final String PID = "io.patchbay.metrics";
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
 
     @Inject
     private ConfigurationAdmin configurations;
 
     private Http http;
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()) };
-    }
-
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
         http = new Http(context);
     }
 

@@ -6,43 +6,21 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.patchbay.api.PatchManager;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * The console's trace and retirement report over real HTTP: {@code POST patches/trace} with the page's token,
  * then {@code patches/trace.json} polled from the last call read, as the page's table fills; and
  * {@code patches/retired.json}.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class ObserveConsoleIT {
+public class ObserveConsoleIT extends ContainerTest {
 
     private static final String BASE = "/system/console/patches";
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
-
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()) };
-    }
 
     @Test
     public void aTraceStartedFromTheConsoleFillsItsTableAndStopsByItself() throws Exception {

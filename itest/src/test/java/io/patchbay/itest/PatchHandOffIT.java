@@ -2,20 +2,13 @@ package io.patchbay.itest;
 
 import static org.junit.Assert.assertEquals;
 
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.LedgerEntryDTO;
 import java.util.List;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.ProbeBuilder;
 import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * Apply hands a patch's registration to the slot it was asked for, and only that one: the fixture patch
@@ -23,27 +16,21 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * reporter, greeter, premium, counter), and applying it to premium changes premium alone, whether a service
  * registers before or after the one apply waits for. A fresh container: no earlier test installed the patch.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class PatchHandOffIT {
+public class PatchHandOffIT extends ContainerTest {
 
     private static final String PATCH = System.getProperty("patchbay.fixture.servicespatch");
     private static final String ORIGINAL = "io.patchbay.fixture.services/1.0.0";
-
-    @Inject
-    private PatchManager manager;
 
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
         return Container.onApi1(probe);
     }
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()),
-                CoreOptions.frameworkProperty("patchbay.managed.interfaces")
-                        .value("io.patchbay.fixture.services.api.Greeter"),
-                CoreOptions.bundle(Container.fixture("services").toURI().toString()) };
+    @Override
+    protected List<Option> extras() {
+        return List.of(CoreOptions.frameworkProperty("patchbay.managed.interfaces")
+                .value("io.patchbay.fixture.services.api.Greeter"),
+                CoreOptions.bundle(Container.fixture("services").toURI().toString()));
     }
 
     @Test

@@ -9,7 +9,6 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import com.example.pricing.api.Quote;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.api.dto.SlotDTO;
@@ -18,45 +17,28 @@ import java.io.FileInputStream;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.ProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /** Apply and revert in a real Felix, seen by the four kinds of consumer. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class PatchingIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
+public class PatchingIT extends ContainerTest {
 
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
         return Container.onApi1(probe);
     }
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()) };
+    @Override
+    protected boolean withConsumers() {
+        return true;
     }
 
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
     }
 
     @Test

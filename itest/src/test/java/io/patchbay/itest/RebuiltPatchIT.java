@@ -1,55 +1,36 @@
 package io.patchbay.itest;
 
 import static io.patchbay.itest.Fixtures.FIXED;
-import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.patchbay.api.PatchException;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ChangeDTO;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
-import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /**
  * Same symbolic name and version, other bytes: refused with a way to ship it; the same bytes again bring the
  * installed standby back, and the ledger names the checksum of the bytes that were installed.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class RebuiltPatchIT {
+public class RebuiltPatchIT extends ContainerTest {
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
-
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()) };
+    @Override
+    protected boolean withConsumers() {
+        return true;
     }
 
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
     }
 
     @Test

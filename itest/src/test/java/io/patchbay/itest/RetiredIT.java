@@ -4,13 +4,10 @@ import static io.patchbay.itest.Fixtures.FIXED;
 import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import io.patchbay.api.PatchInspector;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.RetiredDTO;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,35 +16,19 @@ import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.wiring.FrameworkWiring;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * {@code patch:retired} after revert, uninstall and refresh: the example patch's class loader is collected; the
  * leaky fixture's is not, and the answer names what holds it (the framework until the refresh, then the thread
  * the fixture left parked in its code). Once the thread ends, it is collected too.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class RetiredIT {
+public class RetiredIT extends ContainerTest {
 
     private static final String QUOTE = "/pricing/quote?sku=WIDGET&qty=10";
     private static final String WORKER = "leaky-fixture-worker";
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
 
     @Inject
     private PatchInspector inspector;
@@ -56,11 +37,6 @@ public class RetiredIT {
     private CommandProcessor processor;
 
     private Gosh shell;
-
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()) };
-    }
 
     @Before
     public void startFromTheOriginal() throws Exception {
@@ -170,13 +146,4 @@ public class RetiredIT {
         assertTrue("refreshed within 30 s", done.await(30, TimeUnit.SECONDS));
     }
 
-    private void awaitService(String filter) throws Exception {
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, context.createFilter(filter), null);
-        tracker.open(true);
-        try {
-            assertNotNull("a service " + filter, tracker.waitForService(Duration.ofSeconds(20).toMillis()));
-        } finally {
-            tracker.close();
-        }
-    }
 }

@@ -4,10 +4,8 @@ import static io.patchbay.itest.Fixtures.FIXED;
 import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import io.patchbay.api.PatchManager;
 import java.io.File;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,19 +15,9 @@ import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** The {@code patch} commands typed into a real Gogo console, in the container the launcher ships. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class ShellIT {
+public class ShellIT extends ContainerTest {
 
     private static final String QUOTE = "/pricing/quote?sku=WIDGET&qty=10";
     /** The slot by a suffix that stays unique when the 2.0 pricing API runs beside 1.0. */
@@ -37,25 +25,13 @@ public class ShellIT {
     private static final String TIME = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d";
 
     @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
-
-    @Inject
     private CommandProcessor processor;
 
     private Gosh shell;
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()) };
-    }
-
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
         awaitService("(osgi.command.scope=patch)");
         awaitService("(osgi.converter.classes=io.patchbay.api.dto.SlotDTO)");
         shell = new Gosh(processor);
@@ -169,16 +145,6 @@ public class ShellIT {
         assertEquals(routes, Fixtures.routes(manager));
         assertEquals(ledger, manager.history(null).size());
         return output;
-    }
-
-    private void awaitService(String filter) throws Exception {
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, context.createFilter(filter), null);
-        tracker.open(true);
-        try {
-            assertNotNull("a service " + filter, tracker.waitForService(Duration.ofSeconds(20).toMillis()));
-        } finally {
-            tracker.close();
-        }
     }
 
     private static int row(List<String> lines, String slot) {

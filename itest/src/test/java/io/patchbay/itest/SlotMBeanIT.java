@@ -9,7 +9,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.PatchbayConstants;
 import io.patchbay.api.dto.LedgerEntryDTO;
 import java.lang.management.ManagementFactory;
@@ -18,46 +17,24 @@ import java.util.Hashtable;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import javax.inject.Inject;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /** Every slot as an MBean in the platform MBeanServer, read and driven as JConsole or Jolokia would. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class SlotMBeanIT {
+public class SlotMBeanIT extends ContainerTest {
 
     private static final ObjectName PRICING = name("io.patchbay:type=slot,name=" + SLOT);
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
-
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()) };
-    }
 
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
         awaitRegistered(PRICING, true);
     }
 

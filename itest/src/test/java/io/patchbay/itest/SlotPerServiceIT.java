@@ -7,7 +7,6 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import com.example.pricing.api.PriceService;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.PatchbayConstants;
 import io.patchbay.api.dto.SlotDTO;
 import io.patchbay.fixture.services.api.Call;
@@ -17,19 +16,12 @@ import io.patchbay.fixture.services.api.Farewell;
 import io.patchbay.fixture.services.api.Greeter;
 import io.patchbay.fixture.services.api.PlainService;
 import java.util.List;
-import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.ProbeBuilder;
 import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceObjects;
 import org.osgi.framework.ServiceReference;
 
@@ -37,30 +29,21 @@ import org.osgi.framework.ServiceReference;
  * A slot is one service, not an interface: services that share an interface, scopes, properties and several
  * interfaces keep their OSGi meaning through a patch and its revert.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class SlotPerServiceIT {
+public class SlotPerServiceIT extends ContainerTest {
 
     private static final String PATCH = System.getProperty("patchbay.fixture.servicespatch");
     private static final String PRICE = "com.example.pricing.api.PriceService@1.0.0#";
     private static final String API = "io.patchbay.fixture.services.api.";
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
 
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
         return Container.onApi1(probe);
     }
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()),
-                CoreOptions.frameworkProperty("patchbay.managed.interfaces").value(API + "Greeter"),
-                CoreOptions.bundle(Container.fixture("services").toURI().toString()) };
+    @Override
+    protected List<Option> extras() {
+        return List.of(CoreOptions.frameworkProperty("patchbay.managed.interfaces").value(API + "Greeter"),
+                CoreOptions.bundle(Container.fixture("services").toURI().toString()));
     }
 
     @After

@@ -4,48 +4,26 @@ import static io.patchbay.itest.Fixtures.SLOT_V2;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 
-import io.patchbay.api.PatchManager;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.ProbeBuilder;
 import org.ops4j.pax.exam.TestProbeBuilder;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /** Refreshing an API bundle retires its slots: listed once afterwards, the old facade's class loader collected. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class SlotRetirementIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
+public class SlotRetirementIT extends ContainerTest {
 
     /** Wired to API 1.x only, so refreshing the 2.x API bundle leaves the probe alone. */
     @ProbeBuilder
     public TestProbeBuilder probe(TestProbeBuilder probe) {
         return Container.onApi1(probe);
-    }
-
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()) };
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.PatchbayConstants;
 import io.patchbay.api.dto.SlotDTO;
 import java.time.Duration;
@@ -23,50 +22,33 @@ import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The surprises {@code patch:status} warns of, one sentence each (a later release shadowed by a saved route, an
  * idle standby, a patch failing more than its predecessor), and slot numbers that stay with their slot while
  * other slots come and go.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class StatusWarningsIT {
+public class StatusWarningsIT extends ContainerTest {
 
     private static final String QUOTE = "/pricing/quote?sku=WIDGET&qty=10";
     private static final String REFUSED = "/pricing/quote?sku=WIDGET&qty=-1";
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
 
     @Inject
     private CommandProcessor processor;
 
     private Gosh shell;
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()),
-                frameworkProperty("patchbay.standby.idle.warn.ms").value("1500") };
+    @Override
+    protected List<Option> extras() {
+        return List.of(frameworkProperty("patchbay.standby.idle.warn.ms").value("1500"));
     }
 
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
         awaitService("(&(osgi.command.scope=patch)(osgi.command.function=status))");
         awaitService("(osgi.converter.classes=io.patchbay.api.dto.ManagerStatusDTO)");
         shell = new Gosh(processor);
@@ -176,13 +158,4 @@ public class StatusWarningsIT {
         return manager.status().warnings;
     }
 
-    private void awaitService(String filter) throws Exception {
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, context.createFilter(filter), null);
-        tracker.open(true);
-        try {
-            assertNotNull("a service " + filter, tracker.waitForService(Duration.ofSeconds(20).toMillis()));
-        } finally {
-            tracker.close();
-        }
-    }
 }

@@ -8,7 +8,6 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import io.patchbay.api.PatchInspector;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.TraceDTO;
 import java.time.Duration;
 import java.util.List;
@@ -19,33 +18,17 @@ import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * {@code patch:trace} typed into the real Gogo console while the example's web consumer is called over HTTP: one
  * line per call naming the consumer bundle and the implementation that answered, and the command stops by itself,
  * by count or by time.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class TraceIT {
+public class TraceIT extends ContainerTest {
 
     private static final String QUOTE = "/pricing/quote?sku=WIDGET&qty=10";
     private static final String WEB = "com.example.pricing.web/1.0.0";
     private static final String TIME = "\\d\\d:\\d\\d:\\d\\d\\.\\d{3}";
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
 
     @Inject
     private PatchInspector inspector;
@@ -55,15 +38,9 @@ public class TraceIT {
 
     private Gosh shell;
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()) };
-    }
-
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
         awaitService("(&(osgi.command.scope=patch)(osgi.command.function=trace))");
         awaitService("(osgi.converter.classes=io.patchbay.api.dto.TraceDTO)");
         shell = new Gosh(processor);
@@ -127,13 +104,4 @@ public class TraceIT {
         }
     }
 
-    private void awaitService(String filter) throws Exception {
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, context.createFilter(filter), null);
-        tracker.open(true);
-        try {
-            assertNotNull("a service " + filter, tracker.waitForService(Duration.ofSeconds(20).toMillis()));
-        } finally {
-            tracker.close();
-        }
-    }
 }

@@ -10,7 +10,6 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import io.patchbay.api.PatchException;
 import io.patchbay.api.PatchInspector;
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.CheckDTO;
 import java.io.File;
@@ -20,27 +19,13 @@ import java.util.Map;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * Trusted mode (trust.store set): the signed fix is applied and its signer recorded; the same fix unsigned, or
  * changed after signing, is refused.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class TrustedPatchIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
+public class TrustedPatchIT extends ContainerTest {
 
     @Inject
     private PatchInspector inspector;
@@ -49,17 +34,20 @@ public class TrustedPatchIT {
         return new Signer(Path.of(System.getProperty("patchbay.build"), "trusted-it"));
     }
 
-    @Configuration
-    public Option[] config() throws Exception {
-        return new Option[] { Container.withConsumers(Container.freePort()),
-                frameworkProperty("patchbay.trust.store").value(signer().trustStore().toString()),
-                frameworkProperty("patchbay.trust.store.password").value(Signer.PASSWORD) };
+    @Override
+    protected boolean withConsumers() {
+        return true;
+    }
+
+    @Override
+    protected List<Option> extras() throws Exception {
+        return List.of(frameworkProperty("patchbay.trust.store").value(signer().trustStore().toString()),
+                frameworkProperty("patchbay.trust.store.password").value(Signer.PASSWORD));
     }
 
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
     }
 
     @Test

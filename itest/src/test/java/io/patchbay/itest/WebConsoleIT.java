@@ -3,9 +3,15 @@ package io.patchbay.itest;
 import static io.patchbay.itest.Fixtures.FIXED;
 import static io.patchbay.itest.Fixtures.ORIGINAL;
 import static io.patchbay.itest.Fixtures.SLOT;
+import static io.patchbay.itest.PatchesConsole.FORM;
+import static io.patchbay.itest.PatchesConsole.JAR;
+import static io.patchbay.itest.PatchesConsole.JSON;
+import static io.patchbay.itest.PatchesConsole.PLUGIN;
+import static io.patchbay.itest.PatchesConsole.form;
+import static io.patchbay.itest.PatchesConsole.list;
+import static io.patchbay.itest.PatchesConsole.map;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import io.patchbay.api.PatchManager;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,48 +21,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /** The Patches plugin over real HTTP in a real Felix: the JSON view, the POST actions, bad input and CSRF. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class WebConsoleIT {
+public class WebConsoleIT extends ContainerTest {
 
-    private static final String JSON = "/system/console/patches.json";
-    private static final String PLUGIN = "/system/console/patches";
-    private static final String JAR = "application/java-archive";
-    private static final String FORM = "application/x-www-form-urlencoded";
     private static final String MULTIPART = "multipart/form-data; boundary=patchbay-itest";
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
-
     private Http http;
-    private String token;
+    private PatchesConsole console;
 
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.withConsumers(Container.freePort()) };
+    @Override
+    protected boolean withConsumers() {
+        return true;
     }
 
     @Before
     public void startFromTheOriginal() throws Exception {
-        Fixtures.removePatches(context);
-        assertEquals(ORIGINAL, manager.slot(SLOT).active.id);
+        backToTheOriginal();
         http = new Http(context);
-        token = (String) state().get("token");
+        console = new PatchesConsole(http);
     }
 
     @Test
@@ -84,7 +69,7 @@ public class WebConsoleIT {
 
         assertEquals("console login required", 401, http.get(JSON).statusCode());
         String page = http.get(PLUGIN, "admin", Container.CONSOLE_PASSWORD).body();
-        assertTrue("the page carries the token", page.contains("data-token=\"" + token + "\""));
+        assertTrue("the page carries the token", page.contains("data-token=\"" + console.token() + "\""));
         HttpResponse<String> script = http.get(PLUGIN + "/res/patches.js", "admin", Container.CONSOLE_PASSWORD);
         assertEquals(200, script.statusCode());
         assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
@@ -92,34 +77,34 @@ public class WebConsoleIT {
 
     @Test
     public void applyRevertAndActivateOverHttp() throws Exception {
-        Map<String, Object> same = post("?action=activate", FORM, form("slot", SLOT, "implementation", ORIGINAL), 409);
+        Map<String, Object> same = console.post("?action=activate", FORM, form("slot", SLOT, "implementation", ORIGINAL), 409);
         assertEquals(ORIGINAL + " is already active in " + SLOT + "; nothing changed.", same.get("message"));
 
         // the reason travels in a header (percent-encoded) with a jar body; one in the query string is ignored
-        Map<String, Object> applied = post("?action=apply&name=fix.jar&reason=from-the-query", JAR,
+        Map<String, Object> applied = console.post("?action=apply&name=fix.jar&reason=from-the-query", JAR,
                 Files.readAllBytes(Container.fixPatch().toPath()),
                 Map.of("X-Patchbay-Reason", "PRICING-42%20over%20HTTP"), 200);
         assertEquals("Applied " + FIXED + " in " + SLOT + ", replacing " + ORIGINAL + ".", applied.get("message"));
         assertEquals(FIXED, map(applied.get("change")).get("to"));
         assertQuote("com.example.pricing.impl 1.0.1", "90.00");
-        Map<String, Object> active = map(slot(state()).get("active"));
+        Map<String, Object> active = map(slot(console.state()).get("active"));
         assertEquals(FIXED, active.get("id"));
         assertEquals(Boolean.TRUE, active.get("patch"));
         Map<String, Object> lastSwitch = map(active.get("lastSwitch"));
         assertEquals("PRICING-42 over HTTP", lastSwitch.get("reason"));
         assertEquals("webconsole:admin", lastSwitch.get("actor"));
-        Map<String, Object> newest = map(list(state().get("ledger")).get(0));
+        Map<String, Object> newest = map(list(console.state().get("ledger")).get(0));
         assertEquals("apply", newest.get("action"));
         assertEquals(64, ((String) newest.get("checksum")).length());
 
-        Map<String, Object> reverted = post("?reason=from-the-query", FORM,
+        Map<String, Object> reverted = console.post("?reason=from-the-query", FORM,
                 form("action", "revert", "slot", SLOT, "reason", "back"), 200);
         assertEquals("Reverted to " + ORIGINAL + " in " + SLOT + ", replacing " + FIXED + ".", reverted.get("message"));
         assertEquals("back", manager.history(SLOT).get(0).reason);
         assertQuote("com.example.pricing.impl 1.0.0", "81.00");
-        assertEquals(FIXED, map(list(slot(state()).get("standby")).get(0)).get("id"));
+        assertEquals(FIXED, map(list(slot(console.state()).get("standby")).get(0)).get("id"));
 
-        post("?reason=from-the-query", FORM, form("action", "activate", "slot", SLOT, "implementation", FIXED), 200);
+        console.post("?reason=from-the-query", FORM, form("action", "activate", "slot", SLOT, "implementation", FIXED), 200);
         assertQuote("com.example.pricing.impl 1.0.1", "90.00");
         assertEquals(FIXED, manager.slot(SLOT).active.id);
         assertEquals("a reason only in the query is ignored", null, manager.history(SLOT).get(0).reason);
@@ -133,7 +118,7 @@ public class WebConsoleIT {
         byte[] body = Http.multipart("patchbay-itest", fields, "patch", "fix.jar",
                 Files.readAllBytes(Container.fixPatch().toPath()));
         HttpResponse<String> answer = http.post(PLUGIN, "admin", Container.CONSOLE_PASSWORD,
-                Map.of("Content-Type", MULTIPART, "X-Patchbay-Token", token), body);
+                Map.of("Content-Type", MULTIPART, "X-Patchbay-Token", console.token()), body);
         assertEquals(answer.body(), 200, answer.statusCode());
         assertEquals(FIXED, manager.slot(SLOT).active.id);
         assertEquals("multipart", manager.history(SLOT).get(0).reason);
@@ -148,11 +133,11 @@ public class WebConsoleIT {
         Snapshot before = new Snapshot();
         byte[] fix = Files.readAllBytes(Container.fixPatch().toPath());
         Map<String, String> rightTokenAsField = new LinkedHashMap<>();
-        rightTokenAsField.put("token", token);
+        rightTokenAsField.put("token", console.token());
         rightTokenAsField.put("action", "apply");
         Map<String, String> fieldsOnly = Map.of("action", "apply");
         for (Map.Entry<String, Map<String, String>> attempt : List.of(
-                Map.entry(token + "x", fieldsOnly), Map.entry("", rightTokenAsField))) {
+                Map.entry(console.token() + "x", fieldsOnly), Map.entry("", rightTokenAsField))) {
             byte[] start = Http.multipart("patchbay-itest", attempt.getValue(), "patch", "fix.jar", fix);
             String answer = UnfinishedUpload.post(Integer.parseInt(context.getProperty("org.osgi.service.http.port")),
                     PLUGIN, MULTIPART, attempt.getKey(), start, 64 << 20);
@@ -167,7 +152,7 @@ public class WebConsoleIT {
     @Test
     public void aTokenInTheQueryStringIsIgnored() throws Exception {
         Snapshot before = new Snapshot();
-        String query = "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String query = "&token=" + URLEncoder.encode(console.token(), StandardCharsets.UTF_8);
         HttpResponse<String> revert = http.post(PLUGIN + "?action=revert&slot=" + SLOT + query, "admin",
                 Container.CONSOLE_PASSWORD, Map.of("Content-Type", FORM), new byte[0]);
         assertEquals(revert.body(), 403, revert.statusCode());
@@ -194,10 +179,10 @@ public class WebConsoleIT {
                 "Unknown action 'explode': use apply, revert, activate, canary, promote, hold or resume.");
         assertRefused("", FORM, new byte[0],
                 "Say what to do: action=apply, revert, activate, canary, promote, hold or resume.");
-        String unknownSlot = (String) post("", FORM, form("action", "revert", "slot", "NoSuchService"), 404)
+        String unknownSlot = (String) console.post("", FORM, form("action", "revert", "slot", "NoSuchService"), 404)
                 .get("message");
         assertTrue(unknownSlot, unknownSlot.startsWith("No slot matches 'NoSuchService'; the slots are: "));
-        String unknownImpl = (String) post("", FORM, form("action", "activate", "slot", SLOT, "implementation",
+        String unknownImpl = (String) console.post("", FORM, form("action", "activate", "slot", SLOT, "implementation",
                 "no.such/9"), 400).get("message");
         assertTrue(unknownImpl, unknownImpl.startsWith(SLOT + " has no implementation 'no.such/9'"));
         before.assertUnchanged();
@@ -208,7 +193,7 @@ public class WebConsoleIT {
         Snapshot before = new Snapshot();
         byte[] fix = Files.readAllBytes(Container.fixPatch().toPath());
         for (Map<String, String> headers : List.of(Map.of("Content-Type", JAR),
-                Map.of("Content-Type", JAR, "X-Patchbay-Token", token + "x"))) {
+                Map.of("Content-Type", JAR, "X-Patchbay-Token", console.token() + "x"))) {
             HttpResponse<String> answer = http.post(PLUGIN + "?action=apply", "admin", Container.CONSOLE_PASSWORD,
                     headers, fix);
             assertEquals(answer.body(), 403, answer.statusCode());
@@ -235,41 +220,11 @@ public class WebConsoleIT {
     }
 
     private void assertRefused(String query, String type, byte[] body, String message) {
-        assertEquals(message, post(query, type, body, 400).get("message"));
-    }
-
-    private Map<String, Object> post(String query, String type, byte[] body, int status) {
-        return post(query, type, body, Map.of(), status);
-    }
-
-    private Map<String, Object> post(String query, String type, byte[] body, Map<String, String> extraHeaders,
-            int status) {
-        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
-        headers.put("Content-Type", type);
-        headers.put("X-Patchbay-Token", token);
-        HttpResponse<String> answer = http.post(PLUGIN + query, "admin", Container.CONSOLE_PASSWORD, headers, body);
-        assertEquals(answer.body(), status, answer.statusCode());
-        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        Map<String, Object> result = Json.object(answer.body());
-        assertEquals(status == 200, result.get("ok"));
-        assertEquals(status, ((Number) result.get("status")).intValue());
-        return result;
-    }
-
-    /** The state as JSON, once the console has the plugin (it registers a moment after the manager). */
-    private Map<String, Object> state() {
-        Deadline deadline = new Deadline(Duration.ofSeconds(20));
-        HttpResponse<String> answer = http.get(JSON, "admin", Container.CONSOLE_PASSWORD);
-        while (answer.statusCode() != 200 && !deadline.passed()) {
-            deadline.pause();
-            answer = http.get(JSON, "admin", Container.CONSOLE_PASSWORD);
-        }
-        assertEquals(answer.body(), 200, answer.statusCode());
-        return Json.object(answer.body());
+        assertEquals(message, console.post(query, type, body, 400).get("message"));
     }
 
     private static Map<String, Object> slot(Map<String, Object> state) {
-        return list(state.get("slots")).stream().map(WebConsoleIT::map).filter(s -> SLOT.equals(s.get("id")))
+        return list(state.get("slots")).stream().map(PatchesConsole::map).filter(s -> SLOT.equals(s.get("id")))
                 .findFirst().orElseThrow(() -> new AssertionError("no slot " + SLOT + " in " + state));
     }
 
@@ -277,24 +232,5 @@ public class WebConsoleIT {
         Map<String, Object> quote = Json.object(http.get("/pricing/quote?sku=WIDGET&qty=10").body());
         assertEquals(servedBy, quote.get("servedBy"));
         assertEquals(total, quote.get("total").toString());
-    }
-
-    private static byte[] form(String... pairs) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            out.append(i == 0 ? "" : "&").append(pairs[i]).append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) Objects.requireNonNull(value);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return (List<Object>) Objects.requireNonNull(value);
     }
 }

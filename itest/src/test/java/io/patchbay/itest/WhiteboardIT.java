@@ -3,7 +3,6 @@ package io.patchbay.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.patchbay.api.PatchManager;
 import io.patchbay.api.dto.SlotDTO;
 import java.time.Duration;
 import java.util.Dictionary;
@@ -12,16 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.inject.Inject;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -33,26 +25,17 @@ import org.osgi.service.event.EventHandler;
  * is a slot of its own, the console and both endpoints keep working, one servlet is patched alone, and a released
  * Felix EventAdmin of another version replaces the running one under load without losing an event.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class WhiteboardIT {
+public class WhiteboardIT extends ContainerTest {
 
     private static final String SERVLET = "jakarta.servlet.Servlet";
     private static final String TOPIC = "patchbay/itest/load";
     private static final String RUNNING = "org.apache.felix.eventadmin/1.6.4";
     private static final String RELEASED = "org.apache.felix.eventadmin/1.6.2";
 
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private PatchManager manager;
-
-    @Configuration
-    public Option[] config() {
-        return new Option[] { Container.options(Container.freePort()), CoreOptions.frameworkProperty(
-                "patchbay.managed.interfaces").value(SERVLET + ",org.osgi.service.event.EventHandler,"
-                        + EventAdmin.class.getName()) };
+    @Override
+    protected List<Option> extras() {
+        return List.of(CoreOptions.frameworkProperty("patchbay.managed.interfaces").value(SERVLET
+                + ",org.osgi.service.event.EventHandler," + EventAdmin.class.getName()));
     }
 
     @Test
