@@ -5,7 +5,6 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * The banner says where the console is, so it waits until the console answers there. The console's servlet is
@@ -19,16 +18,12 @@ final class ConsoleAnswers {
     private ConsoleAnswers() {
     }
 
-    /**
-     * Waits, at most {@code timeout} and only while not {@code stopping}, until the console asks for a login;
-     * answers whether it did.
-     */
-    static boolean await(LauncherConfig config, Duration timeout, BooleanSupplier stopping)
-            throws InterruptedException {
+    /** Waits, at most {@code timeout}, until the console asks for a login; answers whether it did. */
+    static boolean await(LauncherConfig config, Duration timeout) throws InterruptedException {
         String host = config.httpHost() == null || config.httpHost().isBlank() || config.httpHost().equals("0.0.0.0")
                 ? "127.0.0.1" : config.httpHost();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && !stopping.getAsBoolean()) {
+        while (System.nanoTime() < deadline) {
             if (status(host, config.httpPort()) == HttpURLConnection.HTTP_UNAUTHORIZED) {
                 return true;
             }

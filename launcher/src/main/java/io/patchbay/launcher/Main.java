@@ -110,7 +110,7 @@ public final class Main {
                 framework.start();
                 String problem = console.awaitApplied(CONSOLE_READY);
                 boolean answers = problem != null || !console.running()
-                        || ConsoleAnswers.await(start.config(), CONSOLE_READY, start.shutdown()::requested);
+                        || ConsoleAnswers.await(start.config(), CONSOLE_READY);
                 if (!start.shutdown().requested()) { // a stop asked for meanwhile explains both
                     if (problem != null) {
                         System.err.println(problem);
@@ -120,7 +120,9 @@ public final class Main {
                     }
                 }
             }
-            start.shutdown().started(); // a signal that came during the start (or before it) stops it now
+            // a signal that came during the start, or before it, stops the framework now: once the console answers,
+            // the start's flood of service events is over, and EventAdmin (which stops first) stops idle
+            start.shutdown().started();
             if (!start.shutdown().requested() && start.first() && !bannerFirst) {
                 Banner.warnIfExposed(start.config());
                 Banner.print(start.config(), start.password(), sync, "started");

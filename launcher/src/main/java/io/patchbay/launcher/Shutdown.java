@@ -43,22 +43,21 @@ final class Shutdown {
      * #started}), else the launcher does not start it.
      */
     void request() {
-        Framework current;
-        synchronized (this) {
-            requested = true;
-            current = started ? framework.get() : null;
-        }
-        if (current != null) {
-            stop(current);
-        }
+        stopOnceBoth(true, false);
     }
 
     /** The attached framework's start is over: a stop asked for meanwhile is carried out now. */
     void started() {
+        stopOnceBoth(false, true);
+    }
+
+    /** Stops the framework when a stop has been asked for and its start is over, whichever came second. */
+    private void stopOnceBoth(boolean request, boolean start) {
         Framework current;
         synchronized (this) {
-            started = true;
-            current = requested ? framework.get() : null;
+            requested |= request;
+            started |= start;
+            current = requested && started ? framework.get() : null;
         }
         if (current != null) {
             stop(current);

@@ -16,7 +16,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -54,11 +53,8 @@ public class SshIT {
 
     @BeforeClass
     public static void copyJars() throws IOException {
-        jar = Files.createTempFile("patchbay-ssh-", ".jar");
-        Files.copy(Path.of(System.getProperty("patchbay.jar", "target/patchbay.jar")), jar,
-                StandardCopyOption.REPLACE_EXISTING);
-        fix = Files.createTempFile("fix-", ".jar");
-        Files.copy(Path.of(System.getProperty("patchbay.fix.jar")), fix, StandardCopyOption.REPLACE_EXISTING);
+        jar = TestResources.privateCopy("patchbay.jar", "target/patchbay.jar", "patchbay-ssh-");
+        fix = TestResources.privateCopy("patchbay.fix.jar", null, "fix-");
     }
 
     @AfterClass

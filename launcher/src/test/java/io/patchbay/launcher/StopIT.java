@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,9 +35,7 @@ public class StopIT {
 
     @BeforeClass
     public static void copyJar() throws IOException {
-        jar = Files.createTempFile("patchbay-stop-", ".jar");
-        Files.copy(Path.of(System.getProperty("patchbay.jar", "target/patchbay.jar")), jar,
-                StandardCopyOption.REPLACE_EXISTING);
+        jar = TestResources.privateCopy("patchbay.jar", "target/patchbay.jar", "patchbay-stop-");
     }
 
     @AfterClass

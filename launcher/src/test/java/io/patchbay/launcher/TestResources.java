@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -23,6 +24,16 @@ final class TestResources {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    /**
+     * A private copy of the file a system property names (failsafe hands the built jars in), so that a concurrent
+     * rebuild cannot pull classes from under a running launcher.
+     */
+    static Path privateCopy(String property, String fallback, String prefix) throws IOException {
+        Path copy = Files.createTempFile(prefix, ".jar");
+        Files.copy(Path.of(System.getProperty(property, fallback)), copy, StandardCopyOption.REPLACE_EXISTING);
+        return copy;
     }
 
     /** A port free on loopback now. */

@@ -45,6 +45,10 @@ final class AuthorizedKeys implements PublickeyAuthenticator {
             for (AuthorizedKeyEntry entry : AuthorizedKeyEntry.readAuthorizedKeys(file)) {
                 if (entry.resolvePublicKey(null, PublicKeyEntryResolver.IGNORING) == null) {
                     unsupported(entry);
+                } else if (restricted(entry)) {
+                    LOG.log(Level.WARNING, "The {0} key for {1} in {2} has options ({3}), which this SSH shell does"
+                            + " not enforce, so it logs nobody in; remove them to let it in.", new Object[] {
+                                entry.getKeyType(), userOf(entry.getComment()), file, entry.getLoginOptions()});
                 } else if (userOf(entry.getComment()) == null) {
                     LOG.log(Level.WARNING, "A {0} key in {1} has no comment, so it logs nobody in; end its line"
                             + " with the user it is for.", new Object[] {entry.getKeyType(), file});
@@ -70,7 +74,7 @@ final class AuthorizedKeys implements PublickeyAuthenticator {
         try {
             List<AuthorizedKeyEntry> entries = AuthorizedKeyEntry.readAuthorizedKeys(file);
             for (AuthorizedKeyEntry entry : entries) {
-                if (!username.equals(userOf(entry.getComment()))) {
+                if (!username.equals(userOf(entry.getComment())) || restricted(entry)) {
                     continue;
                 }
                 PublicKey authorized = entry.resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
@@ -85,6 +89,11 @@ final class AuthorizedKeys implements PublickeyAuthenticator {
                     new Object[] {username, file, e.toString()});
         }
         return false;
+    }
+
+    /** A key with options ({@code from=}, {@code command=}, ...) is refused: ignoring them would let more in. */
+    private static boolean restricted(AuthorizedKeyEntry entry) {
+        return !entry.getLoginOptions().isEmpty();
     }
 
     private void unsupported(AuthorizedKeyEntry entry) {

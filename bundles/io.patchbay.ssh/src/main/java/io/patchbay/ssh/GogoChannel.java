@@ -99,8 +99,8 @@ final class GogoChannel implements Command {
             session.put("exit", leave);
             session.put("logout", leave);
             if (commandLine == null) {
-                console.println("Patchbay shell over SSH, logged in as " + user + ". Type patch:patch for the patch"
-                        + " commands, exit to leave.");
+                console.println("Patchbay shell over SSH, logged in as " + user + ". Type patch for the patch commands,"
+                        + " exit to leave.");
                 interact(session, new LineEditor(in, echo ? console : null), console);
             } else {
                 status = execute(session, commandLine, console, errors);

@@ -33,6 +33,8 @@ public class AuthorizedKeysTest {
         assertFalse("alice's key is not bob's", keys.matches("bob", alice));
         assertFalse("a stranger's key", keys.matches("alice", key("EC")));
         assertFalse("the user is the part before @, not the comment", keys.matches("alice@laptop", alice));
+        Files.writeString(file, "from=\"10.0.0.1\" " + PublicKeyEntry.toString(alice) + " alice\n");
+        assertFalse("options it would not enforce refuse the key", keys.matches("alice", alice));
     }
 
     @Test
