@@ -18,6 +18,8 @@ import org.junit.Test;
 /** A live slot as the DTO every front end shows. */
 public class DtosTest {
 
+    private static final Rejections NONE = Rejections.of(java.util.List.of());
+
     private final FakeBundles framework = new FakeBundles(Path.of("unused"));
     private final Slot slot = new Slot(List.of(Supplier.class, Runnable.class), "prices", "1.2.0", () -> 0);
     private final FakeBundles.FakeBundle original = framework.add(3, "impl", "1.0.0");
@@ -35,7 +37,7 @@ public class DtosTest {
         slot.enter().fail(new IllegalStateException());
         slot.enter(); // still running
 
-        SlotDTO dto = Dtos.slot(slot);
+        SlotDTO dto = Dtos.slot(slot, NONE);
         assertEquals(7, dto.number);
         assertEquals(slot.id(), dto.id);
         assertEquals("prices", dto.name);
@@ -58,7 +60,7 @@ public class DtosTest {
     @Test
     public void aSlotWithNothingActiveShowsNone() {
         FakeBundles.implementation(slot, fix);
-        SlotDTO dto = Dtos.slot(slot);
+        SlotDTO dto = Dtos.slot(slot, NONE);
         assertNull(dto.active);
         assertNull(dto.scope);
         assertEquals(1, dto.standby.size());

@@ -15,6 +15,8 @@ import org.osgi.framework.Bundle;
 /** The surprises patch:status warns of: a shadowed newer release, an idle standby, a patch that fails more. */
 public class StatusWarningsTest {
 
+    private static final Rejections NONE = Rejections.of(java.util.List.of());
+
     private static final long DAY = 24L * 3600 * 1000;
 
     private final FakeBundles framework = new FakeBundles(Path.of("unused"));
@@ -45,7 +47,7 @@ public class StatusWarningsTest {
         framework.add(8, "impl", "0.9.0");
         assertEquals(Optional.of(slot.id() + " keeps impl/1.0.0 (its saved route) although impl/1.0.3, a newer"
                 + " version of the same bundle, is installed (bundle 6): activate it if it is meant to replace the"
-                + " patch."), StatusWarnings.shadowed(slot, active, bundles()));
+                + " patch."), StatusWarnings.shadowed(slot, active, bundles(), NONE));
     }
 
     @Test
@@ -53,14 +55,15 @@ public class StatusWarningsTest {
         Implementation patch = FakeBundles.implementation(slot, fix);
         activate(patch);
         Implementation active = activate(FakeBundles.implementation(slot, original)); // reverted on purpose
-        assertEquals(Optional.empty(), StatusWarnings.shadowed(slot, active, bundles()));
+        assertEquals(Optional.empty(), StatusWarnings.shadowed(slot, active, bundles(), NONE));
         Slot hosted = new Slot(Supplier.class, "3.0.0", () -> 0);
         Implementation host = FakeBundles.implementation(hosted, original);
         hosted.route(host, false, 1);
         hosted.restore("impl/1.0.0", List.of(), java.util.Set.of("impl/1.0.0", "impl/1.0.1+frag/1.0.0"));
-        assertEquals("ran as a fragment's host", Optional.empty(), StatusWarnings.shadowed(hosted, host, bundles()));
+        assertEquals("ran as a fragment's host", Optional.empty(),
+                StatusWarnings.shadowed(hosted, host, bundles(), NONE));
         fix.state = Bundle.UNINSTALLED;
-        assertEquals(Optional.empty(), StatusWarnings.shadowed(slot, active, bundles()));
+        assertEquals(Optional.empty(), StatusWarnings.shadowed(slot, active, bundles(), NONE));
     }
 
     @Test
@@ -75,12 +78,12 @@ public class StatusWarningsTest {
         fix.lastModified = since + 2 * DAY;
         assertEquals("installed again since", Optional.empty(),
                 StatusWarnings.idle(slot, standby, DAY, since + 2 * DAY + DAY));
-        List<String> warnings = StatusWarnings.of(List.of(slot), bundles(), DAY, since + 4 * DAY);
+        List<String> warnings = StatusWarnings.of(List.of(slot), bundles(), NONE, DAY, since + 4 * DAY);
         assertEquals(2, warnings.size());
-        assertEquals(StatusWarnings.shadowed(slot, slot.active(), bundles()).get(), warnings.get(0));
+        assertEquals(StatusWarnings.shadowed(slot, slot.active(), bundles(), NONE).get(), warnings.get(0));
         assertEquals(StatusWarnings.idle(slot, standby, DAY, since + 4 * DAY).get(), warnings.get(1));
         assertEquals("0 turns the warning off", warnings.subList(0, 1),
-                StatusWarnings.of(List.of(slot), bundles(), 0, since + 4 * DAY));
+                StatusWarnings.of(List.of(slot), bundles(), NONE, 0, since + 4 * DAY));
     }
 
     @Test
@@ -106,7 +109,7 @@ public class StatusWarningsTest {
                 StatusWarnings.failingMore(slot, active));
         fix.state = Bundle.UNINSTALLED; // no shadowed warning beside it
         assertEquals(List.of(StatusWarnings.failingMore(slot, active).get()),
-                StatusWarnings.of(List.of(slot), bundles(), 0, 0));
+                StatusWarnings.of(List.of(slot), bundles(), NONE, 0, 0));
     }
 
     @Test
