@@ -30,6 +30,17 @@ public class FrameworkPropertiesTest {
     }
 
     @Test
+    public void eventAdminsLevelIsTheLastSoItStopsFirstAndBundlesLearnTheDataFolder() throws Exception {
+        LauncherConfig config = LauncherConfig.from(Map.of("patchbay.data", folder.getRoot().toString())::get,
+                Map.of());
+        Map<String, String> properties = FrameworkProperties.build(config, false);
+        assertEquals("3", properties.get("org.osgi.framework.startlevel.beginning"));
+        assertEquals("2", properties.get("felix.startlevel.bundle"));
+        assertEquals(folder.getRoot().toPath().toAbsolutePath().normalize().toString(),
+                properties.get("patchbay.data"));
+    }
+
+    @Test
     public void httpsSettingsGoToFelixHttp() throws Exception {
         Path keystore = Files.createFile(folder.getRoot().toPath().resolve("server.p12"));
         LauncherConfig config = LauncherConfig.from(Map.of("patchbay.https.port", "8443",
