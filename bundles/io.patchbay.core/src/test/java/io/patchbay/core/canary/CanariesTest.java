@@ -1,0 +1,162 @@
+package io.patchbay.core.canary;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.patchbay.api.PatchException;
+import io.patchbay.api.dto.CanaryDTO;
+import io.patchbay.api.dto.ChangeDTO;
+import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.Slot;
+import io.patchbay.core.slot.Stubs;
+import io.patchbay.core.slot.Switcher;
+import io.patchbay.core.store.IntentFile;
+import io.patchbay.core.store.Ledger;
+import io.patchbay.core.store.RouteStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** An operator's canary operations, what they write to the ledger, and how an ended canary stays readable. */
+public class CanariesTest {
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    private final Slot slot = new Slot(Supplier.class, "1.0.0", () -> 200);
+    private final Implementation baseline = Stubs.implementation(slot, "impl", "1.0.0", (Supplier<String>) () -> "a");
+    private final Implementation candidate = Stubs.implementation(slot, "impl", "1.0.1",
+            (Supplier<String>) () -> "b");
+    private Ledger ledger;
+    private Canaries canaries;
+
+    @Before
+    public void setUp() {
+        Path data = folder.getRoot().toPath();
+        ledger = new Ledger(data.resolve("ledger.jsonl"));
+        Switcher switcher = new Switcher(new RouteStore(data.resolve("routes.properties")), ledger,
+                new IntentFile(data.resolve("operations.properties")), () -> 1_000L, entry -> { });
+        canaries = new Canaries(switcher, new ReentrantLock(), () -> () -> null);
+        slot.add(baseline);
+        slot.add(candidate);
+        slot.route(baseline, false, 1);
+    }
+
+    @After
+    public void tearDown() {
+        canaries.close();
+    }
+
+    private CanaryDTO start() {
+        return canaries.start(slot, candidate, CanarySpecs.complete(null, candidate.id()), "try it", "alice", "sha",
+                null, null);
+    }
+
+    private LedgerEntryDTO newest() {
+        return ledger.entries().get(0); // newest first
+    }
+
+    @Test
+    public void aCanaryStartsOnTheActiveImplementationAndIsRecorded() {
+        CanaryDTO started = start();
+        assertEquals("impl/1.0.0", started.baseline);
+        assertEquals(CanaryDTO.RUNNING, started.state);
+        assertSame(candidate, slot.split().candidate());
+        assertTrue(canaries.isRunning(slot));
+        assertSame(candidate, canaries.candidateOf(slot));
+        assertEquals(List.of(slot.id()), canaries.all().stream().map(c -> c.slot).toList());
+        LedgerEntryDTO entry = newest();
+        assertEquals("canary alice impl/1.0.0 impl/1.0.1", entry.action + " " + entry.actor + " " + entry.from + " "
+                + entry.to);
+        assertTrue(entry.reason, entry.reason.startsWith("try it (routes a random share of calls, not sticky, steps"
+                + " 1 → 5 → 25 → 50 % to impl/1.0.1; impl/1.0.0 stays the baseline)"));
+        PatchException twice = assertThrows(PatchException.class, this::start);
+        assertEquals(slot.id() + " has a canary of impl/1.0.1 in progress; promote or revert it first.",
+                twice.getMessage());
+    }
+
+    @Test
+    public void aCanaryNeedsAnotherImplementationThanTheActiveOne() {
+        PatchException same = assertThrows(PatchException.class, () -> canaries.start(slot, baseline,
+                CanarySpecs.complete(null, baseline.id()), null, "alice", null, null, null));
+        assertEquals("impl/1.0.0 is already active in " + slot.id() + "; a canary needs another implementation.",
+                same.getMessage());
+        assertNull(slot.split());
+        assertNull(canaries.last(slot));
+    }
+
+    @Test
+    public void holdAndResumeAreRecordedOnce() {
+        start();
+        assertEquals(CanaryDTO.HOLDING, canaries.hold(slot, "looking", "bob").state);
+        canaries.hold(slot, "again", "bob");
+        assertEquals("hold", newest().action);
+        assertEquals(1, ledger.entries().stream().filter(e -> "hold".equals(e.action)).count());
+        CanaryDTO resumed = canaries.resume(slot, null, "bob");
+        assertEquals(CanaryDTO.RUNNING, resumed.state);
+        assertEquals("resumed at step 1 of 4", newest().reason);
+        canaries.resume(slot, null, "bob");
+        assertEquals(1, ledger.entries().stream().filter(e -> "resume".equals(e.action)).count());
+    }
+
+    @Test
+    public void anOperatorsRevertSendsEveryCallToTheBaselineAndTheCanaryStaysReadable() {
+        start();
+        ChangeDTO change = canaries.revert(slot, "revert", "seen enough", "carol");
+        assertEquals("impl/1.0.1 impl/1.0.0", change.from + " " + change.to);
+        assertTrue(change.drained);
+        assertEquals("The canary of impl/1.0.1 in " + slot.id() + " ended; every call goes to impl/1.0.0 again.",
+                change.message);
+        assertNull(slot.split());
+        assertTrue(canaries.all().isEmpty());
+        CanaryDTO last = canaries.last(slot);
+        assertEquals(CanaryDTO.REVERTED + " revert seen enough carol", last.state + " " + last.outcome + " "
+                + last.outcomeReason + " " + last.outcomeActor);
+        assertTrue(last.ended > 0);
+        assertEquals("revert", newest().action);
+        assertTrue(newest().reason, newest().reason.startsWith("seen enough (the canary of impl/1.0.1 ended at step 1"
+                + " of 4"));
+        assertThrows(PatchException.class, () -> canaries.revert(slot, "revert", null, "carol"));
+    }
+
+    @Test
+    public void aPromotionMakesTheCandidateActive() {
+        start();
+        canaries.promote(slot, null, "dave");
+        assertSame(candidate, slot.active());
+        assertNull(slot.split());
+        CanaryDTO last = canaries.last(slot);
+        assertEquals(CanaryDTO.PROMOTED + " promote promote by dave", last.state + " " + last.outcome + " "
+                + last.outcomeReason);
+        assertEquals("promote", newest().action);
+    }
+
+    @Test
+    public void anArmThatWentAwayEndsTheCanaryAsTheFrameworksDecision() {
+        start();
+        canaries.departed(baseline); // not an arm of another slot's canary: nothing
+        assertEquals("revert framework", newest().action + " " + newest().actor);
+        assertEquals("impl/1.0.0 went away", canaries.last(slot).outcomeReason);
+        canaries.departed(candidate);
+        assertEquals("nothing left to end", 1, ledger.entries().stream().filter(e -> "revert".equals(e.action))
+                .count());
+    }
+
+    @Test
+    public void operationsOnASlotWithoutCanarySaySo() {
+        PatchException none = assertThrows(PatchException.class, () -> canaries.hold(slot, null, "erin"));
+        assertEquals(slot.id() + " has no canary in progress.", none.getMessage());
+        canaries.requireNone(slot);
+        assertNull(canaries.candidateOf(slot));
+    }
+}
