@@ -30,7 +30,8 @@ import org.junit.Test;
  */
 public class KarafIT {
 
-    private static final Duration START = Duration.ofSeconds(90);
+    /** Generous: on a loaded machine Karaf took over 90 s to open its SSH port; a deadline, not a wait. */
+    private static final Duration START = Duration.ofSeconds(300);
     private static final String QUOTE = "/pricing/quote?sku=WIDGET&qty=10";
     private static final String METRICS = "/metrics";
     private static final String BUGGY = "\"total\":81.00";
@@ -214,7 +215,9 @@ public class KarafIT {
             FleetPage fleet = new FleetPage(chromium.driver()).open(karaf.httpPort(), "karaf", karaf.password());
             assertTrue(fleet.awaitNotConfigured().startsWith("The fleet agent is not configured"));
             chromium.screenshot(SCREENSHOTS.resolve("karaf-fleet.png").toFile());
-            assertEquals("errors in the browser console", List.of(), chromium.errors());
+            // Karaf's console frame asks for a favicon that Karaf 4.4.10 does not ship; nothing else may fail
+            assertEquals("errors in the browser console", List.of(), chromium.errors().stream()
+                    .filter(error -> !error.contains("/system/console/res/karaf/imgs/favicon.ico")).toList());
         }
         String history = console.run("patch:history");
         assertTrue(history, history.contains("by webconsole:karaf: PRICING-42, from Karaf's web console"));
