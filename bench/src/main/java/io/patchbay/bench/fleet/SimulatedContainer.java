@@ -71,6 +71,11 @@ final class SimulatedContainer implements PatchManager, PatchInspector {
     }
 
     @Override
+    public CanaryDTO lastCanary(String slot) {
+        return null; // the simulated fleet runs in window mode: no canaries
+    }
+
+    @Override
     public ChangeDTO apply(InputStream patch, String name, String reason, String actor) {
         throw notSimulated("apply from a stream");
     }
