@@ -26,7 +26,8 @@ final class SlotServices {
     private final ServiceRegistration<?> replaced;
     private Map<String, Object> published;
 
-    private SlotServices(Slot slot, ServiceRegistration<?> facade, ServiceRegistration<?> replaced,
+    /** Both registrations, made; {@code published} are the facade's properties now (tests build one directly). */
+    SlotServices(Slot slot, ServiceRegistration<?> facade, ServiceRegistration<?> replaced,
             Map<String, Object> published) {
         this.slot = slot;
         this.facade = facade;
