@@ -214,7 +214,7 @@ public class RouteModelTest {
 
     @Test
     public void everyInterleavingKeepsTheRoutesPromises() {
-        new ModelCheckingOptions().iterations(40).invocationsPerIteration(400).threads(3).actorsPerThread(2)
+        new ModelCheckingOptions().iterations(15).invocationsPerIteration(200).threads(3).actorsPerThread(2)
                 .actorsBefore(1).actorsAfter(1).check(RouteModelTest.class);
     }
 }
