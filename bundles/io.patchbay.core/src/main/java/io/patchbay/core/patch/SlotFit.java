@@ -1,5 +1,7 @@
 package io.patchbay.core.patch;
 
+import io.patchbay.core.headers.ManifestClause;
+
 import io.patchbay.api.PatchException;
 import io.patchbay.core.slot.Slot;
 import java.io.IOException;

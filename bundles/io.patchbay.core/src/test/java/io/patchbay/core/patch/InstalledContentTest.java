@@ -1,5 +1,8 @@
 package io.patchbay.core.patch;
 
+import io.patchbay.core.headers.ManifestClause;
+import io.patchbay.core.headers.PatchTarget;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 

@@ -1,5 +1,7 @@
 package io.patchbay.core.patch;
 
+import io.patchbay.core.headers.PatchTarget;
+
 import static io.patchbay.core.patch.InstalledContentTest.fragment;
 import static io.patchbay.core.patch.InstalledContentTest.patch;
 import static org.junit.Assert.assertEquals;

@@ -1,4 +1,4 @@
-package io.patchbay.core.patch;
+package io.patchbay.core.headers;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
