@@ -11,6 +11,7 @@ import io.patchbay.api.dto.CanaryDTO;
 import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.RouteOwner;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Stubs;
 import io.patchbay.core.tracking.Switcher;
@@ -39,6 +40,7 @@ public class CanariesTest {
             (Supplier<String>) () -> "b");
     private Ledger ledger;
     private Canaries canaries;
+    private final RouteOwner owner = new RouteOwner();
 
     @Before
     public void setUp() {
@@ -46,7 +48,7 @@ public class CanariesTest {
         ledger = new Ledger(data.resolve("ledger.jsonl"));
         Switcher switcher = new Switcher(new RouteStore(data.resolve("routes.properties")), ledger,
                 new IntentFile(data.resolve("operations.properties")), () -> 1_000L, entry -> { });
-        canaries = new Canaries(switcher, new ReentrantLock(), () -> () -> null);
+        canaries = new Canaries(switcher, new ReentrantLock(), () -> () -> null, owner);
         slot.add(baseline);
         slot.add(candidate);
         slot.route(baseline, false, 1);
@@ -55,6 +57,7 @@ public class CanariesTest {
     @After
     public void tearDown() {
         canaries.close();
+        owner.close();
     }
 
     private CanaryDTO start() {
@@ -142,12 +145,14 @@ public class CanariesTest {
     }
 
     @Test
-    public void anArmThatWentAwayEndsTheCanaryAsTheFrameworksDecision() {
+    public void anArmThatWentAwayEndsTheCanaryAsTheFrameworksDecision() throws InterruptedException {
         start();
-        canaries.departed(baseline); // not an arm of another slot's canary: nothing
+        canaries.departed(baseline); // the end is queued on the route's owner
+        assertTrue(owner.awaitQueued(10, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals("revert framework", newest().action + " " + newest().actor);
         assertEquals("impl/1.0.0 went away", canaries.last(slot).outcomeReason);
         canaries.departed(candidate);
+        assertTrue(owner.awaitQueued(10, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals("nothing left to end", 1, ledger.entries().stream().filter(e -> "revert".equals(e.action))
                 .count());
     }
