@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class FleetJvm implements AutoCloseable {
 
     /** One agent event, as the JVM printed it. */
-    record Event(long time, String controllerId, String type, long actionId) {
+    record Event(long time, String controllerId, String type, long actionId, String reason) {
     }
 
     /** Polls answered and the process's CPU time, at one instant. */
@@ -53,9 +53,10 @@ final class FleetJvm implements AutoCloseable {
                 StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null;) {
                 String[] parts = line.split(" ");
-                if (parts[0].equals("EVENT") && parts.length == 5) {
+                if (parts[0].equals("EVENT") && parts.length >= 5) {
+                    String[] event = line.split(" ", 6);
                     events.add(new Event(Long.parseLong(parts[1]), parts[2], parts[3], parts[4].equals("null") ? 0
-                            : Long.parseLong(parts[4])));
+                            : Long.parseLong(parts[4]), event.length == 6 ? event[5] : ""));
                 } else if (parts[0].equals("REPORT") && parts.length == 3) {
                     reports.add(new Usage(Long.parseLong(parts[1]), Long.parseLong(parts[2])));
                 } else {

@@ -58,6 +58,7 @@ public final class FleetScale {
             for (int size : settings.sizes()) {
                 System.out.println("   fleet of " + size + " targets");
                 results.add(new FleetSize(server, mgmt, settings, work.resolve("agents")).run(size, good, bad));
+                System.out.println(summary(results).markdown() + waves(results).markdown()); // each size as it ends
             }
         }
         return List.of(summary(results), waves(results));
@@ -66,14 +67,15 @@ public final class FleetScale {
     private Section summary(List<FleetSize.Result> results) {
         Table table = new Table("targets", "JVMs", "polls/s", "agent CPU per poll", "hawkBit CPU idle",
                 "hawkBit CPU in rollout", "hawkBit RSS peak", "rollout", "slowest wave", "bad wave paused after",
-                "later groups started");
+                "later groups started", "good rollout");
         List<Map<String, Object>> data = new ArrayList<>();
         for (FleetSize.Result r : results) {
             long slowest = r.waves().stream().mapToLong(Waves.Wave::doneMillis).max().orElse(-1);
             table.row(r.targets(), r.jvms(), f("%.1f", r.pollsPerSecond()), f("%.0f µs", r.agentCpuMicrosPerPoll()),
                     f("%.0f %%", r.serverCpuIdlePercent()), f("%.0f %%", r.serverCpuRolloutPercent()),
                     r.serverRssPeakMb() + " MB", seconds(r.rolloutMillis()), seconds(slowest),
-                    seconds(r.pauseAfterFailureMillis()), r.laterGroupStarts() + " (group 2 " + r.badStatus() + ")");
+                    seconds(r.pauseAfterFailureMillis()), r.laterGroupStarts() + " (group 2 " + r.badStatus() + ")",
+                    r.goodStatus() + (r.goodFailures().isEmpty() ? "" : ", " + r.goodFailures().size() + " failed"));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("targets", r.targets());
             row.put("jvms", r.jvms());
@@ -87,6 +89,8 @@ public final class FleetScale {
             row.put("pauseAfterFailureMillis", r.pauseAfterFailureMillis());
             row.put("laterGroupStarts", r.laterGroupStarts());
             row.put("laterGroupStatus", r.badStatus());
+            row.put("goodRolloutStatus", r.goodStatus());
+            row.put("goodRolloutFailures", r.goodFailures());
             row.put("waves", r.waves().stream().map(w -> Map.of("group", w.group(), "targets", w.targets(),
                     "firstStartMillis", w.firstStartMillis(), "doneMillis", w.doneMillis())).toList());
             data.add(row);

@@ -23,7 +23,8 @@ final class FleetSize {
     /** What one size measured. */
     record Result(int targets, int jvms, double pollsPerSecond, double agentCpuMicrosPerPoll,
             double serverCpuIdlePercent, double serverCpuRolloutPercent, long serverRssPeakMb, long rolloutMillis,
-            List<Waves.Wave> waves, long pauseAfterFailureMillis, long laterGroupStarts, String badStatus) {
+            List<Waves.Wave> waves, long pauseAfterFailureMillis, long laterGroupStarts, String badStatus,
+            String goodStatus, List<String> goodFailures) {
     }
 
     private static final Duration WAIT = Duration.ofMinutes(10);
@@ -68,7 +69,11 @@ final class FleetSize {
             long serverStart = server.cpu().toNanos();
             long start = System.currentTimeMillis();
             mgmt.startRollout(good);
-            await("the good rollout finished", () -> "finished".equals(mgmt.rolloutStatus(good)));
+            // finished; or paused, when a target of this healthy set failed (a timeout on a busy server, say)
+            await("the good rollout ended", () -> List.of("finished", "paused").contains(mgmt.rolloutStatus(good)));
+            String goodStatus = mgmt.rolloutStatus(good);
+            List<String> goodFailures = events.stream().filter(e -> e.time() >= start && e.type().equals(
+                    "ACTION_FAILED")).map(e -> e.controllerId() + ": " + e.reason()).toList();
             long rollout = System.currentTimeMillis() - start;
             double serverRollout = 100.0 * (server.cpu().toNanos() - serverStart) / 1e6 / rollout;
             List<Waves.Wave> waves = Waves.of(groups, List.copyOf(events), start);
@@ -85,7 +90,7 @@ final class FleetSize {
             String laterStatus = mgmt.groups(bad).get(1).path("status").asText();
             return new Result(size, jvms.size(), polls / idleSeconds, perPoll, serverIdle, serverRollout,
                     rssPeakKb / 1024, rollout, waves, failure < 0 ? -1 : pausedAt - failure,
-                    Waves.started(later, List.copyOf(events), badStart), laterStatus);
+                    Waves.started(later, List.copyOf(events), badStart), laterStatus, goodStatus, goodFailures);
         } finally {
             for (FleetJvm jvm : jvms) {
                 jvm.close();

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * The main of one fleet JVM: {@code count} real fleet agents ({@link AgentRuntime}, the agent's own code), each
  * with its controller id {@code <prefix><n>}, its state folder under {@code folder} and a {@link SimulatedContainer}
- * as its patch manager. Prints each agent event as {@code EVENT <epoch ms> <controller id> <type> <action id>}.
+ * as its patch manager. Prints each agent event as {@code EVENT <epoch ms> <controller id> <type> <action id>
+ * [<reason>]}.
  * Reads commands from standard input: {@code report} prints {@code REPORT <polls answered> <process CPU ns>};
  * {@code stop} (or the end of the input) stops every agent and exits.
  * <p>
@@ -43,7 +44,8 @@ public final class SimulatedTargets {
             agents.add(AgentRuntime.start(Configurations.of(Map.of("url", server, "controllerId", id,
                     "gatewayToken", token, "healthWindowMs", window, "pollMs", 1_000L, "maxBackoffMs", 4_000L)),
                     container, container, folder.resolve(id), "sim", (type, properties) -> print("EVENT "
-                            + System.currentTimeMillis() + " " + id + " " + type + " " + properties.get("actionId")),
+                            + System.currentTimeMillis() + " " + id + " " + type + " " + properties.get("actionId")
+                            + (properties.containsKey("reason") ? " " + properties.get("reason") : "")),
                     "fleet-" + id));
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

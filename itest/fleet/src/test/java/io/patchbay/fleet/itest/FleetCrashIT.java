@@ -33,6 +33,8 @@ public class FleetCrashIT {
     private static final Duration WAIT = Duration.ofSeconds(240);
     private static final int HALTED = 99;
     private static final List<String> WINDOW = List.of("healthMode = window", "healthWindowMs = 2000");
+    /** A broken patch fails as soon as its errors show; a long window lets slow traffic on a busy machine show them. */
+    private static final List<String> LONG_WINDOW = List.of("healthMode = window", "healthWindowMs = 30000");
     /** One stop per kind of step, unless every step is asked for. */
     private static final boolean EVERY = Boolean.getBoolean("fleet.crash.every");
     private static final List<String> CANARY = List.of("healthMode = canary", "canarySteps = 50",
@@ -84,7 +86,7 @@ public class FleetCrashIT {
     @Test
     public void b_aFailingPatchIsRevertedAndReportedOnceWhereverTheAgentStops() throws Exception {
         for (String step : steps(List.of("reverted"), "watching", "failing", "decided")) {
-            Crash crash = crashAt(step, WINDOW, brokenSet);
+            Crash crash = crashAt(step, LONG_WINDOW, brokenSet);
             crash.assertOneOutcome("error", FleetIT.BASE);
             assertEquals(crash.ledger().toString(), 1, crash.count("apply"));
             assertEquals(crash.ledger().toString(), 1, crash.count("revert"));
