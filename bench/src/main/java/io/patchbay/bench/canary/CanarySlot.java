@@ -13,7 +13,7 @@ import io.patchbay.core.facade.Facades;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Split;
-import io.patchbay.core.slot.Switcher;
+import io.patchbay.core.tracking.Switcher;
 import io.patchbay.core.store.IntentFile;
 import io.patchbay.core.store.Ledger;
 import io.patchbay.core.store.RouteStore;

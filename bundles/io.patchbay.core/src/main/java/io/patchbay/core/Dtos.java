@@ -3,7 +3,7 @@ package io.patchbay.core;
 import io.patchbay.api.dto.ConsumerDTO;
 import io.patchbay.api.dto.ImplementationDTO;
 import io.patchbay.api.dto.SlotDTO;
-import io.patchbay.core.patch.PatchHeaders;
+import io.patchbay.core.headers.PatchHeaders;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Split;

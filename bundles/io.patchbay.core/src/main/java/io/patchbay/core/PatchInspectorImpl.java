@@ -14,7 +14,7 @@ import io.patchbay.core.patch.SlotNames;
 import io.patchbay.core.patch.Verification;
 import io.patchbay.core.retire.Retirements;
 import io.patchbay.core.slot.Slot;
-import io.patchbay.core.slot.Slots;
+import io.patchbay.core.tracking.Slots;
 import io.patchbay.core.trace.Traces;
 import io.patchbay.core.trust.TrustedSignatures;
 import java.io.IOException;

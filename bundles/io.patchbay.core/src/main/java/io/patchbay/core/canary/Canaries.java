@@ -8,7 +8,7 @@ import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.RouteOwner;
 import io.patchbay.core.slot.Slot;
-import io.patchbay.core.slot.Switcher;
+import io.patchbay.core.tracking.Switcher;
 import io.patchbay.core.store.CrashPoints;
 import io.patchbay.core.store.Intent;
 import java.util.List;

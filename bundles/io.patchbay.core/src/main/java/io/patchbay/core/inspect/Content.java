@@ -1,6 +1,6 @@
 package io.patchbay.core.inspect;
 
-import io.patchbay.core.patch.ManifestClause;
+import io.patchbay.core.headers.ManifestClause;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.patchbay.core.inspect;
 
 import aQute.bnd.header.Attrs;
 import aQute.bnd.header.Parameters;
-import io.patchbay.core.patch.ManifestClause;
+import io.patchbay.core.headers.ManifestClause;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

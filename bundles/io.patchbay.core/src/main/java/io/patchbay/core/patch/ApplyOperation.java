@@ -2,11 +2,11 @@ package io.patchbay.core.patch;
 
 import io.patchbay.api.PatchException;
 import io.patchbay.api.dto.ChangeDTO;
-import io.patchbay.core.slot.Expectations;
+import io.patchbay.core.tracking.Expectations;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
-import io.patchbay.core.slot.Slots;
-import io.patchbay.core.slot.Switcher;
+import io.patchbay.core.tracking.Slots;
+import io.patchbay.core.tracking.Switcher;
 import io.patchbay.core.store.CrashPoints;
 import io.patchbay.core.store.Intent;
 import io.patchbay.core.store.IntentFile;

@@ -1,5 +1,7 @@
 package io.patchbay.core.patch;
 
+import io.patchbay.core.headers.PatchLocation;
+import io.patchbay.core.headers.StartLevels;
 import io.patchbay.api.PatchException;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;

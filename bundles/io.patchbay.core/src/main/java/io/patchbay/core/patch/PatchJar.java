@@ -1,5 +1,7 @@
 package io.patchbay.core.patch;
 
+import io.patchbay.core.headers.ManifestClause;
+import io.patchbay.core.headers.PatchTarget;
 import io.patchbay.api.PatchException;
 import io.patchbay.api.PatchbayConstants;
 import io.patchbay.core.source.BoundedCopy;

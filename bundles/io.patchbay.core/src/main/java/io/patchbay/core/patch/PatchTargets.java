@@ -1,5 +1,6 @@
 package io.patchbay.core.patch;
 
+import io.patchbay.core.headers.PatchTarget;
 import io.patchbay.api.PatchException;
 import io.patchbay.core.slot.Slot;
 import java.util.List;

@@ -8,13 +8,13 @@ import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleWiring;
 
 /** The version of the package that exports an interface: the second half of a slot's identity. */
-final class ApiVersions {
+public final class ApiVersions {
 
     private ApiVersions() {
     }
 
     /** Whether {@code type} is no longer what its bundle exports: the bundle was refreshed or uninstalled. */
-    static boolean isStale(Class<?> type) {
+    public static boolean isStale(Class<?> type) {
         Bundle exporter = FrameworkUtil.getBundle(type);
         if (exporter == null) {
             return false; // from the class path: never refreshed
@@ -23,7 +23,7 @@ final class ApiVersions {
         return wiring == null || wiring.getClassLoader() != type.getClassLoader();
     }
 
-    static String of(Class<?> type) {
+    public static String of(Class<?> type) {
         Bundle exporter = FrameworkUtil.getBundle(type);
         BundleWiring wiring = exporter == null ? null : exporter.adapt(BundleWiring.class);
         if (wiring == null) {

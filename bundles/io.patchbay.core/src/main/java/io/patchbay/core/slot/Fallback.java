@@ -8,9 +8,9 @@ package io.patchbay.core.slot;
  * @param from the id the slot had, or {@code null}
  * @param to the id it runs now
  */
-record Fallback(String reason, long time, String from, String to) {
+public record Fallback(String reason, long time, String from, String to) {
 
-    static Fallback because(String reason) {
+    public static Fallback because(String reason) {
         return new Fallback(reason, System.currentTimeMillis(), null, null);
     }
 

@@ -125,11 +125,12 @@ public final class Implementation {
         gone = true;
     }
 
-    boolean gone() {
+    public boolean gone() {
         return gone;
     }
 
-    void started() {
+    /** A call counts its start here before it re-checks the route (the call paths of {@link Slot} and {@link Seat}). */
+    public void started() {
         started.increment();
     }
 

@@ -9,17 +9,17 @@ import java.util.function.Supplier;
  * fallback when the active implementation leaves, a restored route that did not come back) then choose again.
  * A refused choice has left the slot, so it is never chosen twice: the loop ends.
  */
-final class Rerouting {
+public final class Rerouting {
 
     /** Test hook: told of every choice before it is routed. */
-    static volatile Consumer<Implementation> chosen = next -> {
+    public static volatile Consumer<Implementation> chosen = next -> {
     };
 
     private Rerouting() {
     }
 
     /** Routes with {@code route} to what {@code choice} gives, choosing again while the choice went away. */
-    static void untilRouted(Supplier<Implementation> choice, Consumer<Implementation> route) {
+    public static void untilRouted(Supplier<Implementation> choice, Consumer<Implementation> route) {
         for (;;) {
             Implementation next = choice.get();
             chosen.accept(next);

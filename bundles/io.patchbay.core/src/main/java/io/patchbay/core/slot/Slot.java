@@ -34,7 +34,7 @@ public final class Slot {
     private volatile Split split;
     private volatile int generation;
     private volatile int number;
-    private volatile SlotServices services;
+    private volatile SlotRegistration services;
     private String departed;
     private String awaiting;
     private boolean retired;
@@ -80,23 +80,23 @@ public final class Slot {
     private boolean publicationClaimed;
 
     /** True for the one caller that registers this slot's services. */
-    synchronized boolean claimPublication() {
+    public synchronized boolean claimPublication() {
         boolean first = !publicationClaimed;
         publicationClaimed = true;
         return first;
     }
 
-    void services(SlotServices registered) {
+    public void services(SlotRegistration registered) {
         services = registered;
     }
 
-    SlotServices services() {
+    public SlotRegistration services() {
         return services;
     }
 
     /** Makes the facade's properties those of the active implementation; call outside any lock. */
     public void followActive() {
-        SlotServices registered = services;
+        SlotRegistration registered = services;
         if (registered != null) {
             registered.follow();
         }
@@ -187,7 +187,7 @@ public final class Slot {
     }
 
     /** {@link #route}, also telling the id the slot had, read under the same lock as the switch. */
-    synchronized Routed reroute(Implementation next, boolean rememberCurrent, long now) {
+    public synchronized Routed reroute(Implementation next, boolean rememberCurrent, long now) {
         if (next != null && next.gone()) {
             throw new ImplementationGone(next, this); // chosen, then unregistered before this route: never route to it
         }
@@ -219,7 +219,7 @@ public final class Slot {
      *
      * @return whether it routed
      */
-    synchronized boolean routeIf(Implementation expected, Implementation next, Fallback fallback, long now) {
+    public synchronized boolean routeIf(Implementation expected, Implementation next, Fallback fallback, long now) {
         if (active != expected) {
             return false;
         }
@@ -231,7 +231,7 @@ public final class Slot {
     }
 
     /** The framework's moves not yet recorded, oldest first; taken, so each is recorded once. */
-    synchronized List<Fallback> takeUnrecorded() {
+    public synchronized List<Fallback> takeUnrecorded() {
         List<Fallback> taken = List.copyOf(unrecorded);
         unrecorded.clear();
         return taken;
@@ -258,12 +258,12 @@ public final class Slot {
         return implementations.remove(implementation);
     }
 
-    synchronized boolean retired() {
+    public synchronized boolean retired() {
         return retired;
     }
 
     /** Retires the slot if it has no implementation (true the first time only): nothing can join it afterwards. */
-    synchronized boolean retireIfEmpty() {
+    public synchronized boolean retireIfEmpty() {
         if (retired || !implementations.isEmpty()) {
             return false;
         }
@@ -325,7 +325,7 @@ public final class Slot {
         return awaiting;
     }
 
-    synchronized void stopAwaiting() {
+    public synchronized void stopAwaiting() {
         awaiting = null;
     }
 
@@ -339,6 +339,6 @@ public final class Slot {
     }
 
     /** What a route change found: the implementation that was active, and the id the slot had. */
-    record Routed(Implementation before, String fromId) {
+    public record Routed(Implementation before, String fromId) {
     }
 }

@@ -6,25 +6,16 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
-import java.util.Dictionary;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.After;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
-import org.osgi.framework.ServiceReference;
 
 /**
  * Interleavings at the route itself, each forced at a hook: a canary's arm leaving while the judge steps, a call
- * below a patch choosing an implementation that leaves before the call is counted, two switches publishing the
- * facade's properties.
+ * below a patch choosing an implementation that leaves before the call is counted.
  */
 public class RouteInterleavingTest {
-
-    @Rule
-    public TemporaryFolder folder = new TemporaryFolder();
 
     private final Slot slot = new Slot(Supplier.class, "1.0.0", () -> 200);
     private final Implementation original = Stubs.implementation(slot, "impl", "1.0.0", (Supplier<String>) () -> "a");
@@ -34,8 +25,6 @@ public class RouteInterleavingTest {
     @After
     public void noHooks() {
         Seat.beforeStart = () -> {
-        };
-        SlotServices.beforePublish = () -> {
         };
     }
 
@@ -78,36 +67,6 @@ public class RouteInterleavingTest {
         assertSame(standby, reached);
     }
 
-    @Test
-    public void theFacadeEndsWithThePropertiesOfTheRouteTheLastSwitchLeft() throws Exception {
-        FakeFramework framework = new FakeFramework(folder.getRoot().toPath());
-        framework.register(framework.install("greeter", "1.0.0"), "greeter", "1.0.0");
-        ServiceReference<Object> second = framework.register(framework.install("greeter", "1.0.1"), "greeter",
-                "1.0.1");
-        ServiceReference<Object> third = framework.register(framework.install("greeter", "1.0.2"), "greeter",
-                "1.0.2");
-        Slot facaded = framework.slot();
-        Thread[] other = new Thread[1];
-        SlotServices.beforePublish = () -> { // a switch read its properties; the framework moves the route now
-            if (other[0] == null) {
-                other[0] = new Thread(() -> {
-                    facaded.route(framework.implementation(third), false, 2);
-                    facaded.followActive();
-                });
-                other[0].start();
-                awaitBlockedOrDone(other[0]);
-            }
-        };
-
-        framework.switcher.change(facaded, framework.implementation(second), new Switcher.Change("activate",
-                "test", null, null, true));
-        other[0].join(10_000);
-
-        List<Object> published = framework.published;
-        assertEquals("1.0.2", ((Dictionary<?, ?>) published.get(published.size() - 1)).get("answer"));
-        framework.owner.close();
-    }
-
     private Split split() {
         return new Split(original, patch) {
             @Override
@@ -123,14 +82,6 @@ public class RouteInterleavingTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    /** Waits until {@code thread} has finished or waits for a lock (the publisher's). */
-    private static void awaitBlockedOrDone(Thread thread) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (thread.isAlive() && thread.getState() != Thread.State.BLOCKED && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
         }
     }
 }

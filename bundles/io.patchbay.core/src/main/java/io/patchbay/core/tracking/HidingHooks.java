@@ -1,0 +1,72 @@
+package io.patchbay.core.tracking;
+
+import io.patchbay.api.PatchbayConstants;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.hooks.service.EventListenerHook;
+import org.osgi.framework.hooks.service.FindHook;
+import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
+
+/**
+ * Hides raw implementations of managed slots from every bundle but the manager (and the framework itself), so
+ * consumers only ever find, and only ever hear about, the slot's facade. The services through which patches call
+ * the code they replace ({@link PatchbayConstants#REPLACED_PROPERTY}) are shown to patch bundles only.
+ */
+public final class HidingHooks implements FindHook, EventListenerHook {
+
+    private final Bundle manager;
+    private final ManagedServices managed;
+    private final FacadeVisibility facades;
+
+    /** @param typesOfSlot the interfaces of the slot with a given id ({@link Slots#typesOf}) */
+    public HidingHooks(Bundle manager, ManagedServices managed, Function<String, List<Class<?>>> typesOfSlot) {
+        this.manager = manager;
+        this.managed = managed;
+        this.facades = new FacadeVisibility(typesOfSlot);
+    }
+
+    @Override
+    public void find(BundleContext context, String name, String filter, boolean allServices,
+            Collection<ServiceReference<?>> references) {
+        if (!seesRaw(context)) {
+            // getAllServiceReferences answers regardless of class spaces, as the framework does for any service
+            references.removeIf(reference -> managed.test(reference) || hiddenReplaced(context, reference)
+                    || !allServices && facades.hiddenFrom(context.getBundle(), reference));
+        }
+    }
+
+    @Override
+    public void event(ServiceEvent event, Map<BundleContext, Collection<ListenerInfo>> listeners) {
+        ServiceReference<?> reference = event.getServiceReference();
+        if (managed.test(reference)) {
+            listeners.keySet().removeIf(context -> !seesRaw(context));
+        } else if (reference.getProperty(PatchbayConstants.REPLACED_PROPERTY) != null
+                || reference.getProperty(PatchbayConstants.FACADE_PROPERTY) != null) {
+            listeners.keySet().removeIf(context -> !seesRaw(context) && (hiddenReplaced(context, reference)
+                    || facades.hiddenFrom(context.getBundle(), reference)));
+        }
+        if (event.getType() == ServiceEvent.UNREGISTERING) {
+            managed.forget(reference);
+            facades.forget(reference);
+        }
+    }
+
+    private boolean hiddenReplaced(BundleContext context, ServiceReference<?> reference) {
+        if (reference.getProperty(PatchbayConstants.REPLACED_PROPERTY) == null || seesRaw(context)) {
+            return false;
+        }
+        Bundle bundle = context.getBundle();
+        return bundle.getHeaders("").get(PatchbayConstants.PATCH_HEADER) == null;
+    }
+
+    private boolean seesRaw(BundleContext context) {
+        Bundle bundle = context.getBundle();
+        return bundle == null || bundle.getBundleId() == 0 || bundle.equals(manager);
+    }
+}

@@ -1,0 +1,239 @@
+package io.patchbay.core.tracking;
+
+import io.patchbay.core.slot.Fallback;
+import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.ImplementationGone;
+import io.patchbay.core.slot.Slot;
+import io.patchbay.api.PatchException;
+import io.patchbay.api.dto.ChangeDTO;
+import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.core.store.CrashPoints;
+import io.patchbay.core.store.Intent;
+import io.patchbay.core.store.IntentFile;
+import io.patchbay.core.store.Ledger;
+import io.patchbay.core.store.RouteStore;
+import io.patchbay.core.store.SavedRoute;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The one place a route changes: switch, save the routes, write the ledger, then wait for the old implementation
+ * to drain.
+ */
+public final class Switcher {
+
+    /** Who the ledger names for the framework's moves. */
+    public static final String FRAMEWORK = "framework";
+
+    private final RouteStore store;
+    private final Ledger ledger;
+    private final LongSupplier drainMillis;
+    private final IntentFile intents;
+    private final Consumer<LedgerEntryDTO> listener;
+    private final Consumer<Implementation> activated;
+
+    /** @param listener told of every ledger entry after it is written (events), on the switching thread */
+    public Switcher(RouteStore store, Ledger ledger, IntentFile intents, LongSupplier drainMillis,
+            Consumer<LedgerEntryDTO> listener) {
+        this(store, ledger, intents, drainMillis, listener, implementation -> {
+        });
+    }
+
+    /**
+     * @param activated told of every implementation a route moves to, on the switching thread, after the route
+     *            (the retirement watch)
+     */
+    public Switcher(RouteStore store, Ledger ledger, IntentFile intents, LongSupplier drainMillis,
+            Consumer<LedgerEntryDTO> listener, Consumer<Implementation> activated) {
+        this.store = store;
+        this.ledger = ledger;
+        this.intents = intents;
+        this.drainMillis = drainMillis;
+        this.listener = listener;
+        this.activated = activated;
+    }
+
+    /**
+     * A recorded change on its own: revert, activate, a patch started outside Patchbay. An intent is written
+     * first, so that a stop at any instant between the switch and its ledger entry is resolved at the next start
+     * ({@link io.patchbay.core.patch.InterruptedOperations}). Refused while the slot has an operation in progress
+     * (a canary), whose intent it must not take over.
+     */
+    public ChangeDTO change(Slot slot, Implementation next, Change change) {
+        if (intents.inProgress(slot.id())) {
+            throw new PatchException(slot.id() + " has an operation in progress; the " + change.action()
+                    + " of " + (next == null ? "nothing" : next.id()) + " was refused.");
+        }
+        return change(slot, next, change, true);
+    }
+
+    /**
+     * A change that is one step of an operation that has written its intent already (apply, promote); if that
+     * intent is keyed otherwise (an apply whose slot only the patch's registration told), it writes its own.
+     */
+    public ChangeDTO changeIn(Slot slot, Implementation next, Change change) {
+        return change(slot, next, change, !intents.inProgress(slot.id()));
+    }
+
+    private ChangeDTO change(Slot slot, Implementation next, Change change, boolean own) {
+        recordFallbacks(slot); // the framework's moves came first: the ledger says so
+        long now = System.currentTimeMillis();
+        if (own) {
+            intents.begin(new Intent(now, change.action(), change.actor(), slot.id(), slot.currentId(),
+                    next == null ? null : next.id(), change.reason(), change.checksum(), change.signer(), null));
+        }
+        CrashPoints.reached(change.action(), "intent");
+        Slot.Routed routed;
+        try {
+            routed = slot.reroute(next, change.remember(), now);
+        } catch (ImplementationGone gone) {
+            if (own) {
+                intents.finish(slot.id()); // nothing changed: nothing for the next start to resolve
+            }
+            throw gone;
+        }
+        String from = routed.fromId(); // read under the slot's lock with the switch, not before it
+        CrashPoints.reached(change.action(), "routed");
+        if (next != null) {
+            activated.accept(next);
+            save(slot);
+        }
+        CrashPoints.reached(change.action(), "saved");
+        slot.followActive();
+        LedgerEntryDTO entry = entry(now, change.action(), change.actor(), slot.id(), from,
+                next == null ? null : next.id(), change.reason());
+        entry.checksum = change.checksum();
+        entry.signer = change.signer();
+        ledger.append(entry);
+        CrashPoints.reached(change.action(), "recorded");
+        if (own) {
+            intents.finish(slot.id());
+        }
+        listener.accept(entry);
+        return result(slot, from, next, drain(routed.before(), next));
+    }
+
+    /**
+     * Records the moves the framework made in memory on this slot ({@link Slot#routeIf}), oldest first, each with
+     * its intent: on the owner, before any later change of the slot.
+     */
+    public void recordFallbacks(Slot slot) {
+        for (Fallback fallback : slot.takeUnrecorded()) {
+            boolean own = !intents.inProgress(slot.id());
+            if (own) {
+                intents.begin(new Intent(fallback.time(), "fallback", FRAMEWORK, slot.id(), fallback.from(),
+                        fallback.to(), fallback.reason(), null, null, null));
+            }
+            slot.find(fallback.to()).ifPresent(activated);
+            save(slot);
+            LedgerEntryDTO entry = entry(fallback.time(), "fallback", FRAMEWORK, slot.id(), fallback.from(),
+                    fallback.to(), fallback.reason());
+            ledger.append(entry);
+            if (own) {
+                intents.finish(slot.id());
+            }
+            listener.accept(entry);
+        }
+    }
+
+    private static LedgerEntryDTO entry(long time, String action, String actor, String slot, String from, String to,
+            String reason) {
+        LedgerEntryDTO entry = new LedgerEntryDTO();
+        entry.time = time;
+        entry.action = action;
+        entry.actor = actor;
+        entry.slot = slot;
+        entry.from = from;
+        entry.to = to;
+        entry.reason = reason;
+        return entry;
+    }
+
+    /** Writes an entry that changes no route (a canary's start, steps and end) and tells the listener of it. */
+    public void record(LedgerEntryDTO entry) {
+        ledger.append(entry);
+        listener.accept(entry);
+    }
+
+    /** The file of the operation in progress, for operations that begin before they switch (an apply installs). */
+    public IntentFile intents() {
+        return intents;
+    }
+
+    /**
+     * Routes in memory only: the first implementation of a slot (a restart picks it again by itself), a route
+     * restored after a restart, or bundles stopping while the framework shuts down. Nothing is written, so bringing
+     * up many slots costs no disk writes and the saved routes stay what a restart must restore.
+     */
+    public void quietly(Slot slot, Implementation next) {
+        slot.route(next, false, System.currentTimeMillis());
+        if (next != null) {
+            activated.accept(next);
+        }
+        slot.followActive();
+    }
+
+    private void save(Slot slot) {
+        Implementation active = slot.active();
+        if (active != null) {
+            store.put(slot.id(), new SavedRoute(active.id(), slot.previous(), slot.known()));
+        }
+    }
+
+    public long drainMillis() {
+        return drainMillis.getAsLong();
+    }
+
+    public SavedRoute saved(String slotId) {
+        return store.get(slotId);
+    }
+
+    /** The ids of every slot with a saved route. */
+    public java.util.Set<String> savedIds() {
+        return store.ids();
+    }
+
+    private boolean drain(Implementation before, Implementation next) {
+        if (before == null || before == next) {
+            return true;
+        }
+        try {
+            boolean drained = before.awaitDrained(drainMillis.getAsLong(), TimeUnit.MILLISECONDS);
+            if (drained && before.slot().active() != before) {
+                before.releaseScoped(); // its consumers' objects: they get new ones from the new implementation
+            }
+            return drained;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static ChangeDTO result(Slot slot, String from, Implementation next, boolean drained) {
+        ChangeDTO change = new ChangeDTO();
+        change.slot = slot.id();
+        change.from = from;
+        change.to = next == null ? null : next.id();
+        change.changed = !java.util.Objects.equals(from, change.to);
+        change.drained = drained;
+        change.message = change.to == null ? slot.id() + " has no implementation now; calls wait for one."
+                : slot.id() + " now runs " + change.to
+                        + (change.from == null ? "." : " instead of " + change.from + ".");
+        return change;
+    }
+
+    /**
+     * A change for the ledger; {@code remember} pushes the current implementation on the revert stack.
+     *
+     * @param signer the trusted signer of an applied patch jar, or {@code null} (not verified, or no jar)
+     */
+    public record Change(String action, String actor, String reason, String checksum, String signer,
+            boolean remember) {
+
+        /** A change with no signer: every one that does not apply a verified jar. */
+        public Change(String action, String actor, String reason, String checksum, boolean remember) {
+            this(action, actor, reason, checksum, null, remember);
+        }
+    }
+}
