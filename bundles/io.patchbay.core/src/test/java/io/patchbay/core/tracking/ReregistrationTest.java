@@ -1,4 +1,4 @@
-package io.patchbay.core.slot;
+package io.patchbay.core.tracking;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -7,6 +7,8 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import io.patchbay.api.PatchbayConstants;
+import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.Slot;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,10 @@
-package io.patchbay.core.slot;
+package io.patchbay.core.tracking;
 
+import io.patchbay.core.slot.Fallback;
+import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.Rerouting;
+import io.patchbay.core.slot.RouteOwner;
+import io.patchbay.core.slot.Slot;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
