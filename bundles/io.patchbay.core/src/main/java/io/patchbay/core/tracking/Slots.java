@@ -7,7 +7,6 @@ import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.SlotRegistration;
 import io.patchbay.core.headers.PatchHeaders;
 import io.patchbay.core.headers.PatchLocation;
-import io.patchbay.core.headers.StartLevels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -42,6 +41,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     private final RouteOwner owner;
     private final SlotPolicy policy;
     private final Departures departures;
+    private final OutsidePatches outside;
     private final Returns returns;
     private volatile boolean closing;
 
@@ -55,6 +55,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         this.table = new SlotTable(context, switcher, policy.dampingMillis());
         this.restorer = new Restorer(switcher, owner, context::getBundles, policy.restoreMillis());
         this.departures = new Departures(context, switcher, owner, policy.departing());
+        this.outside = new OutsidePatches(context, switcher, policy);
         this.returns = new Returns(departures, switcher, owner, policy.dampingMillis(), this::retire);
     }
 
@@ -224,26 +225,9 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
                         + " of " + slot.id() + " until it is applied with patch:apply.");
                 return;
             }
-            owner.submit("switch of " + slot.id() + " to " + implementation.id(), () -> switchOutside(slot,
+            owner.submit("switch of " + slot.id() + " to " + implementation.id(), () -> outside.switchTo(slot,
                     implementation));
         }
-    }
-
-    /** On the owner: a patch started outside Patchbay becomes the route, unless that is stale now. */
-    private void switchOutside(Slot slot, Implementation implementation) {
-        String stale = implementation.gone() ? "it went away"
-                : slot.retired() ? "its slot retired"
-                        : policy.canaryRunning().test(slot) ? slot.id() + " has a canary in progress"
-                                : slot.active() == implementation ? "it is active already" : null;
-        if (stale != null) {
-            LOG.warning(implementation.id() + " was started outside Patchbay and stays a standby of " + slot.id()
-                    + ": " + stale + ".");
-            return;
-        }
-        StartLevels.startWithManager(implementation.bundle(), context.getBundle());
-        String reason = PatchHeaders.reason(implementation.bundle());
-        switcher.change(slot, implementation, new Switcher.Change("apply", Switcher.FRAMEWORK,
-                reason == null ? "installed and started outside Patchbay" : reason, null, true));
     }
 
     /** Registers the slot's services once, after its first implementation is routed and outside any lock. */
