@@ -46,7 +46,8 @@ final class JsonMixins {
     }
 
     /** {@code lastSwitch}: the ledger entry that routed the slot to it, handed in as {@link LastSwitch#ATTRIBUTE}. */
-    @JsonAppend(props = @JsonAppend.Prop(value = LastSwitch.class, name = "lastSwitch", type = LedgerEntryDTO.class))
+    @JsonAppend(props = @JsonAppend.Prop(value = LastSwitch.class, name = "lastSwitch", type = LedgerEntryDTO.class,
+            include = JsonInclude.Include.ALWAYS)) // "lastSwitch": null where nothing routed to it, as ever
     abstract static class Implementation {
     }
 
