@@ -7,8 +7,10 @@ import io.patchbay.core.slot.RouteOwner;
 import io.patchbay.core.slot.Slot;
 import java.util.Arrays;
 import java.util.Collection;
+import java.lang.ref.WeakReference;
+import java.util.Collections;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
@@ -34,7 +36,8 @@ final class Restorer {
     private final RouteOwner owner;
     private final Supplier<Bundle[]> bundles;
     private final LongSupplier waitMillis;
-    private final Set<Slot> deadlines = ConcurrentHashMap.newKeySet();
+    /** Slots with a deadline scheduled; weak, as the scheduled check is: a retired slot must not be kept. */
+    private final Set<Slot> deadlines = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private volatile boolean settled;
 
     Restorer(Switcher switcher, RouteOwner owner, Supplier<Bundle[]> bundles, LongSupplier waitMillis) {
@@ -67,10 +70,11 @@ final class Restorer {
             settle(slot, " is not running");
         } else if (deadlines.add(slot)) {
             long millis = waitMillis.getAsLong();
+            WeakReference<Slot> waiting = new WeakReference<>(slot);
             owner.schedule("restore deadline of " + slot.id(), millis, () -> {
-                deadlines.remove(slot);
-                if (awaited.equals(slot.awaiting())) {
-                    settle(slot, "'s bundle is running but did not register its service within " + millis + " ms");
+                Slot still = waiting.get();
+                if (still != null && deadlines.remove(still) && awaited.equals(still.awaiting())) {
+                    settle(still, "'s bundle is running but did not register its service within " + millis + " ms");
                 }
             });
         }
