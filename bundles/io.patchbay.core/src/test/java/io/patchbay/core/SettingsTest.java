@@ -18,7 +18,11 @@ public class SettingsTest {
 
     @Test
     public void everySettingHasItsDeclaredDefault() {
-        Settings settings = new Settings();
+        assertDeclaredDefaults(new Settings());
+    }
+
+    /** The defaults SettingsDefinition declares, as a fresh or reset {@code settings} has them. */
+    static void assertDeclaredDefaults(Settings settings) {
         assertEquals(Set.of(), settings.managedInterfaces());
         assertEquals(5_000, settings.dampingMillis());
         assertEquals(10_000, settings.applyMillis());

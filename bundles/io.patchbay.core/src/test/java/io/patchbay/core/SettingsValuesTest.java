@@ -84,17 +84,6 @@ public class SettingsValuesTest {
     }
 
     private void assertDefaults() {
-        assertEquals(Set.of(), settings.managedInterfaces());
-        assertEquals(5_000, settings.dampingMillis());
-        assertEquals(10_000, settings.applyMillis());
-        assertEquals(5_000, settings.drainMillis());
-        assertEquals(64L << 20, settings.maxBytes());
-        assertEquals(10_000, settings.connectMillis());
-        assertEquals(30_000, settings.readMillis());
-        assertEquals(30_000, settings.lockMillis());
-        assertEquals(7L * 24 * 3600 * 1000, settings.standbyIdleWarnMillis());
-        assertNull(settings.trustStore());
-        assertNull(settings.trustStorePassword());
-        assertEquals(List.of("patchbay.key", "tenant.id", "user.id"), settings.keyNames());
+        SettingsTest.assertDeclaredDefaults(settings);
     }
 }

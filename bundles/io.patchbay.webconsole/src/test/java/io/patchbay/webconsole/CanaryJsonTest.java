@@ -30,7 +30,8 @@ public class CanaryJsonTest {
             + "\"salt\":\"a.impl/1.0.1\",\"minStepMillis\":30000,\"maxStepMillis\":600000,\"minCalls\":100,"
             + "\"autoPromote\":true,\"alpha\":0.01,\"beta\":0.05,\"errorMargin\":0.005,\"errorRatio\":2,"
             + "\"slowShare\":0.05,\"slowRatio\":1.2,\"slowMarginMicros\":1000,\"warmupCalls\":200,\"guardErrorRate\":0.5,\"guardCalls\":20,"
-            + "\"newExceptionRepeats\":3}}";
+            + "\"newExceptionRepeats\":3},"
+            + "\"outcome\":null,\"outcomeReason\":null,\"outcomeActor\":null,\"ended\":0}"; // how it ended
 
     @Test
     public void aCanaryHasEveryDocumentedFieldWithNullForWhatIsNotANumber() {
@@ -47,7 +48,8 @@ public class CanaryJsonTest {
                 + "\"minStepMillis\":null,\"maxStepMillis\":null,\"minCalls\":null,\"autoPromote\":null,\"alpha\":null,"
                 + "\"beta\":null,\"errorMargin\":null,\"errorRatio\":null,\"slowShare\":null,\"slowRatio\":null,"
                 + "\"slowMarginMicros\":null,\"warmupCalls\":null,"
-                + "\"guardErrorRate\":null,\"guardCalls\":null,\"newExceptionRepeats\":null}}",
+                + "\"guardErrorRate\":null,\"guardCalls\":null,\"newExceptionRepeats\":null},"
+                + "\"outcome\":null,\"outcomeReason\":null,\"outcomeActor\":null,\"ended\":0}",
                 json.substring(json.indexOf("\"spec\":")));
     }
 
