@@ -89,13 +89,15 @@ public class ManagerServicesIT extends ContainerTest {
             }
         };
         context.addServiceListener(eager, "(objectClass=java.util.function.Supplier)");
+        // told apart by a property: the container has other Suppliers (the fleet agent's page state)
         ServiceRegistration<?> registration = context.registerService(java.util.function.Supplier.class.getName(),
-                raw, null);
+                raw, new java.util.Hashtable<>(java.util.Map.of("itest", "third-party")));
         context.removeServiceListener(eager);
         try {
             boolean managed = manager.slots().stream().anyMatch(s -> s.interfaceName.equals("java.util.function.Supplier"));
             if (managed) {
-                Object seen = context.getService(context.getServiceReference(java.util.function.Supplier.class));
+                Object seen = context.getService(context.getServiceReferences(java.util.function.Supplier.class,
+                        "(itest=third-party)").iterator().next());
                 assertTrue("consumers get the facade, not the raw service", seen != raw);
                 assertEquals("third party", ((java.util.function.Supplier<?>) seen).get());
                 assertEquals("a call made while the facade is being registered", "third party", firstCall.get());

@@ -68,7 +68,11 @@ public class RebuiltPatchIT extends ContainerTest {
     @Test
     public void aBundleNotInstalledByApplyCannotBeCompared() throws Exception {
         Bundle shell = context.installBundle(Container.fixPatch().toURI().toString());
-        shell.start();
+        shell.start(); // the route's owner switches to it, after the registration's callback returned
+        Deadline deadline = new Deadline(java.time.Duration.ofSeconds(10));
+        while (!FIXED.equals(manager.slot(SLOT).active.id) && !deadline.passed()) {
+            deadline.pause();
+        }
         assertEquals(FIXED, manager.slot(SLOT).active.id);
         refused(Container.fixPatch(), FIXED + " is already installed (bundle " + shell.getBundleId() + ") but not by"
                 + " apply, so its content cannot be compared; give the fixed build a new version, e.g. 1.0.2, or"

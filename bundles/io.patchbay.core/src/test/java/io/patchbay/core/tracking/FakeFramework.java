@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -75,9 +72,6 @@ final class FakeFramework {
     volatile java.util.function.Predicate<Slot> canaryRunning = slot -> false;
     /** Every reference the manager gave back, in order. */
     final List<ServiceReference<?>> ungot = new CopyOnWriteArrayList<>();
-    /** Services the manager registered (a facade and a replaced-code service per slot), and unregistered. */
-    final AtomicInteger registrations = new AtomicInteger();
-    final AtomicInteger unregistrations = new AtomicInteger();
     private final Map<ServiceReference<?>, Object> services = new HashMap<>();
     private final Map<ServiceReference<?>, Implementation> tracked = new HashMap<>();
     private final FakeBundle system = install("system.bundle", "1.0.0");
@@ -91,17 +85,12 @@ final class FakeFramework {
                     ungot.add((ServiceReference<?>) args[0]);
                     yield true;
                 }
-                case "registerService" -> {
-                    registrations.incrementAndGet();
-                    yield registration(published, unregistrations);
-                }
+                case "registerService" -> registration(published);
                 case "hashCode" -> System.identityHashCode(proxy);
                 case "equals" -> proxy == args[0];
                 default -> null;
             });
     private long nextServiceId = 1;
-    /** How long calls wait for a slot with no implementation, and a slot for its implementation to come back. */
-    static final long DAMPING_MILLIS = 200;
 
     final RouteOwner owner = new RouteOwner();
     final Ledger ledger;
@@ -117,7 +106,7 @@ final class FakeFramework {
         switcher = new Switcher(routes, ledger, intents, () -> 1000, entry -> {
         });
         slots = new Slots(context, new ManagedServices(system.bundle, Set::of), switcher, owner,
-                new SlotPolicy(() -> DAMPING_MILLIS, () -> restoreMillis, () -> true, slot -> canaryRunning.test(slot),
+                new SlotPolicy(() -> 200, () -> restoreMillis, () -> true, slot -> canaryRunning.test(slot),
                         implementation -> {
                         }));
     }
@@ -167,7 +156,7 @@ final class FakeFramework {
     /** Waits until the route's owner has run every change queued so far. */
     void settled() {
         try {
-            if (!owner.awaitQueued(10, TimeUnit.SECONDS)) {
+            if (!owner.awaitQueued(10, java.util.concurrent.TimeUnit.SECONDS)) {
                 throw new AssertionError("the route's owner did not finish its queue within 10 s");
             }
         } catch (InterruptedException e) {
@@ -189,28 +178,11 @@ final class FakeFramework {
         return all.get(0);
     }
 
-    /** Waits until the owner has run what a departure scheduled for one damping timeout from now. */
-    void pastDamping() {
-        CountDownLatch past = new CountDownLatch(1);
-        owner.schedule("test: past the damping timeout", DAMPING_MILLIS + 50, past::countDown);
-        try {
-            if (!past.await(10, TimeUnit.SECONDS)) {
-                throw new AssertionError("the route's owner did not get past the damping timeout within 10 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static ServiceRegistration<?> registration(List<Object> published,
-            AtomicInteger unregistrations) {
+    private static ServiceRegistration<?> registration(List<Object> published) {
         return (ServiceRegistration<?>) Proxy.newProxyInstance(FakeFramework.class.getClassLoader(),
                 new Class<?>[] { ServiceRegistration.class }, (proxy, method, args) -> {
                     if (method.getName().equals("setProperties")) {
                         published.add(args[0]);
-                    } else if (method.getName().equals("unregister")) {
-                        unregistrations.incrementAndGet();
                     }
                     return null;
                 });
