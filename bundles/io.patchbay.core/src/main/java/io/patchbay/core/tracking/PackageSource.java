@@ -23,6 +23,11 @@ final class PackageSource {
         for (BundleWire wire : imports == null ? List.<BundleWire>of() : imports) {
             if (name.equals(wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))) {
                 BundleWiring provider = wire.getProviderWiring();
+                if (provider != null && provider.getBundle() != null && provider.getBundle().getBundleId() == 0) {
+                    // the framework exports it (java.* under OSGi R7+, the JDK's packages): the class the
+                    // framework itself has, whatever loader that is, the boot loader's included
+                    return type.getClassLoader();
+                }
                 return provider == null ? null : provider.getClassLoader();
             }
         }
