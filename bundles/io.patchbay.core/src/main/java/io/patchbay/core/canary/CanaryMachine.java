@@ -96,7 +96,7 @@ public final class CanaryMachine {
 
     private String waitingFor(long stepMillis) {
         if (candidate.windowCalls() < spec.minCalls) {
-            return "holding: " + candidate.windowCalls() + " of " + spec.minCalls + " candidate calls in this step";
+            return "holding: " + candidate.windowCalls() + " of " + spec.minCalls + " candidate calls";
         }
         if (!Judge.latencyJudged(baseline)) {
             return "holding: the baseline has " + baseline.all().getTotalCount() + " of " + Judge.BASELINE_TIMED

@@ -79,7 +79,7 @@ public class CanaryMachineTest {
 
     @Test
     public void tooFewCallsOrTooFewBaselineTimesHoldTheStepAndSaySo() {
-        assertEquals("holding: 99 of 100 candidate calls in this step",
+        assertEquals("holding: 99 of 100 candidate calls",
                 machine.look(calls(99, 0, 10_000, 0), 40_000).verdict().reason());
         CanaryMachine quiet = new CanaryMachine(spec, 0);
         Decision untimed = quiet.look(new Evidence(700, 0, 40, 0, Evidences.times(700, 1000),
