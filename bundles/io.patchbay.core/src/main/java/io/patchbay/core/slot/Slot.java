@@ -1,9 +1,6 @@
 package io.patchbay.core.slot;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +24,7 @@ public final class Slot {
     private final String apiVersion;
     private final LongSupplier dampingMillis;
     private final List<Implementation> implementations = new ArrayList<>();
-    private final Deque<String> previous = new ArrayDeque<>();
-    private final Set<String> known = new LinkedHashSet<>();
+    private final RouteMemory memory = new RouteMemory();
     private final ConsumerBundles consumers = new ConsumerBundles();
     private volatile Implementation active;
     private volatile Split split;
@@ -36,7 +32,6 @@ public final class Slot {
     private volatile int number;
     private volatile SlotRegistration services;
     private String departed;
-    private String awaiting;
     private boolean retired;
     private final List<Fallback> unrecorded = new ArrayList<>();
 
@@ -193,17 +188,11 @@ public final class Slot {
         }
         Implementation before = active;
         String beforeId = currentId();
-        if (rememberCurrent && beforeId != null && (next == null || !beforeId.equals(next.id()))) {
-            previous.remove(beforeId);
-            previous.push(beforeId);
-        }
+        memory.moved(beforeId, rememberCurrent, next == null ? null : next.id());
         departed = next == null ? beforeId : null;
         if (next != null) {
-            previous.remove(next.id());
-            known.add(next.id());
             next.activated(now);
         }
-        awaiting = null;
         if (before != null && before != next) {
             before.deactivated(now);
         }
@@ -286,14 +275,8 @@ public final class Slot {
 
     /** The most recent earlier implementation that is still registered; stale stack entries are dropped. */
     public synchronized Optional<Implementation> revertTarget() {
-        while (!previous.isEmpty()) {
-            Optional<Implementation> candidate = find(previous.peek());
-            if (candidate.isPresent()) {
-                return candidate;
-            }
-            previous.pop();
-        }
-        return Optional.empty();
+        String target = memory.revertTarget(id -> find(id).isPresent());
+        return target == null ? Optional.empty() : find(target);
     }
 
     /** The best implementation to fall back on when the active one goes away. */
@@ -302,31 +285,28 @@ public final class Slot {
     }
 
     public synchronized List<String> previous() {
-        return List.copyOf(previous);
+        return memory.previous();
     }
 
     public synchronized boolean isKnown(String implementationId) {
-        return known.contains(implementationId);
+        return memory.isKnown(implementationId);
     }
 
     public synchronized Set<String> known() {
-        return Set.copyOf(known);
+        return memory.known();
     }
 
     /** Restores a saved route: wait for {@code activeId} before serving any call. */
     public synchronized void restore(String activeId, List<String> savedPrevious, Set<String> savedKnown) {
-        awaiting = activeId;
-        previous.clear();
-        previous.addAll(savedPrevious);
-        known.addAll(savedKnown);
+        memory.restore(activeId, savedPrevious, savedKnown);
     }
 
     public synchronized String awaiting() {
-        return awaiting;
+        return memory.awaiting();
     }
 
     public synchronized void stopAwaiting() {
-        awaiting = null;
+        memory.stopAwaiting();
     }
 
     public ConsumerBundles consumers() {
@@ -336,9 +316,5 @@ public final class Slot {
     @Override
     public String toString() {
         return id;
-    }
-
-    /** What a route change found: the implementation that was active, and the id the slot had. */
-    public record Routed(Implementation before, String fromId) {
     }
 }

@@ -3,6 +3,7 @@ package io.patchbay.core.tracking;
 import io.patchbay.core.slot.Fallback;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.ImplementationGone;
+import io.patchbay.core.slot.Routed;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.api.PatchException;
 import io.patchbay.api.dto.ChangeDTO;
@@ -84,7 +85,7 @@ public final class Switcher {
                     next == null ? null : next.id(), change.reason(), change.checksum(), change.signer(), null));
         }
         CrashPoints.reached(change.action(), "intent");
-        Slot.Routed routed;
+        Routed routed;
         try {
             routed = slot.reroute(next, change.remember(), now);
         } catch (ImplementationGone gone) {

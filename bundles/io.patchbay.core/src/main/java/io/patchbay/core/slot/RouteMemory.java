@@ -1,0 +1,71 @@
+package io.patchbay.core.slot;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What a slot remembers of its route besides the active implementation: the implementations to revert to (newest
+ * first), every implementation it ever routed to, and the one a restored route waits for. Not thread-safe: only
+ * {@link Slot} uses it, under its own monitor.
+ */
+final class RouteMemory {
+
+    private final Deque<String> previous = new ArrayDeque<>();
+    private final Set<String> known = new LinkedHashSet<>();
+    private String awaiting;
+
+    /** The route moves from {@code beforeId} (remembered for a revert if asked) to {@code nextId} (may be null). */
+    void moved(String beforeId, boolean rememberBefore, String nextId) {
+        if (rememberBefore && beforeId != null && !beforeId.equals(nextId)) {
+            previous.remove(beforeId);
+            previous.push(beforeId);
+        }
+        if (nextId != null) {
+            previous.remove(nextId);
+            known.add(nextId);
+        }
+        awaiting = null;
+    }
+
+    /** The newest id to revert to that {@code present} accepts; ids it refuses are dropped on the way. */
+    String revertTarget(Predicate<String> present) {
+        while (!previous.isEmpty()) {
+            if (present.test(previous.peek())) {
+                return previous.peek();
+            }
+            previous.pop();
+        }
+        return null;
+    }
+
+    List<String> previous() {
+        return List.copyOf(previous);
+    }
+
+    boolean isKnown(String implementationId) {
+        return known.contains(implementationId);
+    }
+
+    Set<String> known() {
+        return Set.copyOf(known);
+    }
+
+    void restore(String activeId, List<String> savedPrevious, Set<String> savedKnown) {
+        awaiting = activeId;
+        previous.clear();
+        previous.addAll(savedPrevious);
+        known.addAll(savedKnown);
+    }
+
+    String awaiting() {
+        return awaiting;
+    }
+
+    void stopAwaiting() {
+        awaiting = null;
+    }
+}
