@@ -54,7 +54,9 @@ public final class LauncherProcess implements AutoCloseable {
      */
     public static LauncherProcess startOnTerminal(Path jar, Path data, int port, String... extraArgs)
             throws IOException {
-        String java = String.join(" ", java(jar, data, port, extraArgs));
+        // exec: script runs the command through $SHELL, and dash (a CI machine's /bin/sh) stays as java's parent
+        // in the terminal's process group, where Ctrl-C kills it and script reports 130 whatever java does
+        String java = "exec " + String.join(" ", java(jar, data, port, extraArgs));
         return new LauncherProcess(start(new ProcessBuilder("env", "--default-signal=INT", "script", "-qfec", java,
                 "/dev/null")));
     }

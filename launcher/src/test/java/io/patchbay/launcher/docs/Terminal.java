@@ -42,7 +42,7 @@ final class Terminal implements AutoCloseable {
                 "-Dpatchbay.http.port=" + port, "-Dpatchbay.data=" + data, "-jar", jar.toString());
         String command = java.stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'")
                 .collect(Collectors.joining(" "));
-        ProcessBuilder builder = new ProcessBuilder("script", "-q", "-f", "-e", "-c", command, "/dev/null")
+        ProcessBuilder builder = new ProcessBuilder("script", "-q", "-f", "-e", "-c", "exec " + command, "/dev/null")
                 .directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("PATCHBAY_"));
         builder.environment().put("TERM", "dumb");
