@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.Before;
 import org.junit.Test;
@@ -247,6 +248,8 @@ public class BadPatchIT extends ContainerTest {
     private void assertUnchanged() {
         assertEquals("bundles", bundles, Fixtures.bundles(context));
         assertEquals("routes", routes, Fixtures.routes(manager));
-        assertEquals("ledger", ledger, manager.history(null).size());
+        List<LedgerEntryDTO> history = manager.history(null);
+        assertEquals("ledger: " + history.stream().skip(ledger).map(e -> e.action + " by " + e.actor + " of " + e.slot
+                + " " + e.from + " -> " + e.to + ": " + e.reason).collect(Collectors.toList()), ledger, history.size());
     }
 }

@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
@@ -45,6 +46,9 @@ import org.osgi.framework.BundleContext;
 
 /** The {@link PatchManager} service: names to slots, operations serialised, everything else delegated. */
 final class PatchManagerImpl implements PatchManager {
+
+    /** How long a history read waits for the framework's changes to be recorded before it answers anyway. */
+    private static final long HISTORY_WAIT_MILLIS = 10_000;
 
     private final BundleContext context;
     private final Slots slots;
@@ -262,6 +266,11 @@ final class PatchManagerImpl implements PatchManager {
 
     @Override
     public List<LedgerEntryDTO> history(String slotName) {
+        try { // a fallback already made in the route (a patch bundle uninstalled) is in the history too
+            slots.owner().awaitSubmitted(HISTORY_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (slotName == null || slotName.isBlank()) {
             return ledger.entries();
         }

@@ -86,7 +86,7 @@ public final class ApplyOperation {
         try {
             CrashPoints.reached("canary", "begun");
             Implementation implementation = existing != null ? standby(patch, choice, existing)
-                    : installed(patch, choice);
+                    : installed(patch, choice, null);
             CrashPoints.reached("canary", "started");
             try {
                 T result = arrival.arrived(implementation, why, patch.checksum(), patch.signer(), location);
@@ -105,12 +105,19 @@ public final class ApplyOperation {
         }
     }
 
-    private Implementation installed(PatchJar patch, PatchTargets.Choice choice) {
+    /**
+     * Installs and starts the patch and waits for its implementation, in a slot that is still live; on failure
+     * uninstalls it. {@code stage} names the operation's crash point "started", between start and arrival.
+     */
+    private Implementation installed(PatchJar patch, PatchTargets.Choice choice, String stage) {
         Bundle bundle = Installs.install(context, patch);
         Expectations.Expectation expected = slots.expectations().expect(bundle, choice.target(),
                 choice.candidates(), false);
         try {
             start(patch, bundle);
+            if (stage != null) {
+                CrashPoints.reached(stage, "started");
+            }
             Implementation implementation = Installs.await(patch, choice.target(), expected.arrival(),
                     timeoutMillis, null);
             requireLive(patch, implementation.slot());
@@ -118,6 +125,9 @@ public final class ApplyOperation {
         } catch (RuntimeException e) {
             slots.expectations().forget(expected);
             Installs.uninstall(bundle);
+            if (e instanceof PatchException && choice.target() != null) {
+                requireLive(patch, choice.target()); // its arrival failed because the target retired: say that
+            }
             throw e;
         }
     }
@@ -140,19 +150,11 @@ public final class ApplyOperation {
         if (existing != null) {
             return alreadyInstalled(patch, choice, existing, change);
         }
-        Bundle bundle = Installs.install(context, patch);
-        Expectations.Expectation expected = slots.expectations().expect(bundle, choice.target(),
-                choice.candidates(), false);
+        Implementation implementation = installed(patch, choice, "apply");
         try {
-            start(patch, bundle);
-            CrashPoints.reached("apply", "started");
-            Implementation implementation = Installs.await(patch, choice.target(), expected.arrival(),
-                    timeoutMillis, null);
-            requireLive(patch, implementation.slot());
             return slots.switcher().changeIn(implementation.slot(), implementation, change);
         } catch (RuntimeException e) {
-            slots.expectations().forget(expected);
-            Installs.uninstall(bundle);
+            Installs.uninstall(implementation.bundle());
             throw e;
         }
     }

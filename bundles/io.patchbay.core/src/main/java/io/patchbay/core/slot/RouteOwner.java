@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,6 +30,8 @@ public final class RouteOwner implements AutoCloseable {
 
     private final ScheduledExecutorService thread;
     private volatile Thread running;
+    /** Submitted framework changes not yet run. */
+    private final AtomicInteger pending = new AtomicInteger();
 
     public RouteOwner() {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
@@ -92,15 +95,40 @@ public final class RouteOwner implements AutoCloseable {
      * What it throws is logged. Dropped, with a log line, once the manager is stopping.
      */
     public void submit(String what, Runnable change) {
-        schedule(what, 0, change);
+        pending.incrementAndGet();
+        boolean queued = enqueue(what, 0, () -> {
+            try {
+                change.run();
+            } finally {
+                pending.decrementAndGet();
+            }
+        });
+        if (!queued) {
+            pending.decrementAndGet();
+        }
+    }
+
+    /**
+     * Waits until the framework's changes {@link #submit submitted} before this call have been recorded, so that a
+     * reader sees in the ledger what it already sees in the route; at once when none is pending (an operator's
+     * operation in progress is not waited for). Answers whether they were within {@code timeout}.
+     */
+    public boolean awaitSubmitted(long timeout, TimeUnit unit) throws InterruptedException {
+        return pending.get() == 0 || awaitQueued(timeout, unit);
     }
 
     /** Queues {@code change} to run on the owner once {@code delayMillis} have passed. */
     public void schedule(String what, long delayMillis, Runnable change) {
+        enqueue(what, delayMillis, change);
+    }
+
+    private boolean enqueue(String what, long delayMillis, Runnable change) {
         try {
             thread.schedule(() -> logged(what, change), delayMillis, TimeUnit.MILLISECONDS);
+            return true;
         } catch (RejectedExecutionException stopped) {
             LOG.info("The patch manager is stopping: the " + what + " was not run.");
+            return false;
         }
     }
 

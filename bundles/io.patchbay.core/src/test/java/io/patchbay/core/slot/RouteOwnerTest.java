@@ -92,6 +92,28 @@ public class RouteOwnerTest {
     }
 
     @Test
+    public void aReaderWaitsForTheFrameworksChangesButNotForAnOperatorsOperation() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch operating = new CountDownLatch(1);
+        Thread operator = new Thread(() -> owner.run("operator's", () -> {
+            operating.countDown();
+            await(release);
+        }));
+        operator.start();
+        assertTrue(operating.await(10, TimeUnit.SECONDS));
+        assertTrue("nothing submitted: no wait", owner.awaitSubmitted(1, TimeUnit.MILLISECONDS));
+
+        List<String> recorded = new CopyOnWriteArrayList<>();
+        owner.submit("fallback", () -> recorded.add("fallback"));
+        assertFalse("the fallback waits behind the operation", owner.awaitSubmitted(50, TimeUnit.MILLISECONDS));
+
+        release.countDown();
+        assertTrue(owner.awaitSubmitted(10, TimeUnit.SECONDS));
+        assertEquals(List.of("fallback"), recorded);
+        operator.join();
+    }
+
+    @Test
     public void aScheduledChangeRunsOnTheOwnerAfterItsDelay() throws Exception {
         CountDownLatch ran = new CountDownLatch(1);
         boolean[] onOwner = new boolean[1];
