@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.ClassRule;
 import org.junit.Test;
+import org.openqa.selenium.TimeoutException;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExamServer;
@@ -98,8 +99,14 @@ public class BrowserCanaryIT {
             canaries.awaitState(SLOT, "holding", () -> { });
             long before = canaries.calls(SLOT, "candidate");
             canaries.awaitCallsAbove(SLOT, "candidate", before, traffic);
-            Verdict passed = canaries.awaitVerdict(SLOT, "the judge passing the candidate",
-                    v -> v.word().equals("pass"), traffic);
+            Verdict passed;
+            try {
+                passed = canaries.awaitVerdict(SLOT, "the judge passing the candidate", v -> v.word().equals("pass"),
+                        traffic);
+            } catch (TimeoutException e) { // a canary that ended says why in the ledger
+                throw new AssertionError(e.getMessage() + "; the newest ledger entry: " + newestLedgerEntry(http)
+                        + ", " + newestLedgerReason(http), e);
+            }
             assertNotEquals(waiting, passed);
             assertTrue(passed.sentence(), passed.sentence().startsWith("the candidate is no worse than the baseline:"
                     + " errors 0 of "));
@@ -172,6 +179,13 @@ public class BrowserCanaryIT {
                 http.get("/system/console/patches.json", "admin", Container.CONSOLE_PASSWORD).body());
         Map<String, Object> entry = (Map<String, Object>) ((List<Object>) state.get("ledger")).get(0);
         return entry.get("action") + " " + entry.get("actor");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object newestLedgerReason(Http http) {
+        Map<String, Object> state = Json.object(
+                http.get("/system/console/patches.json", "admin", Container.CONSOLE_PASSWORD).body());
+        return ((Map<String, Object>) ((List<Object>) state.get("ledger")).get(0)).get("reason");
     }
 
     /** The spec in force of the one canary in progress, from patches.json. */

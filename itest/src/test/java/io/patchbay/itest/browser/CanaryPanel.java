@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
@@ -108,11 +109,20 @@ public final class CanaryPanel {
 
     /** Runs {@code traffic} until the page shows a verdict that {@code wanted} accepts, and returns it. */
     public Verdict awaitVerdict(String slot, String what, Predicate<Verdict> wanted, Runnable traffic) {
-        return await(what, d -> {
-            traffic.run();
-            Verdict verdict = verdict(slot);
-            return wanted.test(verdict) ? verdict : null;
-        });
+        AtomicReference<String> shown = new AtomicReference<>("nothing yet");
+        return wait.withMessage(() -> "waiting for " + what + "; the page last showed " + shown.get())
+                .ignoring(StaleElementReferenceException.class).until(d -> {
+                    traffic.run();
+                    List<WebElement> word = d.findElements(By.cssSelector(canary(slot) + " .pb-verdict-word"));
+                    List<WebElement> reason = d.findElements(By.cssSelector(canary(slot) + " .pb-verdict-reason"));
+                    if (word.isEmpty() || reason.isEmpty()) {
+                        shown.set("no canary in " + slot);
+                        return null;
+                    }
+                    Verdict verdict = new Verdict(word.get(0).getText(), reason.get(0).getText());
+                    shown.set(verdict.toString());
+                    return wanted.test(verdict) ? verdict : null;
+                });
     }
 
     /** Runs {@code traffic} until the page shows {@code arm} with more than {@code calls} calls, and returns them. */
