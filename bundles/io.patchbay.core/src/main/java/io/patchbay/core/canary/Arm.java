@@ -22,7 +22,7 @@ final class Arm implements CallObserver {
     private final Recorder recorder = new Recorder(1, LONGEST, 2);
     private final Map<String, LongAdder> thrown = new ConcurrentHashMap<>();
     private final long warmup;
-    private final LongAdder seen = new LongAdder();
+    private volatile long warmAt = Long.MAX_VALUE; // the implementation's call count at which it is warm
     private volatile boolean warm;
     private volatile int sampled = Buckets.COUNT;
     private Histogram interval;
@@ -58,9 +58,8 @@ final class Arm implements CallObserver {
 
     @Override
     public void timed(long nanos) {
-        if (!warm) {
-            seen.increment();
-            if (seen.sum() <= warmup) {
+        if (!warm) { // counted in calls, not in timed calls: a sampled arm warms up as fast as one timed in full
+            if (implementation.calls() < warmAt) {
                 return;
             }
             warm = true;
@@ -77,6 +76,7 @@ final class Arm implements CallObserver {
         implementation.observe(this);
         callsSeen = implementation.calls();
         errorsSeen = implementation.errors();
+        warmAt = callsSeen + warmup;
         interval = recorder.getIntervalHistogram(interval); // drops what was recorded before
     }
 

@@ -75,6 +75,22 @@ public class CanaryTest {
     }
 
     @Test
+    public void theWarmUpCountsCallsNotTimedCalls() {
+        CanarySpecDTO given = new CanarySpecDTO();
+        given.steps = new double[] { 50 }; // a candidate on half the calls has a tenth of its calls timed
+        given.warmupCalls = 100L;
+        given.minStepMillis = 0L;
+        Canary sampled = new Canary(slot, baseline, candidate, CanarySpecs.complete(given, "impl/1.0.1"), () -> null,
+                1_000, "sha", "signer");
+        sampled.begin();
+        calls(candidate, 100, 0);
+        assertEquals("the warm-up's calls are not timed", 0, sampled.look(2_000).decided().candidate().timed());
+        calls(candidate, 1_000, 0);
+        long timed = sampled.look(3_000).decided().candidate().timed();
+        assertTrue("about a tenth of the 1,000 calls after the warm-up timed: " + timed, timed >= 60 && timed <= 150);
+    }
+
+    @Test
     public void aNewExceptionOfTheCandidateReachesTheGuard() {
         canary.begin();
         calls(baseline, 100, 0);
