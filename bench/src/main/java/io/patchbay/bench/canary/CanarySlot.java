@@ -14,6 +14,7 @@ import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Split;
 import io.patchbay.core.tracking.Switcher;
+import io.patchbay.core.store.FileJournal;
 import io.patchbay.core.store.IntentFile;
 import io.patchbay.core.store.Ledger;
 import io.patchbay.core.store.RouteStore;
@@ -52,8 +53,8 @@ final class CanarySlot implements AutoCloseable {
         slot.add(candidate);
         slot.route(baseline, false, System.currentTimeMillis());
         folder = Files.createTempDirectory("patchbay-bench-canary");
-        Switcher switcher = new Switcher(new RouteStore(folder.resolve("routes.properties")),
-                new Ledger(folder.resolve("ledger.jsonl")), new IntentFile(folder.resolve("operations.properties")),
+        Switcher switcher = new Switcher(new FileJournal(new IntentFile(folder.resolve("operations.properties")),
+                new RouteStore(folder.resolve("routes.properties")), new Ledger(folder.resolve("ledger.jsonl"))),
                 () -> 1_000L, entry -> { });
         canaries = new Canaries(switcher, new ReentrantLock(), () -> RoutingKeys.of(KEY_NAMES));
     }

@@ -15,6 +15,7 @@ import io.patchbay.core.slot.RouteOwner;
 import io.patchbay.core.tracking.SlotPolicy;
 import io.patchbay.core.tracking.Slots;
 import io.patchbay.core.tracking.Switcher;
+import io.patchbay.core.store.FileJournal;
 import io.patchbay.core.store.IntentFile;
 import io.patchbay.core.store.Ledger;
 import io.patchbay.core.store.RouteEvents;
@@ -68,7 +69,8 @@ public final class Activator implements BundleActivator {
         IntentFile intents = new IntentFile(data.resolve("operations.properties"));
         InterruptedOperations.resolve(context, intents, routes, ledger);
         Retirements retirements = new Retirements(context, () -> slots.all());
-        Switcher switcher = new Switcher(routes, ledger, intents, settings::drainMillis, events, retirements);
+        Switcher switcher = new Switcher(new FileJournal(intents, routes, ledger), settings::drainMillis, events,
+                retirements);
         ManagedServices managed = new ManagedServices(context.getBundle(), settings::managedInterfaces);
 
         owner = new RouteOwner();

@@ -74,7 +74,7 @@ public final class Canaries implements AutoCloseable {
         }
         requireNone(slot);
         long now = System.currentTimeMillis();
-        switcher.intents().begin(new Intent(now, "canary", actor, slot.id(), baseline.id(), candidate.id(), reason,
+        switcher.journal().begin(new Intent(now, "canary", actor, slot.id(), baseline.id(), candidate.id(), reason,
                 checksum, signer, installed));
         Canary canary = new Canary(slot, baseline, candidate, spec, keys.get(), now, checksum, signer);
         running.put(slot, canary);
@@ -127,7 +127,7 @@ public final class Canaries implements AutoCloseable {
     public ChangeDTO promote(Slot slot, String reason, String actor) {
         Canary canary = claim(slot);
         String why = join(reason, "promoted at " + canary.statistics());
-        switcher.intents().begin(new Intent(System.currentTimeMillis(), "promote", actor, slot.id(),
+        switcher.journal().begin(new Intent(System.currentTimeMillis(), "promote", actor, slot.id(),
                 canary.baseline().id(), canary.candidate().id(), why, canary.checksum, canary.signer, null));
         try {
             return switcher.changeIn(slot, canary.candidate(), new Switcher.Change("promote", actor, why,
@@ -135,7 +135,7 @@ public final class Canaries implements AutoCloseable {
         } finally {
             canary.end(CanaryDTO.PROMOTED);
             remember(canary, "promote", actor, reason);
-            switcher.intents().finish(slot.id());
+            switcher.journal().finish(slot.id());
         }
     }
 
@@ -152,7 +152,7 @@ public final class Canaries implements AutoCloseable {
         boolean drained = drain(candidate);
         record(canary, action, actor, candidate.id(), canary.baseline().id(), join(reason, "the canary of "
                 + candidate.id() + " ended at " + statistics + "; every call goes to " + canary.baseline().id()));
-        switcher.intents().finish(canary.slot().id());
+        switcher.journal().finish(canary.slot().id());
         return io.patchbay.api.dto.Changes.of(canary.slot().id(), candidate.id(), canary.baseline().id(), drained,
                 "The canary of " + candidate.id() + " in " + canary.slot().id() + " ended; every call goes to "
                         + canary.baseline().id() + " again.");

@@ -9,7 +9,7 @@ import io.patchbay.core.tracking.Slots;
 import io.patchbay.core.tracking.Switcher;
 import io.patchbay.core.store.CrashPoints;
 import io.patchbay.core.store.Intent;
-import io.patchbay.core.store.IntentFile;
+import io.patchbay.core.store.Journal;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -41,17 +41,17 @@ public final class ApplyOperation {
         Switcher.Change change = new Switcher.Change("apply", actor, why, patch.checksum(), patch.signer(),
                 true);
         Slot target = choice.target();
-        IntentFile intents = slots.switcher().intents();
+        Journal journal = slots.switcher().journal();
         Intent intent = new Intent(System.currentTimeMillis(), "apply", actor, target == null ? null : target.id(),
                 target == null ? null : target.currentId(), patch.id(), why, patch.checksum(), patch.signer(),
                 Installs.installed(context, patch) == null ? Installs.location(patch) : null);
-        intents.begin(intent);
+        journal.begin(intent);
         try {
             CrashPoints.reached("apply", "begun");
             return patch.isFragment() ? new FragmentApply(context, slots, timeoutMillis).apply(patch, target, change)
                     : applyBundle(patch, choice, change);
         } finally {
-            intents.finish(intent.key());
+            journal.finish(intent.key());
         }
     }
 
@@ -77,11 +77,11 @@ public final class ApplyOperation {
         Bundle existing = Installs.installed(context, patch);
         String location = existing == null ? Installs.location(patch) : null;
         Slot target = choice.target();
-        IntentFile intents = slots.switcher().intents();
+        Journal journal = slots.switcher().journal();
         Intent intent = new Intent(System.currentTimeMillis(), "canary", actor, target == null ? null : target.id(),
                 target == null ? null : target.currentId(), patch.id(), why, patch.checksum(), patch.signer(),
                 location);
-        intents.begin(intent);
+        journal.begin(intent);
         String handedOver = null;
         try {
             CrashPoints.reached("canary", "begun");
@@ -100,7 +100,7 @@ public final class ApplyOperation {
             }
         } finally {
             if (!intent.key().equals(handedOver)) {
-                intents.finish(intent.key());
+                journal.finish(intent.key());
             }
         }
     }

@@ -10,9 +10,7 @@ import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.core.store.CrashPoints;
 import io.patchbay.core.store.Intent;
-import io.patchbay.core.store.IntentFile;
-import io.patchbay.core.store.Ledger;
-import io.patchbay.core.store.RouteStore;
+import io.patchbay.core.store.Journal;
 import io.patchbay.core.store.SavedRoute;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -20,24 +18,21 @@ import java.util.function.LongSupplier;
 
 /**
  * The one place a route changes: switch, save the routes, write the ledger, then wait for the old implementation
- * to drain.
+ * to drain. What it writes down goes through the {@link Journal}.
  */
 public final class Switcher {
 
     /** Who the ledger names for the framework's moves. */
     public static final String FRAMEWORK = "framework";
 
-    private final RouteStore store;
-    private final Ledger ledger;
+    private final Journal journal;
     private final LongSupplier drainMillis;
-    private final IntentFile intents;
     private final Consumer<LedgerEntryDTO> listener;
     private final Consumer<Implementation> activated;
 
     /** @param listener told of every ledger entry after it is written (events), on the switching thread */
-    public Switcher(RouteStore store, Ledger ledger, IntentFile intents, LongSupplier drainMillis,
-            Consumer<LedgerEntryDTO> listener) {
-        this(store, ledger, intents, drainMillis, listener, implementation -> {
+    public Switcher(Journal journal, LongSupplier drainMillis, Consumer<LedgerEntryDTO> listener) {
+        this(journal, drainMillis, listener, implementation -> {
         });
     }
 
@@ -45,11 +40,9 @@ public final class Switcher {
      * @param activated told of every implementation a route moves to, on the switching thread, after the route
      *            (the retirement watch)
      */
-    public Switcher(RouteStore store, Ledger ledger, IntentFile intents, LongSupplier drainMillis,
-            Consumer<LedgerEntryDTO> listener, Consumer<Implementation> activated) {
-        this.store = store;
-        this.ledger = ledger;
-        this.intents = intents;
+    public Switcher(Journal journal, LongSupplier drainMillis, Consumer<LedgerEntryDTO> listener,
+            Consumer<Implementation> activated) {
+        this.journal = journal;
         this.drainMillis = drainMillis;
         this.listener = listener;
         this.activated = activated;
@@ -62,7 +55,7 @@ public final class Switcher {
      * (a canary), whose intent it must not take over.
      */
     public ChangeDTO change(Slot slot, Implementation next, Change change) {
-        if (intents.inProgress(slot.id())) {
+        if (journal.inProgress(slot.id())) {
             throw new PatchException(slot.id() + " has an operation in progress; the " + change.action()
                     + " of " + (next == null ? "nothing" : next.id()) + " was refused.");
         }
@@ -74,14 +67,14 @@ public final class Switcher {
      * intent is keyed otherwise (an apply whose slot only the patch's registration told), it writes its own.
      */
     public ChangeDTO changeIn(Slot slot, Implementation next, Change change) {
-        return change(slot, next, change, !intents.inProgress(slot.id()));
+        return change(slot, next, change, !journal.inProgress(slot.id()));
     }
 
     private ChangeDTO change(Slot slot, Implementation next, Change change, boolean own) {
         recordFallbacks(slot); // the framework's moves came first: the ledger says so
         long now = System.currentTimeMillis();
         if (own) {
-            intents.begin(new Intent(now, change.action(), change.actor(), slot.id(), slot.currentId(),
+            journal.begin(new Intent(now, change.action(), change.actor(), slot.id(), slot.currentId(),
                     next == null ? null : next.id(), change.reason(), change.checksum(), change.signer(), null));
         }
         CrashPoints.reached(change.action(), "intent");
@@ -90,7 +83,7 @@ public final class Switcher {
             routed = slot.reroute(next, change.remember(), now);
         } catch (ImplementationGone gone) {
             if (own) {
-                intents.finish(slot.id()); // nothing changed: nothing for the next start to resolve
+                journal.finish(slot.id()); // nothing changed: nothing for the next start to resolve
             }
             throw gone;
         }
@@ -106,10 +99,10 @@ public final class Switcher {
                 next == null ? null : next.id(), change.reason());
         entry.checksum = change.checksum();
         entry.signer = change.signer();
-        ledger.append(entry);
+        journal.record(entry);
         CrashPoints.reached(change.action(), "recorded");
         if (own) {
-            intents.finish(slot.id());
+            journal.finish(slot.id());
         }
         listener.accept(entry);
         return result(slot, from, next, drain(routed.before(), next));
@@ -121,18 +114,18 @@ public final class Switcher {
      */
     public void recordFallbacks(Slot slot) {
         for (Fallback fallback : slot.takeUnrecorded()) {
-            boolean own = !intents.inProgress(slot.id());
+            boolean own = !journal.inProgress(slot.id());
             if (own) {
-                intents.begin(new Intent(fallback.time(), "fallback", FRAMEWORK, slot.id(), fallback.from(),
+                journal.begin(new Intent(fallback.time(), "fallback", FRAMEWORK, slot.id(), fallback.from(),
                         fallback.to(), fallback.reason(), null, null, null));
             }
             slot.find(fallback.to()).ifPresent(activated);
             save(slot);
             LedgerEntryDTO entry = entry(fallback.time(), "fallback", FRAMEWORK, slot.id(), fallback.from(),
                     fallback.to(), fallback.reason());
-            ledger.append(entry);
+            journal.record(entry);
             if (own) {
-                intents.finish(slot.id());
+                journal.finish(slot.id());
             }
             listener.accept(entry);
         }
@@ -153,13 +146,13 @@ public final class Switcher {
 
     /** Writes an entry that changes no route (a canary's start, steps and end) and tells the listener of it. */
     public void record(LedgerEntryDTO entry) {
-        ledger.append(entry);
+        journal.record(entry);
         listener.accept(entry);
     }
 
-    /** The file of the operation in progress, for operations that begin before they switch (an apply installs). */
-    public IntentFile intents() {
-        return intents;
+    /** Where operations that begin before they switch (an apply installs) write their intent. */
+    public Journal journal() {
+        return journal;
     }
 
     /**
@@ -178,7 +171,7 @@ public final class Switcher {
     private void save(Slot slot) {
         Implementation active = slot.active();
         if (active != null) {
-            store.put(slot.id(), new SavedRoute(active.id(), slot.previous(), slot.known()));
+            journal.saveRoute(slot.id(), new SavedRoute(active.id(), slot.previous(), slot.known()));
         }
     }
 
@@ -187,12 +180,12 @@ public final class Switcher {
     }
 
     public SavedRoute saved(String slotId) {
-        return store.get(slotId);
+        return journal.savedRoute(slotId);
     }
 
     /** The ids of every slot with a saved route. */
     public java.util.Set<String> savedIds() {
-        return store.ids();
+        return journal.savedRouteIds();
     }
 
     private boolean drain(Implementation before, Implementation next) {

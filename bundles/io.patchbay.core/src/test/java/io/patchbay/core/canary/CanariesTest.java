@@ -15,6 +15,7 @@ import io.patchbay.core.slot.RouteOwner;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Stubs;
 import io.patchbay.core.tracking.Switcher;
+import io.patchbay.core.store.FileJournal;
 import io.patchbay.core.store.IntentFile;
 import io.patchbay.core.store.Ledger;
 import io.patchbay.core.store.RouteStore;
@@ -46,8 +47,8 @@ public class CanariesTest {
     public void setUp() {
         Path data = folder.getRoot().toPath();
         ledger = new Ledger(data.resolve("ledger.jsonl"));
-        Switcher switcher = new Switcher(new RouteStore(data.resolve("routes.properties")), ledger,
-                new IntentFile(data.resolve("operations.properties")), () -> 1_000L, entry -> { });
+        Switcher switcher = new Switcher(new FileJournal(new IntentFile(data.resolve("operations.properties")),
+                new RouteStore(data.resolve("routes.properties")), ledger), () -> 1_000L, entry -> { });
         canaries = new Canaries(switcher, new ReentrantLock(), () -> () -> null, owner);
         slot.add(baseline);
         slot.add(candidate);

@@ -4,6 +4,7 @@ import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.RouteOwner;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Stubs;
+import io.patchbay.core.store.FileJournal;
 import io.patchbay.core.store.IntentFile;
 import io.patchbay.core.store.Ledger;
 import io.patchbay.core.store.RouteStore;
@@ -103,7 +104,7 @@ final class FakeFramework {
         ledger = new Ledger(folder.resolve("ledger.jsonl"));
         routes = new RouteStore(folder.resolve("routes.properties"));
         intents = new IntentFile(folder.resolve("operations.properties"));
-        switcher = new Switcher(routes, ledger, intents, () -> 1000, entry -> {
+        switcher = new Switcher(new FileJournal(intents, routes, ledger), () -> 1000, entry -> {
         });
         slots = new Slots(context, new ManagedServices(system.bundle, Set::of), switcher, owner,
                 new SlotPolicy(() -> 200, () -> restoreMillis, () -> true, slot -> canaryRunning.test(slot),
