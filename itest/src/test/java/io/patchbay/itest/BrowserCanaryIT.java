@@ -49,8 +49,10 @@ public class BrowserCanaryIT {
         File screenshots = new File(System.getProperty("patchbay.build"), "screenshots");
         Http http = new Http(PORT);
         awaitPlugin(http);
+        // the judge times a sample of the calls (a tenth at a 50 % share) and wants 100 timed baseline calls before
+        // it judges latency: a thousand calls or so, so each look at the page sends a hundred
         Runnable traffic = () -> {
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < 100; i++) {
                 http.get(QUOTE);
             }
         };

@@ -11,6 +11,7 @@ import io.patchbay.core.canary.CanarySpecs;
 import io.patchbay.core.canary.RoutingKeys;
 import io.patchbay.core.facade.Facades;
 import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.RouteOwner;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Split;
 import io.patchbay.core.tracking.Switcher;
@@ -44,6 +45,7 @@ final class CanarySlot implements AutoCloseable {
             Stubs.reference(Stubs.bundle("bench.baseline", "1.0.0")), new FieldCounter());
     final Implementation candidate = new Implementation(slot,
             Stubs.reference(Stubs.bundle("bench.candidate", "1.0.1")), new CandidateCounter());
+    private final RouteOwner owner = new RouteOwner();
     private final Path folder;
     private final Canaries canaries;
     private CanarySpecDTO spec;
@@ -56,7 +58,7 @@ final class CanarySlot implements AutoCloseable {
         Switcher switcher = new Switcher(new FileJournal(new IntentFile(folder.resolve("operations.properties")),
                 new RouteStore(folder.resolve("routes.properties")), new Ledger(folder.resolve("ledger.jsonl"))),
                 () -> 1_000L, entry -> { });
-        canaries = new Canaries(switcher, new ReentrantLock(), () -> RoutingKeys.of(KEY_NAMES));
+        canaries = new Canaries(switcher, new ReentrantLock(), () -> RoutingKeys.of(KEY_NAMES), owner);
     }
 
     /** The consumer's facade. */
@@ -122,6 +124,7 @@ final class CanarySlot implements AutoCloseable {
     @Override
     public void close() throws IOException {
         canaries.close();
+        owner.close();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

@@ -47,12 +47,8 @@ public final class Canaries implements AutoCloseable {
     /**
      * @param operations the manager's operation lock, held by every operator's operation
      * @param keys the routing key sources in force when a canary starts
+     * @param owner the one writer of the routes: the judge's looks and the ends of departed canaries run there
      */
-    public Canaries(Switcher switcher, ReentrantLock operations, Supplier<Supplier<String>> keys) {
-        this(switcher, operations, keys, new RouteOwner());
-    }
-
-    /** @param owner the one writer of the routes: the judge's looks and the ends of departed canaries run there */
     public Canaries(Switcher switcher, ReentrantLock operations, Supplier<Supplier<String>> keys, RouteOwner owner) {
         this.switcher = switcher;
         this.operations = operations;
@@ -283,14 +279,8 @@ public final class Canaries implements AutoCloseable {
     }
 
     private void record(Canary canary, String action, String actor, String from, String to, String reason) {
-        LedgerEntryDTO entry = new LedgerEntryDTO();
-        entry.time = System.currentTimeMillis();
-        entry.action = action;
-        entry.actor = actor;
-        entry.slot = canary.slot().id();
-        entry.from = from;
-        entry.to = to;
-        entry.reason = reason;
+        LedgerEntryDTO entry = Switcher.entry(System.currentTimeMillis(), action, actor, canary.slot().id(), from, to,
+                reason);
         entry.checksum = canary.checksum;
         entry.signer = canary.signer;
         switcher.record(entry);

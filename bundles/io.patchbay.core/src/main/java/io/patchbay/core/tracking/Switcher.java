@@ -131,7 +131,8 @@ public final class Switcher {
         }
     }
 
-    private static LedgerEntryDTO entry(long time, String action, String actor, String slot, String from, String to,
+    /** A ledger entry with its route fields; the caller adds a checksum and signer where it has them. */
+    public static LedgerEntryDTO entry(long time, String action, String actor, String slot, String from, String to,
             String reason) {
         LedgerEntryDTO entry = new LedgerEntryDTO();
         entry.time = time;
