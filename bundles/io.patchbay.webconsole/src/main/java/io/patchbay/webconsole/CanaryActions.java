@@ -65,9 +65,8 @@ final class CanaryActions {
     }
 
     private Outcome hold(String slot, String reason, String actor) {
-        CanaryDTO before = current(slot);
         CanaryDTO held = manager.hold(slot, reason, actor);
-        if (before != null && CanaryDTO.HOLDING.equals(before.state)) {
+        if (!held.changed) {
             return new Outcome(Outcome.CONFLICT, "The canary of " + held.candidate + " in " + held.slot
                     + " is already holding; nothing changed.", null, held);
         }
@@ -77,28 +76,13 @@ final class CanaryActions {
     }
 
     private Outcome resume(String slot, String reason, String actor) {
-        CanaryDTO before = current(slot);
         CanaryDTO resumed = manager.resume(slot, reason, actor);
-        if (before != null && !CanaryDTO.HOLDING.equals(before.state)) {
+        if (!resumed.changed) {
             return new Outcome(Outcome.CONFLICT, "The canary of " + resumed.candidate + " in " + resumed.slot
                     + " is not holding; nothing changed.", null, resumed);
         }
         return new Outcome(Outcome.OK, "Resumed the canary of " + resumed.candidate + " in " + resumed.slot
                 + " at " + step(resumed) + "; the step's window starts anew.", null, resumed);
-    }
-
-    /**
-     * The canary of the slot named, as it was before the action: found by the manager's own resolution of the
-     * name (hold and resume with no canary fail there, with its sentence), else {@code null}.
-     */
-    private CanaryDTO current(String slot) {
-        String id;
-        try {
-            id = manager.slot(slot).id;
-        } catch (RuntimeException unknown) {
-            return null; // the action itself reports it
-        }
-        return manager.canaries().stream().filter(c -> id.equals(c.slot)).findFirst().orElse(null);
     }
 
     /** What goes to the candidate, in a few words. */

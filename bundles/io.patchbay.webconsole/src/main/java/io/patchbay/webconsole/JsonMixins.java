@@ -56,6 +56,7 @@ final class JsonMixins {
     @JsonPropertyOrder({ "slot", "baseline", "candidate", "state", "step", "stepCount", "share", "started",
             "stepStarted", "baselineArm", "candidateArm", "noKeyCalls", "verdict", "reason", "errorScore",
             "latencyScore", "acceptBound", "rejectBound", "spec" })
+    @JsonIgnoreProperties("changed") // the answer's flag: the console's message and status say it
     abstract static class Canary {
     }
 

@@ -123,11 +123,13 @@ public class CanaryActionsTest {
                     if (failure != null) {
                         throw failure;
                     }
+                    String before = current.state;
                     current.state = switch (method.getName()) {
                         case "hold" -> CanaryDTO.HOLDING;
                         case "resume" -> CanaryDTO.RUNNING;
                         default -> current.state;
                     };
+                    current.changed = !current.state.equals(before);
                     return current;
                 });
     }

@@ -75,4 +75,10 @@ public class CanaryDTO extends DTO {
     public double acceptBound;
 
     public double rejectBound;
+
+    /**
+     * In the answer of {@code hold} and {@code resume}: whether it changed the canary ({@code false}: it was
+     * holding, or running, already). Decided with the action, under the manager's operation lock. @since 1.6
+     */
+    public boolean changed;
 }

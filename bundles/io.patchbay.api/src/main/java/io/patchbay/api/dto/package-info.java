@@ -4,7 +4,7 @@
  * {@link io.patchbay.api.dto.ChangeDTO}).
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package io.patchbay.api.dto;
 
 import org.osgi.annotation.bundle.Export;

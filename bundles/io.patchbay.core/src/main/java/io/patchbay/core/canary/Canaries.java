@@ -157,25 +157,33 @@ public final class Canaries implements AutoCloseable {
     /** Stops the steps: the judge still reverts a failing candidate, but neither steps nor promotes. */
     public CanaryDTO hold(Slot slot, String reason, String actor) {
         Canary canary = require(slot);
-        if (!canary.machine().holding()) {
+        boolean changed = !canary.machine().holding();
+        if (changed) {
             canary.machine().hold();
             record(canary, "hold", actor, canary.baseline().id(), canary.candidate().id(),
                     join(reason, "held at " + canary.statistics()));
         }
-        return canary.dto();
+        return answer(canary, changed);
     }
 
     /** Walks the steps again; the held step's window starts anew. */
     public CanaryDTO resume(Slot slot, String reason, String actor) {
         Canary canary = require(slot);
-        if (canary.machine().holding()) {
+        boolean changed = canary.machine().holding();
+        if (changed) {
             canary.machine().resume(System.currentTimeMillis());
             canary.route();
             CanaryView view = canary.machine().view();
             record(canary, "resume", actor, canary.baseline().id(), canary.candidate().id(),
                     join(reason, "resumed at step " + (view.step() + 1) + " of " + view.stepCount()));
         }
-        return canary.dto();
+        return answer(canary, changed);
+    }
+
+    private static CanaryDTO answer(Canary canary, boolean changed) {
+        CanaryDTO dto = canary.dto();
+        dto.changed = changed;
+        return dto;
     }
 
     /**

@@ -12,6 +12,8 @@ import io.patchbay.core.store.CrashPoints;
 import io.patchbay.core.store.Intent;
 import io.patchbay.core.store.Journal;
 import io.patchbay.core.store.SavedRoute;
+import io.patchbay.api.dto.Changes;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -79,13 +81,25 @@ public final class Switcher {
         }
         CrashPoints.reached(change.action(), "intent");
         Routed routed;
+        List<Fallback> meanwhile;
         try {
-            routed = slot.reroute(next, change.remember(), now);
+            synchronized (slot) { // the slot's monitor: no framework move can fall between these two
+                meanwhile = slot.takeUnrecorded();
+                routed = next != null && slot.active() == next ? null : slot.reroute(next, change.remember(), now);
+            }
         } catch (ImplementationGone gone) {
             if (own) {
                 journal.finish(slot.id()); // nothing changed: nothing for the next start to resolve
             }
             throw gone;
+        }
+        record(slot, meanwhile); // a fallback that came after this change was decided is older: recorded first
+        if (routed == null) { // the framework's fallback went where this change was going: nothing left to do
+            if (own) {
+                journal.finish(slot.id());
+            }
+            return Changes.unchanged(slot.id(), next.id(), next.id() + " already serves " + slot.id()
+                    + "; nothing changed.");
         }
         String from = routed.fromId(); // read under the slot's lock with the switch, not before it
         CrashPoints.reached(change.action(), "routed");
@@ -113,7 +127,11 @@ public final class Switcher {
      * its intent: on the owner, before any later change of the slot.
      */
     public void recordFallbacks(Slot slot) {
-        for (Fallback fallback : slot.takeUnrecorded()) {
+        record(slot, slot.takeUnrecorded());
+    }
+
+    private void record(Slot slot, List<Fallback> fallbacks) {
+        for (Fallback fallback : fallbacks) {
             boolean own = !journal.inProgress(slot.id());
             if (own) {
                 journal.begin(new Intent(fallback.time(), "fallback", FRAMEWORK, slot.id(), fallback.from(),
@@ -206,7 +224,7 @@ public final class Switcher {
     }
 
     static ChangeDTO result(Slot slot, String from, Implementation next, boolean drained) {
-        return io.patchbay.api.dto.Changes.switched(slot.id(), from, next == null ? null : next.id(), drained);
+        return Changes.switched(slot.id(), from, next == null ? null : next.id(), drained);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.patchbay.core.canary;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
@@ -102,14 +103,17 @@ public class CanariesTest {
     @Test
     public void holdAndResumeAreRecordedOnce() {
         start();
-        assertEquals(CanaryDTO.HOLDING, canaries.hold(slot, "looking", "bob").state);
-        canaries.hold(slot, "again", "bob");
+        CanaryDTO held = canaries.hold(slot, "looking", "bob");
+        assertEquals(CanaryDTO.HOLDING, held.state);
+        assertTrue("the answer says it held", held.changed);
+        assertFalse("already holding: the answer says so", canaries.hold(slot, "again", "bob").changed);
         assertEquals("hold", newest().action);
         assertEquals(1, ledger.entries().stream().filter(e -> "hold".equals(e.action)).count());
         CanaryDTO resumed = canaries.resume(slot, null, "bob");
         assertEquals(CanaryDTO.RUNNING, resumed.state);
+        assertTrue(resumed.changed);
         assertEquals("resumed at step 1 of 4", newest().reason);
-        canaries.resume(slot, null, "bob");
+        assertFalse(canaries.resume(slot, null, "bob").changed);
         assertEquals(1, ledger.entries().stream().filter(e -> "resume".equals(e.action)).count());
     }
 

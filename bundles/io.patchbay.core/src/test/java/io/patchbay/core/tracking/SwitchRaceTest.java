@@ -10,8 +10,11 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.patchbay.api.dto.ChangeDTO;
 import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.core.store.CrashPoints;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.After;
 import org.junit.Rule;
@@ -46,6 +49,8 @@ public class SwitchRaceTest {
     @After
     public void noHook() {
         Rerouting.chosen = next -> {
+        };
+        CrashPoints.observer = (action, step) -> {
         };
     }
 
@@ -90,6 +95,32 @@ public class SwitchRaceTest {
         assertTrue(slot.implementations().contains(slot.active()));
         assertEquals("one fallback recorded, to the one left", List.of("greeter/1.0.2"),
                 framework.ledger.entries().stream().map(e -> e.to).toList());
+    }
+
+    @Test
+    public void aFallbackToWhereARevertWasGoingIsRecordedOnceAndTheRevertChangesNothing() throws Exception {
+        start();
+        ServiceReference<Object> original = framework.register(originalBundle, "greeter", "1.0.0");
+        ServiceReference<Object> patch = framework.register(patchBundle, "greeter", "1.0.1");
+        Slot slot = framework.slot();
+        framework.switcher.change(slot, framework.implementation(patch), change("apply", true));
+        Implementation target = slot.revertTarget().orElseThrow(); // what revert chose: the original
+        CrashPoints.observer = (action, step) -> { // its intent is written; then the patch goes away
+            if (action.equals("revert") && step.equals("intent") && patchBundle.state != Bundle.STOPPING) {
+                patchBundle.state = Bundle.STOPPING;
+                framework.unregister(patch); // the framework falls back to the original, in memory
+            }
+        };
+
+        ChangeDTO reverted = framework.switcher.change(slot, target, change("revert", false));
+        assertTrue(framework.owner.awaitQueued(10, TimeUnit.SECONDS));
+
+        assertFalse("the fallback did it: " + reverted.message, reverted.changed);
+        assertEquals("greeter/1.0.0 already serves " + slot.id() + "; nothing changed.", reverted.message);
+        assertSame(framework.implementation(original), slot.active());
+        assertEquals("newest first: the fallback once, no revert from the original to itself",
+                List.of("fallback", "apply"), actions());
+        assertFalse(framework.intents.inProgress(slot.id()));
     }
 
     /** The next time a fallback chooses {@code reference}'s implementation, it is unregistered before the route. */
