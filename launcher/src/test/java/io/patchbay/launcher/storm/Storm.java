@@ -1,6 +1,8 @@
 package io.patchbay.launcher.storm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,11 +12,13 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * An operator storm against a real launcher (issue 23, item 8): consumer threads call the example's v1 and v2
  * endpoints while operators, two over SSH, one through the console's JSON API and one over JMX, apply, revert,
- * activate, start canaries, promote and hold on three slots, and bundles of those slots stop and start under them.
+ * activate, start canaries, promote and hold on three slots, as does a driver bundle inside the container through
+ * the Java API ({@link DriverBundle}), and bundles of those slots stop and start under them.
  * Then it checks: every thread finished and every operation was answered within {@link #ANSWER}; every refusal was
  * a sentence; the ledger's chain is intact; every operation that changed something is in it exactly once; each
  * slot runs what the ledger says; no consumer call failed. Shared by {@code StormIT} and the bench's part.
@@ -58,8 +62,14 @@ public final class Storm {
             setup.installServices(jars.services());
             setup.installPatches();
             List<Departures.Departing> departing = setup.departing();
+            Path apiJournal = launcher.data().resolve("storm-api-journal.tsv");
+            Path driver = launcher.data().resolve("storm-driver.jar");
             long start = System.nanoTime();
             long deadline = start + settings.duration().toNanos();
+            DriverBundle.build(driver, System.currentTimeMillis() + settings.duration().toMillis(), settings.seed(),
+                    slots, apiJournal);
+            setup.installAndStart(driver);
+            actors.put(ApiFrontEnd.ACTOR, ApiFrontEnd.ACTOR);
             Consumers consumers = new Consumers(launcher.httpPort(), deadline);
             consumers.start(settings.consumers());
             List<Thread> threads = new ArrayList<>();
@@ -79,7 +89,14 @@ public final class Storm {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
             List<Check> checks = new ArrayList<>();
             checks.add(Check.of("every operator and consumer thread finished", stuck.isEmpty(), describe(stuck)));
+            boolean apiDone = await(apiJournal, joinBy);
+            checks.add(Check.of("the Java API's operator inside the container finished", apiDone,
+                    "no journal at " + apiJournal));
+            if (apiDone) {
+                journal.addAll(DriverBundle.read(apiJournal));
+            }
             List<Operation> operations = List.copyOf(journal);
+            checks.add(everyFrontEndRan(operations));
             checks.addAll(answers(operations));
             checks.add(Check.of("every departed bundle came back", departures.failures().isEmpty(),
                     departures.failures().toString()));
@@ -88,7 +105,7 @@ public final class Storm {
             JsonNode after = console.patches();
             checks.addAll(StormChecks.ledger(after, operations, actors, slots));
             return new StormResult(seconds, operations, consumers.calls(), consumers.failures(),
-                    consumers.firstFailures(), departures.cycles(), StormChecks.entriesByActor(after), checks);
+                    consumers.firstFailures(), departures.cycles(), StormChecks.entriesByActor(after), checks, after.toString());
         }
     }
 
@@ -102,6 +119,20 @@ public final class Storm {
                         failed.size() + " not, e.g. " + failed.subList(0, Math.min(5, failed.size()))),
                 Check.of("every refusal is a sentence", notSentences.isEmpty(), notSentences.size() + " not, e.g. "
                         + notSentences.subList(0, Math.min(5, notSentences.size()))));
+    }
+
+    private Check everyFrontEndRan(List<Operation> operations) {
+        List<String> idle = actors.keySet().stream()
+                .filter(name -> operations.stream().noneMatch(o -> o.frontEnd().equals(name))).toList();
+        return Check.of("every front end ran operations", idle.isEmpty(), "none by " + idle);
+    }
+
+    /** Polls until the file exists or the deadline passes; the park is the poll's interval only. */
+    private static boolean await(Path file, long untilNanos) {
+        while (!Files.exists(file) && System.nanoTime() < untilNanos) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        return Files.exists(file);
     }
 
     private static Thread start(Runnable work, String name) {

@@ -87,6 +87,10 @@ public final class StormLauncher implements AutoCloseable {
         return new JmxFrontEnd(jmx);
     }
 
+    public Path data() {
+        return data;
+    }
+
     public int httpPort() {
         return http;
     }

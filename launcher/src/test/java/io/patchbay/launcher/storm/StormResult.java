@@ -6,9 +6,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-/** What a storm did and found: the journal of operations, the load's figures, the departures, the checks. */
+/**
+ * What a storm did and found: the journal of operations, the load's figures, the departures, the checks, and the
+ * console's {@code patches.json} (with the whole ledger) the checks read.
+ */
 public record StormResult(long seconds, List<Operation> journal, long consumerCalls, long consumerFailures,
-        List<String> firstConsumerFailures, int departures, Map<String, Integer> ledgerByActor, List<Check> checks) {
+        List<String> firstConsumerFailures, int departures, Map<String, Integer> ledgerByActor, List<Check> checks,
+        String patchesJson) {
 
     public boolean passed() {
         return checks.stream().allMatch(Check::passed);

@@ -50,12 +50,17 @@ final class StormSetup {
     }
 
     void installServices(Path jar) throws Exception {
+        installAndStart(jar);
+        awaitSlot(PREMIUM);
+    }
+
+    /** Installs a bundle over the shell and starts it. */
+    void installAndStart(Path jar) throws Exception {
         Matcher id = BUNDLE_ID.matcher(shell.command("install " + jar.toUri()));
         if (!id.find()) {
             throw new IllegalStateException("The shell did not install " + jar);
         }
         shell.command("start " + id.group(1));
-        awaitSlot(PREMIUM);
     }
 
     /** Applies every patch of every slot, then reverts as often: each slot is back on its original. */
