@@ -11,6 +11,7 @@ import io.patchbay.launcher.storm.StormResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,13 +75,17 @@ public final class StormBench {
         table.row("failed consumer calls", result.consumerFailures());
         table.row("bundle stop and start cycles", result.departures());
         table.row("ledger entries by the framework", result.ledgerByActor().getOrDefault("framework", 0));
+        List<String> notes = new ArrayList<>();
         for (Check check : result.checks()) {
-            table.row(check.name(), check.passed() ? "passed" : "FAILED: " + check.detail());
+            table.row(check.name(), check.passed() ? "passed" : "FAILED");
+            if (!check.passed()) {
+                notes.add("Failed: " + check.name() + ": " + check.detail().replaceAll("\\s+", " "));
+            }
         }
+        notes.add("The ledger and routes after the storm: " + kept);
         long passed = result.checks().stream().filter(Check::passed).count();
         Section section = Section.of("storm-checks", "Operator storm: load and checks (" + passed + " of "
-                + result.checks().size() + " passed)", table, List.of("The ledger and routes after the storm: "
-                        + kept));
+                + result.checks().size() + " passed)", table, notes);
         section.data().put("consumerCalls", result.consumerCalls());
         section.data().put("consumerFailures", result.consumerFailures());
         section.data().put("checksPassed", passed);
