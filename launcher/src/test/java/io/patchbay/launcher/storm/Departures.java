@@ -6,7 +6,6 @@ import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Framework departures: until the deadline, stops one implementation or patch bundle over the shell, starts it
@@ -21,7 +20,6 @@ public final class Departures implements Runnable {
     }
 
     private static final long BACK_NANOS = TimeUnit.SECONDS.toNanos(30);
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final ShellFrontEnd shell;
     private final ConsoleFrontEnd console;
@@ -58,18 +56,16 @@ public final class Departures implements Runnable {
         }
     }
 
-    /** Polls the console until the slot lists the implementation again; the park is the poll's interval only. */
+    /** Asks the console until the slot lists the implementation again. */
     private boolean awaitBack(Departing bundle) throws Exception {
-        long until = System.nanoTime() + BACK_NANOS;
-        while (System.nanoTime() < until) {
+        return Polls.until(() -> {
             for (JsonNode slot : console.slots().path("slots")) {
                 if (slot.path("id").asText().equals(bundle.slot()) && lists(slot, bundle.implementation())) {
                     return true;
                 }
             }
-            LockSupport.parkNanos(POLL_NANOS);
-        }
-        return false;
+            return false;
+        }, System.nanoTime() + BACK_NANOS);
     }
 
     private static boolean lists(JsonNode slot, String implementation) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * An operator storm against a real launcher (issue 23, item 8): consumer threads call the example's v1 and v2
@@ -89,7 +88,7 @@ public final class Storm {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
             List<Check> checks = new ArrayList<>();
             checks.add(Check.of("every operator and consumer thread finished", stuck.isEmpty(), describe(stuck)));
-            boolean apiDone = await(apiJournal, joinBy);
+            boolean apiDone = Polls.until(() -> Files.exists(apiJournal), joinBy);
             checks.add(Check.of("the Java API's operator inside the container finished", apiDone,
                     "no journal at " + apiJournal));
             if (apiDone) {
@@ -125,14 +124,6 @@ public final class Storm {
         List<String> idle = actors.keySet().stream()
                 .filter(name -> operations.stream().noneMatch(o -> o.frontEnd().equals(name))).toList();
         return Check.of("every front end ran operations", idle.isEmpty(), "none by " + idle);
-    }
-
-    /** Polls until the file exists or the deadline passes; the park is the poll's interval only. */
-    private static boolean await(Path file, long untilNanos) {
-        while (!Files.exists(file) && System.nanoTime() < untilNanos) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        }
-        return Files.exists(file);
     }
 
     private static Thread start(Runnable work, String name) {

@@ -57,6 +57,7 @@ public final class StormChecks {
             }
         }
         List<String> wrong = new ArrayList<>();
+        Map<String, Integer> kinds = new TreeMap<>();
         for (Operation operation : journal) {
             List<String> recorded = actorsByTag.getOrDefault(operation.tag(), List.of());
             int count = recorded.size();
@@ -68,13 +69,15 @@ public final class StormChecks {
             String actor = actors.get(operation.frontEnd());
             if (!right || recorded.stream().anyMatch(a -> !a.equals(actor))) {
                 wrong.add(operation + " is in " + count + " entries, by " + recorded);
+                kinds.merge(operation.frontEnd() + " " + operation.action() + " answered " + operation.outcome()
+                        + ", in " + count + " entries", 1, Integer::sum);
             }
             actorsByTag.remove(operation.tag());
         }
         actorsByTag.forEach((tag, recorded) -> wrong.add(tag + " is in the ledger (by " + recorded
                 + ") but no operation sent it"));
         return Check.of("every completed operation is recorded exactly once", wrong.isEmpty(),
-                wrong.size() + " wrong, e.g. " + wrong.subList(0, Math.min(SHOWN, wrong.size())));
+                wrong.size() + " wrong " + kinds + ", e.g. " + wrong.subList(0, Math.min(SHOWN, wrong.size())));
     }
 
     private static Check routeMatchesLedger(JsonNode patches, StormSlot slot) {

@@ -2,22 +2,18 @@ package io.patchbay.launcher.storm;
 
 import io.patchbay.launcher.Http;
 import io.patchbay.launcher.LauncherProcess;
+import io.patchbay.launcher.TestResources;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
@@ -41,7 +37,7 @@ public final class StormLauncher implements AutoCloseable {
 
     public StormLauncher(Path jar, List<String> users) throws Exception {
         data = Files.createTempDirectory("patchbay-storm-");
-        List<Integer> ports = freePorts(3);
+        List<Integer> ports = TestResources.freePorts(3);
         http = ports.get(0);
         ssh = ports.get(1);
         jmx = ports.get(2);
@@ -106,24 +102,6 @@ public final class StormLauncher implements AutoCloseable {
         if (process.awaitExit(Duration.ofSeconds(60)) < 0) {
             process.close();
         }
-        try (Stream<Path> files = Files.walk(data)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(file);
-            }
-        }
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
+        TestResources.deleteTree(data);
     }
 }

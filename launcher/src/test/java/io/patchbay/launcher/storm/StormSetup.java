@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,17 +102,17 @@ final class StormSetup {
         }
     }
 
-    /** Polls until the slot exists; the park is the poll's interval only. */
+    /** Asks the console until the slot exists. */
     private void awaitSlot(String id) throws Exception {
-        long until = System.nanoTime() + WAIT_NANOS;
-        while (System.nanoTime() < until) {
+        if (!Polls.until(() -> {
             for (JsonNode slot : console.slots().path("slots")) {
                 if (slot.path("id").asText().equals(id)) {
-                    return;
+                    return true;
                 }
             }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            return false;
+        }, System.nanoTime() + WAIT_NANOS)) {
+            throw new IllegalStateException("No slot " + id + " within 60 s");
         }
-        throw new IllegalStateException("No slot " + id + " within 60 s");
     }
 }
