@@ -69,7 +69,8 @@ public final class Main {
                         swap.warmupMillis(), List.of(value.split(",")));
                 case "--cycles" -> fragment = fragment.withCycles(Integer.parseInt(value));
                 case "--rounds" -> startup = startup.withRounds(Integer.parseInt(value));
-                case "--storm-seconds" -> System.setProperty(StormBench.SECONDS, Long.toString(Long.parseLong(value)));
+                case "--storm-seconds" -> System.setProperty(StormBench.SECONDS,
+                        Long.toString(Long.parseLong(value)));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }

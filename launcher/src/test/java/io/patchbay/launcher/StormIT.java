@@ -28,7 +28,8 @@ public class StormIT {
             StormJars jars = new StormJars(jar, built.fix(), built.broken(), built.v2Patch(), built.services(),
                     built.servicesPatch());
             Duration duration = Duration.ofSeconds(Long.getLong("patchbay.storm.seconds", 45));
-            StormResult result = Storm.run(jars, new Storm.Settings(duration, 16, Long.getLong("patchbay.storm.seed", 23)));
+            long seed = Long.getLong("patchbay.storm.seed", 23);
+            StormResult result = Storm.run(jars, new Storm.Settings(duration, 16, seed));
             System.out.println(result.summary());
             Path ledger = Files.writeString(Path.of("target/storm-patches.json"), result.patchesJson());
             System.out.println("The ledger and routes after the storm: " + ledger.toAbsolutePath());

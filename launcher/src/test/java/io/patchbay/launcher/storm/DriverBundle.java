@@ -49,7 +49,8 @@ public final class DriverBundle {
         main.putValue(SEED, Long.toString(seed));
         main.putValue(SLOTS, slots.stream().map(DriverBundle::slot).collect(Collectors.joining(";")));
         main.putValue(JOURNAL, journal.toString());
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             for (String type : CLASSES) {
                 String path = DriverBundle.class.getPackageName().replace('.', '/') + "/" + type;
                 copy(out, path + ".class", true);

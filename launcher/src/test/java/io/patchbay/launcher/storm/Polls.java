@@ -3,7 +3,7 @@ package io.patchbay.launcher.storm;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-/** Waiting for a state the launcher shows only when asked (a slot, a file): asked again every 50 ms, with a deadline. */
+/** Waiting for a state the launcher shows only when asked (a slot, a file): asked every 50 ms, with a deadline. */
 final class Polls {
 
     /** A question about the launcher's state; asking may fail. */
@@ -16,7 +16,10 @@ final class Polls {
     private Polls() {
     }
 
-    /** Asks until the condition holds or {@code untilNanos} (a {@link System#nanoTime} value) passes; the park is the interval only. */
+    /**
+     * Asks until the condition holds or {@code untilNanos} (a {@link System#nanoTime} value) passes; the park is
+     * the interval between questions only.
+     */
     static boolean until(Condition condition, long untilNanos) throws Exception {
         while (true) {
             if (condition.holds()) {

@@ -95,17 +95,26 @@ public final class Storm {
                 journal.addAll(DriverBundle.read(apiJournal));
             }
             List<Operation> operations = List.copyOf(journal);
-            checks.add(everyFrontEndRan(operations));
-            checks.addAll(answers(operations));
-            checks.add(Check.of("every departed bundle came back", departures.failures().isEmpty(),
-                    departures.failures().toString()));
-            checks.add(Check.of("no consumer call failed", consumers.failures() == 0, consumers.failures()
-                    + " of " + consumers.calls() + " failed, e.g. " + consumers.firstFailures()));
             JsonNode after = console.patches();
-            checks.addAll(StormChecks.ledger(after, operations, actors, slots));
+            checks.addAll(afterwards(operations, departures, consumers, after));
             return new StormResult(seconds, operations, consumers.calls(), consumers.failures(),
-                    consumers.firstFailures(), departures.cycles(), StormChecks.entriesByActor(after), checks, after.toString());
+                    consumers.firstFailures(), departures.cycles(), StormChecks.entriesByActor(after), checks,
+                    after.toString());
         }
+    }
+
+    /** The checks of what every operation answered, of the load and the departures, and of the ledger. */
+    private List<Check> afterwards(List<Operation> operations, Departures departures, Consumers consumers,
+            JsonNode after) {
+        List<Check> checks = new ArrayList<>();
+        checks.add(everyFrontEndRan(operations));
+        checks.addAll(answers(operations));
+        checks.add(Check.of("every departed bundle came back", departures.failures().isEmpty(),
+                departures.failures().toString()));
+        checks.add(Check.of("no consumer call failed", consumers.failures() == 0, consumers.failures()
+                + " of " + consumers.calls() + " failed, e.g. " + consumers.firstFailures()));
+        checks.addAll(StormChecks.ledger(after, operations, actors, slots));
+        return checks;
     }
 
     private static List<Check> answers(List<Operation> operations) {

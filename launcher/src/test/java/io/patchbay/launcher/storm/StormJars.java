@@ -14,7 +14,8 @@ public record StormJars(Path launcher, Path fix, Path broken, Path v2Patch, Path
         Path fixtures = root.resolve("itest/fixtures");
         return new StormJars(root.resolve("launcher/target/patchbay.jar"),
                 root.resolve("bundles/com.example.pricing.impl.fix/target/com.example.pricing.impl.fix-1.0.1.jar"),
-                root.resolve("bundles/com.example.pricing.impl.broken/target/com.example.pricing.impl.broken-1.0.2.jar"),
+                root.resolve("bundles/com.example.pricing.impl.broken/target"
+                        + "/com.example.pricing.impl.broken-1.0.2.jar"),
                 fixture(fixtures, "v2patch"), fixture(fixtures, "services"), fixture(fixtures, "servicespatch"));
     }
 
