@@ -9,6 +9,7 @@ import io.patchbay.bench.report.Section;
 import io.patchbay.bench.retire.Retirement;
 import io.patchbay.bench.scale.Scale;
 import io.patchbay.bench.startup.StartUp;
+import io.patchbay.bench.storm.StormBench;
 import io.patchbay.bench.swap.SwapCompletion;
 import io.patchbay.bench.swap.SwapUnderLoad;
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code java -jar bench/target/bench.jar full|smoke [--only part,...] [--out folder] [--swaps n]
- * [--threads n,...] [--ways way,...] [--cycles n] [--rounds n]}, from the checkout's root. Parts: calls, canary, judge,
- * swap, completion, retire, scale, fragment, startup, and fleet only when named (it starts a hawkBit server); ways:
+ * [--threads n,...] [--ways way,...] [--cycles n] [--rounds n] [--storm-seconds n]}, from the checkout's root. Parts:
+ * calls, canary, judge, swap, completion, retire, scale, fragment, startup, and only when named fleet (it starts a
+ * hawkBit server) and storm (a real launcher under an operator storm, {@code --storm-seconds}, default 300); ways:
  * patchbay, update, beside, replace; {@code --threads},
  * {@code --swaps} and {@code --ways} narrow the swap benchmark, {@code --cycles} sets the fragment benchmark's
  * cycles, {@code --rounds} the start-up rounds. Writes {@code <run>.md} and {@code <run>.json} (full:
@@ -34,7 +36,7 @@ public final class Main {
     public static final List<String> PARTS = List.of("calls", "canary", "judge", "swap", "completion", "retire", "scale",
             "fragment", "startup");
     /** Parts that run only when {@code --only} names them. */
-    public static final List<String> ON_REQUEST = List.of("fleet");
+    public static final List<String> ON_REQUEST = List.of("fleet", "storm");
 
     private Main() {
     }
@@ -44,7 +46,7 @@ public final class Main {
             System.err.println("Usage: java -jar bench/target/bench.jar full|smoke [--only " + String.join(",",
                     Stream.concat(PARTS.stream(), ON_REQUEST.stream()).toList())
                     + "] [--out folder] [--swaps n] [--threads n,...] [--ways " + String.join(",",
-                            SwapUnderLoad.Settings.ALL) + "] [--cycles n] [--rounds n]");
+                            SwapUnderLoad.Settings.ALL) + "] [--cycles n] [--rounds n] [--storm-seconds n]");
             System.exit(2);
         }
         Profile profile = Profile.named(args[0]);
@@ -67,6 +69,8 @@ public final class Main {
                         swap.warmupMillis(), List.of(value.split(",")));
                 case "--cycles" -> fragment = fragment.withCycles(Integer.parseInt(value));
                 case "--rounds" -> startup = startup.withRounds(Integer.parseInt(value));
+                case "--storm-seconds" -> System.setProperty(StormBench.SECONDS,
+                        Long.toString(Long.parseLong(value)));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -116,6 +120,7 @@ public final class Main {
             case "fragment" -> List.of(new FragmentRefresh(artifacts, p.fragment()).run());
             case "startup" -> new StartUp(artifacts, p.startup()).run();
             case "fleet" -> new FleetScale(artifacts, FleetScale.Settings.of(p.name())).run();
+            case "storm" -> new StormBench(artifacts, p.name()).run();
             default -> throw new IllegalArgumentException("Unknown part " + part + "; parts: " + PARTS + ", "
                     + ON_REQUEST);
         };

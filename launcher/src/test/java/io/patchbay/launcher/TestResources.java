@@ -6,16 +6,21 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
-/** What the launcher process tests share: a free port, a temporary folder deleted with all it holds. */
-final class TestResources {
+/**
+ * What the launcher process tests share: free ports, a temporary folder deleted with all it holds. Public for the
+ * storm driver (io.patchbay.launcher.storm).
+ */
+public final class TestResources {
 
     private TestResources() {
     }
 
-    static void deleteTree(Path folder) throws IOException {
+    public static void deleteTree(Path folder) throws IOException {
         if (folder == null || !Files.exists(folder)) {
             return;
         }
@@ -38,8 +43,21 @@ final class TestResources {
 
     /** A port free on loopback now. */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        return freePorts(1).get(0);
+    }
+
+    /** Ports free on loopback now, all different: held open together while they are chosen. */
+    public static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 }
