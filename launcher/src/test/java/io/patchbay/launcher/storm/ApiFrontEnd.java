@@ -2,6 +2,7 @@ package io.patchbay.launcher.storm;
 
 import io.patchbay.api.PatchException;
 import io.patchbay.api.PatchManager;
+import io.patchbay.api.dto.CanaryDTO;
 import io.patchbay.api.dto.CanarySpecDTO;
 import io.patchbay.api.dto.ChangeDTO;
 import java.util.EnumSet;
@@ -10,8 +11,8 @@ import java.util.Set;
 /**
  * The Java API: {@link PatchManager} called inside the container, by {@link ApiDriver}'s bundle. A
  * {@link ChangeDTO} says whether it changed anything; a {@link PatchException} is a refusal with its sentence; a
- * started canary is a change; a hold cannot say whether the canary was already holding. The ledger's actor is
- * {@code api}.
+ * started canary is a change; a hold's answer says whether it held ({@code CanaryDTO.changed}). The ledger's
+ * actor is {@code api}.
  */
 final class ApiFrontEnd implements FrontEnd {
 
@@ -54,7 +55,10 @@ final class ApiFrontEnd implements FrontEnd {
                     yield new Answer(Outcome.CHANGED, "canary of " + manager.canaryOf(id, target, spec, tag, ACTOR)
                             .candidate);
                 }
-                case HOLD -> new Answer(Outcome.UNKNOWN, "holding " + manager.hold(id, tag, ACTOR).candidate);
+                case HOLD -> {
+                    CanaryDTO held = manager.hold(id, tag, ACTOR);
+                    yield new Answer(held.changed ? Outcome.CHANGED : Outcome.UNCHANGED, "holding " + held.candidate);
+                }
             };
         } catch (PatchException refused) {
             return new Answer(Outcome.REFUSED, refused.getMessage());
