@@ -1,18 +1,11 @@
 package io.patchbay.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /** The Patchbay page's JSON API of a running launcher, as a script would use it (see docs/webconsole.md). */
@@ -20,30 +13,20 @@ final class ConsoleApi {
 
     static final String SLOT = "com.example.pricing.api.PriceService@1.0.0#pricing";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final String console;
-    private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ConsoleClient client;
 
     ConsoleApi(String base, String password) {
-        this.console = base + "/system/console";
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        this.client = new ConsoleClient(base, password, Duration.ofSeconds(30));
     }
 
     /** {@code patches.json} with the whole ledger. */
     JsonNode patches() throws IOException, InterruptedException {
-        HttpResponse<String> answer = send(request("/patches.json?ledger=all").GET());
-        if (answer.statusCode() != 200) {
-            throw new AssertionError("patches.json answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return JSON.readTree(answer.body());
+        return client.patches("all");
     }
 
     /** The web console's own list of bundles ({@code bundles.json}): {@code data[]} with id, symbolicName, version. */
     JsonNode bundles() throws IOException, InterruptedException {
-        return JSON.readTree(send(request("/bundles.json").GET()).body());
+        return client.bundles();
     }
 
     /** The pricing slot of {@link #patches()}. */
@@ -94,26 +77,18 @@ final class ConsoleApi {
     }
 
     private JsonNode form(String body) throws IOException, InterruptedException {
-        return post(request("/patches").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return client.form(body);
     }
 
     private JsonNode post(HttpRequest.Builder request) throws IOException, InterruptedException {
-        String token = send(request("/patches.json").GET()).headers().firstValue("X-Patchbay-Token")
-                .orElseThrow(() -> new AssertionError("no X-Patchbay-Token header"));
-        return JSON.readTree(send(request.header("X-Patchbay-Token", token)).body());
+        return client.post(request);
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(console + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", authorization);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return client.request(path);
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return ConsoleClient.encode(value);
     }
 }

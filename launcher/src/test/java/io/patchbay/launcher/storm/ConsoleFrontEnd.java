@@ -1,17 +1,11 @@
 package io.patchbay.launcher.storm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patchbay.launcher.ConsoleClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -22,18 +16,10 @@ import java.util.Set;
  */
 public final class ConsoleFrontEnd implements FrontEnd {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final String console;
-    private final String authorization;
-    private final Duration timeout;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ConsoleClient client;
 
     public ConsoleFrontEnd(int port, String password, Duration timeout) {
-        this.console = "http://127.0.0.1:" + port + "/system/console";
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-        this.timeout = timeout;
+        this.client = new ConsoleClient("http://127.0.0.1:" + port, password, timeout);
     }
 
     @Override
@@ -84,44 +70,28 @@ public final class ConsoleFrontEnd implements FrontEnd {
     }
 
     private JsonNode patches(String ledger) throws IOException, InterruptedException {
-        HttpResponse<String> answer = send(request("/patches.json?ledger=" + ledger).GET());
-        if (answer.statusCode() != 200) {
-            throw new IOException("patches.json answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return JSON.readTree(answer.body());
+        return client.patches(ledger);
     }
 
     /** The console's list of bundles: {@code data[]} with id, symbolicName, version, state. */
     public JsonNode bundles() throws IOException, InterruptedException {
-        return JSON.readTree(send(request("/bundles.json").GET()).body());
+        return client.bundles();
     }
 
     private JsonNode form(String body) throws IOException, InterruptedException {
-        return post(request("/patches").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return client.form(body);
     }
 
     private JsonNode post(HttpRequest.Builder request) throws IOException, InterruptedException {
-        String token = send(request("/patches.json?ledger=0").GET()).headers().firstValue("X-Patchbay-Token")
-                .orElseThrow(() -> new IOException("no X-Patchbay-Token header"));
-        HttpResponse<String> answer = send(request.header("X-Patchbay-Token", token));
-        if (!answer.headers().firstValue("Content-Type").orElse("").contains("json")) {
-            throw new IOException("The console answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return JSON.readTree(answer.body());
+        return client.post(request);
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(console + path)).timeout(timeout)
-                .header("Authorization", authorization);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return client.request(path);
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return ConsoleClient.encode(value);
     }
 
     @Override

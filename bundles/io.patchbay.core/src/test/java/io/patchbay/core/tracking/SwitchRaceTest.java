@@ -39,6 +39,9 @@ public class SwitchRaceTest {
     private FakeFramework.FakeBundle patchBundle;
     private FakeFramework.FakeBundle secondBundle;
 
+    private ServiceReference<Object> original;
+    private ServiceReference<Object> patch;
+
     private void start() {
         framework = new FakeFramework(folder.getRoot().toPath());
         originalBundle = framework.install("greeter", "1.0.0");
@@ -56,11 +59,7 @@ public class SwitchRaceTest {
 
     @Test
     public void aRevertToAnImplementationUnregisteredAfterItWasChosenChangesNothing() {
-        start();
-        ServiceReference<Object> original = framework.register(originalBundle, "greeter", "1.0.0");
-        ServiceReference<Object> patch = framework.register(patchBundle, "greeter", "1.0.1");
-        Slot slot = framework.slot();
-        framework.switcher.change(slot, framework.implementation(patch), change("apply", true));
+        Slot slot = patched();
 
         Implementation target = slot.revertTarget().orElseThrow(); // what revert chose: the original
         originalBundle.state = Bundle.STOPPING;
@@ -99,11 +98,7 @@ public class SwitchRaceTest {
 
     @Test
     public void aFallbackToWhereARevertWasGoingIsRecordedOnceAndTheRevertChangesNothing() throws Exception {
-        start();
-        ServiceReference<Object> original = framework.register(originalBundle, "greeter", "1.0.0");
-        ServiceReference<Object> patch = framework.register(patchBundle, "greeter", "1.0.1");
-        Slot slot = framework.slot();
-        framework.switcher.change(slot, framework.implementation(patch), change("apply", true));
+        Slot slot = patched();
         Implementation target = slot.revertTarget().orElseThrow(); // what revert chose: the original
         CrashPoints.observer = (action, step) -> { // its intent is written; then the patch goes away
             if (action.equals("revert") && step.equals("intent") && patchBundle.state != Bundle.STOPPING) {
@@ -121,6 +116,16 @@ public class SwitchRaceTest {
         assertEquals("newest first: the fallback once, no revert from the original to itself",
                 List.of("fallback", "apply"), actions());
         assertFalse(framework.intents.inProgress(slot.id()));
+    }
+
+    /** The original and a patch registered, the patch applied. */
+    private Slot patched() {
+        start();
+        original = framework.register(originalBundle, "greeter", "1.0.0");
+        patch = framework.register(patchBundle, "greeter", "1.0.1");
+        Slot slot = framework.slot();
+        framework.switcher.change(slot, framework.implementation(patch), change("apply", true));
+        return slot;
     }
 
     /** The next time a fallback chooses {@code reference}'s implementation, it is unregistered before the route. */
