@@ -1,5 +1,7 @@
 package io.patchbay.launcher;
 
+import static io.patchbay.launcher.ConsoleClient.encode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -52,43 +54,29 @@ final class ConsoleApi {
 
     /** Applies a jar as the request body; answers the console's JSON answer. */
     JsonNode apply(Path jar) throws IOException, InterruptedException {
-        return post(request("/patches?action=apply&name=" + jar.getFileName())
+        return client.post(client.request("/patches?action=apply&name=" + jar.getFileName())
                 .header("Content-Type", "application/java-archive")
                 .POST(HttpRequest.BodyPublishers.ofFile(jar)));
     }
 
     /** Starts a canary of a jar on 20 % of the calls, held at its step (the judge never steps by itself here). */
     JsonNode canary(Path jar) throws IOException, InterruptedException {
-        return post(request("/patches?action=canary&name=" + jar.getFileName() + "&steps=20&minStepMillis=600000")
+        return client.post(client.request("/patches?action=canary&name=" + jar.getFileName()
+                + "&steps=20&minStepMillis=600000")
                 .header("Content-Type", "application/java-archive")
                 .POST(HttpRequest.BodyPublishers.ofFile(jar)));
     }
 
     JsonNode promote() throws IOException, InterruptedException {
-        return form("action=promote&slot=" + encode(SLOT));
+        return client.form("action=promote&slot=" + encode(SLOT));
     }
 
     JsonNode revert() throws IOException, InterruptedException {
-        return form("action=revert&slot=" + encode(SLOT));
+        return client.form("action=revert&slot=" + encode(SLOT));
     }
 
     JsonNode activate(String implementation) throws IOException, InterruptedException {
-        return form("action=activate&slot=" + encode(SLOT) + "&implementation=" + encode(implementation));
+        return client.form("action=activate&slot=" + encode(SLOT) + "&implementation=" + encode(implementation));
     }
 
-    private JsonNode form(String body) throws IOException, InterruptedException {
-        return client.form(body);
-    }
-
-    private JsonNode post(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.post(request);
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return client.request(path);
-    }
-
-    private static String encode(String value) {
-        return ConsoleClient.encode(value);
-    }
 }

@@ -43,7 +43,7 @@ public final class ConsoleClient {
         return JSON.readTree(answer.body());
     }
 
-    /** The web console's own list of bundles ({@code bundles.json}): {@code data[]} with id, symbolicName, version, state. */
+    /** The console's own list of bundles ({@code bundles.json}): {@code data[]} with id, symbolicName, version, state. */
     public JsonNode bundles() throws IOException, InterruptedException {
         return JSON.readTree(send(request("/bundles.json").GET()).body());
     }

@@ -1,5 +1,7 @@
 package io.patchbay.launcher.storm;
 
+import static io.patchbay.launcher.ConsoleClient.encode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.patchbay.launcher.ConsoleClient;
 import java.io.IOException;
@@ -41,13 +43,14 @@ public final class ConsoleFrontEnd implements FrontEnd {
     public Answer run(Action action, StormSlot slot, String target, String tag) throws Exception {
         String form = "slot=" + encode(slot.id()) + "&reason=" + encode(tag);
         JsonNode answer = switch (action) {
-            case APPLY -> post(request("/patches?action=apply&name=" + Path.of(target).getFileName()
+            case APPLY -> client.post(client.request("/patches?action=apply&name=" + Path.of(target).getFileName()
                     + (slot.applyNamesSlot() ? "&slot=" + encode(slot.id()) : ""))
                     .header("Content-Type", "application/java-archive").header("X-Patchbay-Reason", encode(tag))
                     .POST(HttpRequest.BodyPublishers.ofFile(Path.of(target))));
-            case ACTIVATE -> form("action=activate&implementation=" + encode(target) + "&" + form);
-            case CANARY -> form("action=canary&implementation=" + encode(target) + "&minStepMillis=600000&" + form);
-            default -> form("action=" + action.name().toLowerCase() + "&" + form);
+            case ACTIVATE -> client.form("action=activate&implementation=" + encode(target) + "&" + form);
+            case CANARY -> client.form("action=canary&implementation=" + encode(target) + "&minStepMillis=600000&"
+                    + form);
+            default -> client.form("action=" + action.name().toLowerCase() + "&" + form);
         };
         int status = answer.path("status").asInt();
         String message = answer.path("message").asText();
@@ -78,21 +81,6 @@ public final class ConsoleFrontEnd implements FrontEnd {
         return client.bundles();
     }
 
-    private JsonNode form(String body) throws IOException, InterruptedException {
-        return client.form(body);
-    }
-
-    private JsonNode post(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.post(request);
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return client.request(path);
-    }
-
-    private static String encode(String value) {
-        return ConsoleClient.encode(value);
-    }
 
     @Override
     public void close() {
