@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * A slot of {@link Counter} outside OSGi, as the call-overhead benchmark builds one (stub framework objects), with
  * a baseline ({@link FieldCounter}) and a candidate ({@link CandidateCounter}, another class, as a patch's would
  * be), and the manager's own {@link Canaries} to run a canary on it: the real split, the real arms observing both
- * implementations, the real judge's thread looking every 250 ms, a real ledger and intent file in a temporary
+ * implementations, the real judge looking every 250 ms on the route owner, a real ledger and intent file in a temporary
  * folder. The facade is the class the core generates, made by {@code Facades.factory}.
  */
 final class CanarySlot implements AutoCloseable {

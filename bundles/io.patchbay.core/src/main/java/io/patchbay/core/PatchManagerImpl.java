@@ -18,7 +18,7 @@ import io.patchbay.core.patch.InstalledContent;
 import io.patchbay.core.patch.SlotFit;
 import io.patchbay.core.patch.OperationLock;
 import io.patchbay.core.patch.Verification;
-import io.patchbay.core.source.UrlSource;
+import io.patchbay.core.source.PatchSource;
 import io.patchbay.core.trust.TrustedSignatures;
 import io.patchbay.core.patch.Unchanged;
 import io.patchbay.core.slot.PatchFragments;
@@ -32,8 +32,6 @@ import io.patchbay.core.tracking.Switcher;
 import io.patchbay.core.store.Ledger;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -280,19 +278,7 @@ final class PatchManagerImpl implements PatchManager {
 
     /** The patch jar at a file path or a URL, as apply and its dry run ({@link PatchInspectorImpl}) read it. */
     static InputStream open(String location, Settings settings) throws IOException {
-        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !location.matches("^[a-zA-Z]:\\\\.*")) {
-            return UrlSource.open(location, settings.connectMillis(), settings.readMillis());
-        }
-        Path path;
-        try {
-            path = Path.of(location);
-        } catch (InvalidPathException e) {
-            throw new PatchException(location + " is not a valid file path.");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new PatchException("There is no file " + path.toAbsolutePath() + ".");
-        }
-        return Files.newInputStream(path);
+        return PatchSource.open(location, settings.connectMillis(), settings.readMillis());
     }
 
     static boolean matches(Bundle bundle, String name) {

@@ -12,7 +12,7 @@ import org.HdrHistogram.Recorder;
 /**
  * One side of a canary as the call path feeds it: the implementation's calls and errors (its own exact counters),
  * its call times in an HdrHistogram {@link Recorder} (wait-free, no allocation when recording), and the exception
- * classes it threw. The judge's thread takes what is new at each look and hands it to the {@link CanaryMachine}.
+ * classes it threw. The judge's look (on the route owner) takes what is new at each look and hands it to the {@link CanaryMachine}.
  */
 final class Arm implements CallObserver {
 
@@ -109,7 +109,7 @@ final class Arm implements CallObserver {
         return taken;
     }
 
-    /** The times recorded since the last take; valid until the next take. The judge's thread only. */
+    /** The times recorded since the last take; valid until the next take. The route owner's thread only (the judge's look). */
     Histogram takeTimes() {
         interval = recorder.getIntervalHistogram(interval);
         return interval;

@@ -14,17 +14,14 @@ import io.patchbay.core.store.Intent;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The canaries in progress, one per slot at most, and the judge's thread that looks at each every
- * {@value #TICK_MILLIS} ms and steps, promotes, holds or reverts it. Every decision, the judge's or an operator's,
+ * The canaries in progress, one per slot at most, and the judge, which looks at each every {@value #TICK_MILLIS} ms
+ * on the route's owner and steps, promotes, holds or reverts it. Every decision, the judge's or an operator's,
  * is taken under the manager's operation lock (the judge skips a look while an operation runs) and written to the
  * ledger with both arms' statistics. A canary's intent stays open while it runs, so a container that stops in the
  * middle ends it on its baseline at the next start ({@link io.patchbay.core.patch.InterruptedOperations}).
@@ -42,7 +39,8 @@ public final class Canaries implements AutoCloseable {
     private final RouteOwner owner;
     private final Map<Slot, Canary> running = new ConcurrentHashMap<>();
     private final Map<String, Canary> ended = new ConcurrentHashMap<>();
-    private ScheduledExecutorService judge;
+    private boolean ticking; // guarded by this
+    private volatile boolean closed;
 
     /**
      * @param operations the manager's operation lock, held by every operator's operation
@@ -145,7 +143,7 @@ public final class Canaries implements AutoCloseable {
         canary.end(CanaryDTO.REVERTED);
         remember(canary, action, actor, reason);
         Implementation candidate = canary.candidate();
-        boolean drained = drain(candidate);
+        boolean drained = switcher.drain(candidate);
         record(canary, action, actor, candidate.id(), canary.baseline().id(), join(reason, "the canary of "
                 + candidate.id() + " ended at " + statistics + "; every call goes to " + canary.baseline().id()));
         switcher.journal().finish(canary.slot().id());
@@ -223,15 +221,18 @@ public final class Canaries implements AutoCloseable {
         return canary;
     }
 
+    /** The judge looks every {@value #TICK_MILLIS} ms, on the route's owner, between other changes. */
     private synchronized void ticking() {
-        if (judge == null) {
-            judge = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "patchbay-canary-judge");
-                thread.setDaemon(true);
-                return thread;
-            });
-            judge.scheduleWithFixedDelay(() -> owner.run("canary judge's look", this::look), TICK_MILLIS,
-                    TICK_MILLIS, TimeUnit.MILLISECONDS); // decided on the route's owner, between other changes
+        if (!ticking) {
+            ticking = true;
+            owner.schedule("canary judge's look", TICK_MILLIS, this::tick);
+        }
+    }
+
+    private void tick() {
+        look();
+        if (!closed) {
+            owner.schedule("canary judge's look", TICK_MILLIS, this::tick);
         }
     }
 
@@ -273,19 +274,6 @@ public final class Canaries implements AutoCloseable {
         }
     }
 
-    private boolean drain(Implementation candidate) {
-        try {
-            boolean drained = candidate.awaitDrained(switcher.drainMillis(), TimeUnit.MILLISECONDS);
-            if (drained) {
-                candidate.releaseScoped();
-            }
-            return drained;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private void record(Canary canary, String action, String actor, String from, String to, String reason) {
         LedgerEntryDTO entry = Switcher.entry(System.currentTimeMillis(), action, actor, canary.slot().id(), from, to,
                 reason);
@@ -299,9 +287,7 @@ public final class Canaries implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (judge != null) {
-            judge.shutdownNow();
-        }
+    public void close() {
+        closed = true;
     }
 }

@@ -91,7 +91,7 @@ final class Canary {
         ending = how;
     }
 
-    /** The judge's look: what both arms did since the last one, handed to the machine. The judge's thread only. */
+    /** The judge's look: what both arms did since the last one, handed to the machine. The route owner's thread only (the judge's look). */
     CanaryMachine.Decision look(long now) {
         Map<String, Long> baselineThrew = baseline.thrown();
         Map.Entry<String, Long> novel = candidate.thrown().entrySet().stream()

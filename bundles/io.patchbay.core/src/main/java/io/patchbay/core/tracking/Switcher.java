@@ -208,13 +208,18 @@ public final class Switcher {
     }
 
     private boolean drain(Implementation before, Implementation next) {
-        if (before == null || before == next) {
-            return true;
-        }
+        return before == null || before == next || drain(before);
+    }
+
+    /**
+     * Waits, at most the drain timeout, for the calls running in {@code left} (no longer routed to) to end, then
+     * gives back its consumers' scoped objects unless it is active again: they get new ones from the new route.
+     */
+    public boolean drain(Implementation left) {
         try {
-            boolean drained = before.awaitDrained(drainMillis.getAsLong(), TimeUnit.MILLISECONDS);
-            if (drained && before.slot().active() != before) {
-                before.releaseScoped(); // its consumers' objects: they get new ones from the new implementation
+            boolean drained = left.awaitDrained(drainMillis.getAsLong(), TimeUnit.MILLISECONDS);
+            if (drained && left.slot().active() != left) {
+                left.releaseScoped();
             }
             return drained;
         } catch (InterruptedException e) {
