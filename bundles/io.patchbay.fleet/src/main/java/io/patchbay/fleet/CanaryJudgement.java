@@ -16,16 +16,29 @@ import java.util.function.BooleanSupplier;
  */
 final class CanaryJudgement {
 
+    /**
+     * How long a canary that left the running ones may take to say how it ended: the manager drops it from
+     * {@link PatchManager#canaries()} before the switch that ends it and remembers the outcome after that switch,
+     * whose drain alone may take {@code drain.timeout.ms} (5 s by default).
+     */
+    static final long ENDING_MILLIS = 60_000;
+
     private final PatchManager manager;
     private final double[] steps;
     private final long minStepMillis;
     private final long maxStepMillis;
+    private final long endingMillis;
 
     CanaryJudgement(PatchManager manager, double[] steps, long minStepMillis, long maxStepMillis) {
+        this(manager, steps, minStepMillis, maxStepMillis, ENDING_MILLIS);
+    }
+
+    CanaryJudgement(PatchManager manager, double[] steps, long minStepMillis, long maxStepMillis, long endingMillis) {
         this.manager = manager;
         this.steps = steps.clone();
         this.minStepMillis = minStepMillis;
         this.maxStepMillis = maxStepMillis;
+        this.endingMillis = endingMillis;
     }
 
     /** The steps of {@code canarySteps}: shares in percent, comma-separated. */
@@ -76,13 +89,33 @@ final class CanaryJudgement {
     }
 
     /** The canary is over: promoted (the candidate is active), or reverted with the judge's sentence. */
-    private ChangeDTO ended(CanaryDTO canary) throws DeploymentException {
-        CanaryDTO last = manager.lastCanary(canary.slot);
+    private ChangeDTO ended(CanaryDTO canary) throws DeploymentException, InterruptedException {
+        CanaryDTO last = outcome(canary);
         if (last != null && CanaryDTO.PROMOTED.equals(last.state)) {
             return Deployer.change(canary.slot, canary.baseline, canary.candidate);
         }
         String why = last == null || last.outcomeReason == null ? "the canary ended" : last.outcomeReason;
         throw new DeploymentException("The canary judge reverted " + canary.candidate + ": " + why);
+    }
+
+    /**
+     * This canary as the manager remembers its end, or {@code null} if it does not within {@link #endingMillis}
+     * (the manager forgot it). Until the ending switch is done, {@code lastCanary} answers the slot's previous canary,
+     * whose outcome is not this one's.
+     */
+    private CanaryDTO outcome(CanaryDTO canary) throws InterruptedException {
+        long deadline = System.nanoTime() + endingMillis * 1_000_000;
+        while (true) {
+            CanaryDTO last = manager.lastCanary(canary.slot);
+            if (last != null && last.started == canary.started && canary.candidate.equals(last.candidate)) {
+                return last;
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return null;
+            }
+            Thread.sleep(Math.min(HealthWatch.LOOK_MILLIS, left));
+        }
     }
 
     private void revert(String slot, String actor, String reason) {

@@ -8,6 +8,7 @@ import io.patchbay.api.dto.CanaryDTO;
 import io.patchbay.api.dto.ChangeDTO;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Test;
 
 /** The deployment's outcome comes from how the manager says the canary ended, not from the ledger. */
@@ -36,6 +37,19 @@ public class CanaryJudgementTest {
                 });
     }
 
+    /**
+     * A manager that, like the real one while the switch that ends a canary runs, no longer lists the canary but
+     * answers the slot's previous canary for {@code stale} looks, then {@code last}.
+     */
+    private static PatchManager endingAs(CanaryDTO previous, int stale, CanaryDTO last) {
+        AtomicInteger looks = new AtomicInteger();
+        PatchManager ended = endedAs(last);
+        return (PatchManager) Proxy.newProxyInstance(PatchManager.class.getClassLoader(),
+                new Class<?>[] { PatchManager.class }, (proxy, method, args) ->
+                        method.getName().equals("lastCanary") && looks.getAndIncrement() < stale ? previous
+                                : method.invoke(ended, args));
+    }
+
     private static CanaryJudgement judgement(PatchManager manager) {
         return new CanaryJudgement(manager, new double[] { 50 }, 0, 1000);
     }
@@ -60,9 +74,24 @@ public class CanaryJudgementTest {
     }
 
     @Test
+    public void thePreviousCanarysRevertIsNotTakenForThisOnesOutcomeWhileItsPromotionSwitches() throws Exception {
+        CanaryDTO previous = canary(CanaryDTO.REVERTED, "auto-revert", "hard guard: the candidate threw");
+        previous.candidate = "impl/1.0.1";
+        previous.started = -1; // the same candidate started earlier is another canary too
+        CanaryDTO sameCandidateEarlier = canary(CanaryDTO.REVERTED, "auto-revert", "an earlier try");
+        sameCandidateEarlier.started = -1;
+        PatchManager manager = endingAs(previous, 2, canary(CanaryDTO.PROMOTED, "promote", "no worse"));
+        ChangeDTO change = judgement(manager).judge("pricing", "file:patch.jar", "rollout 7", "hawkbit", () -> false);
+        assertEquals("impl/1.0.2", change.to);
+        change = judgement(endingAs(sameCandidateEarlier, 2, canary(CanaryDTO.PROMOTED, "promote", "no worse")))
+                .judge("pricing", "file:patch.jar", "rollout 7", "hawkbit", () -> false);
+        assertEquals("impl/1.0.2", change.to);
+    }
+
+    @Test
     public void aCanaryTheManagerForgotStillFails() {
         DeploymentException failure = assertThrows(DeploymentException.class,
-                () -> judgement(endedAs(null)).judge("pricing", "file:patch.jar", null, "hawkbit", () -> false));
+                () -> new CanaryJudgement(endedAs(null), new double[] { 50 }, 0, 1000, 0).judge("pricing", "file:patch.jar", null, "hawkbit", () -> false));
         assertEquals("The canary judge reverted impl/1.0.2: the canary ended", failure.getMessage());
     }
 }
