@@ -204,12 +204,16 @@ public final class Canaries implements AutoCloseable {
         }
     }
 
-    /** Takes the slot's canary out of the running ones: whoever does ends it, nobody else. */
+    /**
+     * Takes the slot's canary out of the running ones: whoever does ends it, nobody else. Until its end is known,
+     * {@link #last} answers this canary, not the slot's previous one.
+     */
     private Canary claim(Slot slot) {
         Canary canary = require(slot);
         if (!running.remove(slot, canary)) {
             throw new PatchException(slot.id() + " has no canary in progress.");
         }
+        ended.put(slot.id(), canary);
         return canary;
     }
 

@@ -16,6 +16,7 @@ import io.patchbay.core.slot.RouteOwner;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Stubs;
 import io.patchbay.core.tracking.Switcher;
+import io.patchbay.core.store.CrashPoints;
 import io.patchbay.core.store.FileJournal;
 import io.patchbay.core.store.IntentFile;
 import io.patchbay.core.store.Ledger;
@@ -65,6 +66,27 @@ public class CanariesTest {
     private CanaryDTO start() {
         return canaries.start(slot, candidate, CanarySpecs.complete(null, candidate.id()), "try it", "alice", "sha",
                 null, null);
+    }
+
+    @Test
+    public void whileItsPromotionSwitchesTheSlotsLastCanaryIsThisOne() {
+        CanaryDTO started = start();
+        List<CanaryDTO> during = new java.util.ArrayList<>();
+        CrashPoints.observer = (action, step) -> {
+            if (action.equals("promote") && step.equals("routed")) {
+                during.add(canaries.last(slot)); // between the route's switch and the canary's recorded end
+            }
+        };
+        try {
+            canaries.promote(slot, null, "bob");
+        } finally {
+            CrashPoints.observer = (action, step) -> {
+            };
+        }
+        assertEquals(1, during.size());
+        assertEquals("not an older canary, nor none", List.of(started.started, "impl/1.0.1"),
+                List.of(during.get(0).started, during.get(0).candidate));
+        assertEquals(CanaryDTO.PROMOTED, canaries.last(slot).state);
     }
 
     private LedgerEntryDTO newest() {
