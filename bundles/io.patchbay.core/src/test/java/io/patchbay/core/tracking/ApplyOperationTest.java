@@ -24,6 +24,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 
 /**
@@ -40,6 +41,8 @@ public class ApplyOperationTest {
     private FakeFramework framework;
     private Slot slot;
     private FakeFramework.FakeBundle installed;
+    /** The operations in progress when the patch started. */
+    private List<String> during;
 
     @Before
     public void theOriginalRuns() {
@@ -49,7 +52,11 @@ public class ApplyOperationTest {
         framework.installing = location -> {
             installed = framework.install("greeter", "1.0.1");
             installed.location = location;
-            installed.onStart = () -> framework.register(installed, "greeter", "1.0.1");
+            installed.onStart = () -> {
+                during = framework.intents.pending().stream().map(i -> String.join(" ", i.action(), i.actor(),
+                        i.slot(), i.from(), i.to(), i.reason(), i.installed())).toList();
+                framework.register(installed, "greeter", "1.0.1");
+            };
             return installed;
         };
     }
@@ -78,6 +85,8 @@ public class ApplyOperationTest {
         assertEquals("apply alice the fix " + SUM, newest().action + " " + newest().actor + " " + newest().reason
                 + " " + newest().checksum);
         assertEquals(List.of(), framework.intents.pending());
+        assertEquals(List.of("apply alice " + slot.id() + " greeter/1.0.0 greeter/1.0.1 the fix "
+                + PatchLocation.of("greeter/1.0.1")), during);
     }
 
     @Test
@@ -143,6 +152,24 @@ public class ApplyOperationTest {
         assertEquals("not switched", "greeter/1.0.0", slot.active().id());
         assertEquals("the canary's intent is left open for the canary to own", List.of("canary dave"),
                 framework.intents.pending().stream().map(i -> i.action() + " " + i.actor()).toList());
+    }
+
+    @Test
+    public void aCanaryOfAnInstalledStandbyTakesItAsItIs() throws Exception {
+        FakeFramework.FakeBundle standby = framework.install("greeter", "1.0.1");
+        ServiceReference<Object> registered = framework.register(standby, "greeter", "1.0.1");
+        framework.installing = location -> {
+            throw new AssertionError("installed again");
+        };
+        Implementation arrived = operation(5_000).canary(patch(), null, null, "erin",
+                (implementation, reason, checksum, signer, location) -> {
+                    assertEquals("nothing installed", null, location);
+                    return implementation;
+                });
+        assertSame(framework.implementation(registered), arrived);
+        assertEquals(List.of("canary erin " + slot.id() + " greeter/1.0.0 greeter/1.0.1"),
+                framework.intents.pending().stream().map(i -> String.join(" ", i.action(), i.actor(), i.slot(),
+                        i.from(), i.to())).toList());
     }
 
     @Test
