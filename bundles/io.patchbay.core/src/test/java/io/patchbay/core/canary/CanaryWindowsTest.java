@@ -40,6 +40,15 @@ public class CanaryWindowsTest {
         }
     }
 
+    /** Begins {@code canary}, makes the calls given and has the judge look at them. */
+    private CanaryMachine.Decision firstLook(Canary canary, int candidateCalls, int candidateErrors, int baselineCalls,
+            int baselineErrors) {
+        canary.begin();
+        calls(candidate, candidateCalls, candidateErrors);
+        calls(baseline, baselineCalls, baselineErrors);
+        return canary.look(2_000);
+    }
+
     private static int timedOf(Implementation implementation, int calls) {
         int timed = 0;
         for (int i = 0; i < calls; i++) {
@@ -65,10 +74,7 @@ public class CanaryWindowsTest {
     @Test
     public void aNewStepCountsFromZero() {
         Canary canary = canary(1, 5);
-        canary.begin();
-        calls(candidate, 30, 0);
-        calls(baseline, 4_000, 0);
-        assertEquals(CanaryMachine.Action.STEP, canary.look(2_000).action());
+        assertEquals(CanaryMachine.Action.STEP, firstLook(canary, 30, 0, 4_000, 0).action());
         canary.route();
         assertEquals(0, canary.dto().candidateArm.calls);
         assertEquals(0, canary.dto().baselineArm.calls);
@@ -99,10 +105,7 @@ public class CanaryWindowsTest {
     @Test
     public void anEndedCanaryKeepsTheCountsOfTheJudgesLastLook() {
         Canary canary = canary(1, 5);
-        canary.begin();
-        calls(candidate, 10, 1);
-        calls(baseline, 100, 0);
-        CanaryMachine.Decision last = canary.look(2_000);
+        CanaryMachine.Decision last = firstLook(canary, 10, 1, 100, 0);
         canary.end(CanaryDTO.REVERTED);
         canary.ended(new Canary.Ending("revert", "seen enough", "carol", 3_000));
         calls(candidate, 5, 5);
@@ -118,11 +121,7 @@ public class CanaryWindowsTest {
 
     @Test
     public void anExceptionTheBaselineAlsoThrewIsNotNew() {
-        Canary canary = canary(1, 5);
-        canary.begin();
-        calls(baseline, 100, 3);
-        calls(candidate, 3, 3);
-        CanaryMachine.Decision decision = canary.look(2_000);
+        CanaryMachine.Decision decision = firstLook(canary(1, 5), 3, 3, 100, 3);
         assertNotEquals(decision.verdict().reason(), CanaryMachine.Action.REVERT, decision.action());
     }
 }

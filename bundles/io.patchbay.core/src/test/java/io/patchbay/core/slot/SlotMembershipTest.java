@@ -20,15 +20,6 @@ public class SlotMembershipTest {
     private final Implementation original = Stubs.implementation(slot, "impl", "1.0.0", (Supplier<String>) () -> "a");
     private final Implementation patch = Stubs.implementation(slot, "impl", "1.0.1", (Supplier<String>) () -> "b");
 
-    private static Split always(Implementation baseline, Implementation candidate) {
-        return new Split(baseline, candidate) {
-            @Override
-            protected boolean toCandidate(Seat seat) {
-                return true;
-            }
-        };
-    }
-
     @Test
     public void onlyTheFirstCallerClaimsThePublication() {
         assertTrue(slot.claimPublication());
@@ -76,7 +67,7 @@ public class SlotMembershipTest {
         slot.add(patch);
         slot.add(standby);
         slot.route(original, false, 1);
-        slot.split(always(original, patch));
+        slot.split(Stubs.toCandidate(original, patch));
         slot.remove(standby);
         assertSame("not an arm: the canary goes on", patch, slot.enter());
         patch.exit();
@@ -92,7 +83,7 @@ public class SlotMembershipTest {
         slot.add(patch);
         slot.route(original, false, 1);
         slot.remove(patch);
-        slot.split(always(original, patch));
+        slot.split(Stubs.toCandidate(original, patch));
         assertNull(slot.split());
     }
 
