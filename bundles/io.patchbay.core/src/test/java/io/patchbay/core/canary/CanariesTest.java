@@ -2,6 +2,7 @@ package io.patchbay.core.canary;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
@@ -14,6 +15,7 @@ import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.RouteOwner;
 import io.patchbay.core.slot.Slot;
+import io.patchbay.core.slot.Split;
 import io.patchbay.core.slot.Stubs;
 import io.patchbay.core.tracking.Switcher;
 import io.patchbay.core.store.CrashPoints;
@@ -43,14 +45,16 @@ public class CanariesTest {
             (Supplier<String>) () -> "b");
     private Ledger ledger;
     private Canaries canaries;
+    private IntentFile intents;
     private final RouteOwner owner = new RouteOwner();
 
     @Before
     public void setUp() {
         Path data = folder.getRoot().toPath();
         ledger = new Ledger(data.resolve("ledger.jsonl"));
-        Switcher switcher = new Switcher(new FileJournal(new IntentFile(data.resolve("operations.properties")),
-                new RouteStore(data.resolve("routes.properties")), ledger), () -> 1_000L, entry -> { });
+        intents = new IntentFile(data.resolve("operations.properties"));
+        Switcher switcher = new Switcher(new FileJournal(intents, new RouteStore(data.resolve("routes.properties")),
+                ledger), () -> 1_000L, entry -> { });
         canaries = new Canaries(switcher, new ReentrantLock(), () -> () -> null, owner);
         slot.add(baseline);
         slot.add(candidate);
@@ -131,7 +135,9 @@ public class CanariesTest {
         assertFalse("already holding: the answer says so", canaries.hold(slot, "again", "bob").changed);
         assertEquals("hold", newest().action);
         assertEquals(1, ledger.entries().stream().filter(e -> "hold".equals(e.action)).count());
+        Split heldSplit = slot.split();
         CanaryDTO resumed = canaries.resume(slot, null, "bob");
+        assertNotSame("the held step is routed anew", heldSplit, slot.split());
         assertEquals(CanaryDTO.RUNNING, resumed.state);
         assertTrue(resumed.changed);
         assertEquals("resumed at step 1 of 4", newest().reason);
@@ -142,12 +148,15 @@ public class CanariesTest {
     @Test
     public void anOperatorsRevertSendsEveryCallToTheBaselineAndTheCanaryStaysReadable() {
         start();
+        assertTrue("the canary's intent stays open while it runs", intents.inProgress(slot.id()));
         ChangeDTO change = canaries.revert(slot, "revert", "seen enough", "carol");
         assertEquals("impl/1.0.1 impl/1.0.0", change.from + " " + change.to);
         assertTrue(change.drained);
         assertEquals("The canary of impl/1.0.1 in " + slot.id() + " ended; every call goes to impl/1.0.0 again.",
                 change.message);
         assertNull(slot.split());
+        assertFalse(intents.inProgress(slot.id()));
+        assertFalse(canaries.isRunning(slot));
         assertTrue(canaries.all().isEmpty());
         CanaryDTO last = canaries.last(slot);
         assertEquals(CanaryDTO.REVERTED + " revert seen enough carol", last.state + " " + last.outcome + " "
@@ -162,8 +171,11 @@ public class CanariesTest {
     @Test
     public void aPromotionMakesTheCandidateActive() {
         start();
-        canaries.promote(slot, null, "dave");
+        ChangeDTO promoted = canaries.promote(slot, null, "dave");
+        assertEquals("impl/1.0.0 impl/1.0.1", promoted.from + " " + promoted.to);
         assertSame(candidate, slot.active());
+        assertFalse(intents.inProgress(slot.id()));
+        assertEquals(List.of(), intents.pending());
         assertNull(slot.split());
         CanaryDTO last = canaries.last(slot);
         assertEquals(CanaryDTO.PROMOTED + " promote promote by dave", last.state + " " + last.outcome + " "

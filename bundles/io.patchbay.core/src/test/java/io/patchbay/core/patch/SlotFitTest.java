@@ -6,7 +6,10 @@ import static org.junit.Assert.assertThrows;
 import io.patchbay.api.PatchException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import io.patchbay.core.slot.Slot;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -48,6 +51,26 @@ public class SlotFitTest {
         SlotFit.check(jar("Export-Package: com.example.pricing.api;version=\"1.0.0\"", null), TYPE, "1.0.0", SLOT);
         SlotFit.check(jar("Import-Package: java.lang", "com/example/pricing/api/PriceService.class"), TYPE, "1.0.0",
                 SLOT);
+    }
+
+    @Test
+    public void aJarThatCarriesOtherPackagesOnlyDoesNotFit() throws Exception {
+        PatchJar other = jar("Import-Package: java.lang", "com/example/other/Helper.class");
+        assertThrows(PatchException.class, () -> SlotFit.check(other, TYPE, "1.0.0", SLOT));
+    }
+
+    @Test
+    public void onlyASlotTheOperatorNamesIsCheckedAndNeverForAFragment() throws Exception {
+        Slot supplier = new Slot(List.of(Supplier.class), "pricing", "1.0.0", () -> 0);
+        PatchJar other = jar("Import-Package: org.osgi.service.event", null);
+        assertEquals("impl.v2.jar (com.example.pricing.impl.v2/2.0.0) does not implement java.util.function.Supplier:"
+                + " it does not import package java.util.function, so it cannot serve " + supplier.id() + ".",
+                assertThrows(PatchException.class, () -> SlotFit.check(other, supplier.id(), List.of(supplier)))
+                        .getMessage());
+        SlotFit.check(other, null, List.of(supplier)); // the header decides
+        SlotFit.check(other, " ", List.of(supplier));
+        SlotFit.check(jar("Import-Package: org.osgi.service.event\nFragment-Host: com.example.host", null),
+                supplier.id(), List.of(supplier));
     }
 
     private PatchJar jar(String header, String entry) throws Exception {

@@ -42,4 +42,30 @@ public class StartFailuresTest {
         assertEquals("fix.jar does not resolve: " + equinox + ".",
                 StartFailures.explain("fix.jar", new BundleException(equinox, BundleException.RESOLVE_ERROR)));
     }
+
+    @Test
+    public void aResolveErrorWithoutAMessageSaysTheFrameworkGaveNoReason() {
+        assertEquals("fix.jar does not resolve: the framework gave no reason.",
+                StartFailures.explain("fix.jar", new BundleException(null, BundleException.RESOLVE_ERROR)));
+    }
+
+    @Test
+    public void anUnclosedRequirerIsKeptAsFelixWroteIt() {
+        assertEquals("fix.jar does not resolve: missing requirement [bad.patch [31].",
+                StartFailures.explain("fix.jar", new BundleException("missing requirement [bad.patch [31]",
+                        BundleException.RESOLVE_ERROR)));
+    }
+
+    @Test
+    public void anActivatorFailureNamesWhatTheActivatorThrew() {
+        assertEquals("fix.jar failed to start: its activator threw java.lang.IllegalStateException: no db.",
+                StartFailures.explain("fix.jar", new BundleException("Activator start error",
+                        BundleException.ACTIVATOR_ERROR, new IllegalStateException("no db"))));
+        assertEquals("fix.jar failed to start: its activator threw Activator start error.",
+                StartFailures.explain("fix.jar", new BundleException("Activator start error",
+                        BundleException.ACTIVATOR_ERROR)));
+        assertEquals("fix.jar failed to start: Bundle is locked.",
+                StartFailures.explain("fix.jar", new BundleException("Bundle is locked",
+                        BundleException.STATECHANGE_ERROR)));
+    }
 }

@@ -41,4 +41,14 @@ public final class Stubs {
         Bundle bundle = bundle(symbolicName.hashCode() + version.hashCode(), symbolicName, version);
         return new Implementation(slot, reference(bundle, Map.of("service.id", 1L)), target);
     }
+
+    /** A canary's split that sends every call to the candidate. */
+    public static Split toCandidate(Implementation baseline, Implementation candidate) {
+        return new Split(baseline, candidate) {
+            @Override
+            protected boolean toCandidate(Seat seat) {
+                return true;
+            }
+        };
+    }
 }

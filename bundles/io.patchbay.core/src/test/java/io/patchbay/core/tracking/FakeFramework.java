@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.Version;
@@ -37,6 +38,9 @@ final class FakeFramework {
         boolean persistentlyStarted;
         String location;
         final Hashtable<String, String> headers = new Hashtable<>();
+        /** What {@code start()} does: nothing, unless the test registers the bundle's service or fails its start. */
+        volatile Starting onStart = () -> {
+        };
 
         private FakeBundle(long id, String symbolicName, String version) {
             this.bundle = (Bundle) Proxy.newProxyInstance(FakeFramework.class.getClassLoader(),
@@ -48,6 +52,14 @@ final class FakeFramework {
                         case "getLocation" -> location;
                         case "getHeaders" -> headers;
                         case "loadClass" -> Class.forName((String) args[0]);
+                        case "start" -> {
+                            onStart.run();
+                            yield null;
+                        }
+                        case "uninstall" -> {
+                            state = Bundle.UNINSTALLED;
+                            yield null;
+                        }
                         case "adapt" -> args[0] == BundleStartLevel.class ? startLevel(this) : null;
                         case "hashCode" -> (int) id;
                         case "equals" -> proxy == args[0];
@@ -55,6 +67,11 @@ final class FakeFramework {
                         default -> null;
                     });
         }
+    }
+
+    /** A bundle's start, which may fail as {@code Bundle.start()} does. */
+    interface Starting {
+        void run() throws BundleException;
     }
 
     private static BundleStartLevel startLevel(FakeBundle bundle) {
@@ -66,6 +83,11 @@ final class FakeFramework {
                 });
     }
 
+    /** What {@code installBundle(location, in)} installs (apply's tests). */
+    volatile java.util.function.Function<String, FakeBundle> installing = location -> {
+        throw new IllegalStateException("this test installs nothing");
+    };
+    private Path data; // the data folder: set by the constructor, after the context that reads it
     private final List<FakeBundle> bundles = new CopyOnWriteArrayList<>();
     /** Every set of properties a facade was given after its registration, in order. */
     final List<Object> published = new CopyOnWriteArrayList<>();
@@ -87,6 +109,8 @@ final class FakeFramework {
                     yield true;
                 }
                 case "registerService" -> registration(published);
+                case "installBundle" -> installing.apply((String) args[0]).bundle;
+                case "getDataFile" -> data.resolve((String) args[0]).toFile();
                 case "hashCode" -> System.identityHashCode(proxy);
                 case "equals" -> proxy == args[0];
                 default -> null;
@@ -101,6 +125,7 @@ final class FakeFramework {
     final Slots slots;
 
     FakeFramework(Path folder) {
+        data = folder;
         ledger = new Ledger(folder.resolve("ledger.jsonl"));
         routes = new RouteStore(folder.resolve("routes.properties"));
         intents = new IntentFile(folder.resolve("operations.properties"));
@@ -164,6 +189,10 @@ final class FakeFramework {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    BundleContext context() {
+        return context;
     }
 
     Implementation implementation(ServiceReference<Object> reference) {

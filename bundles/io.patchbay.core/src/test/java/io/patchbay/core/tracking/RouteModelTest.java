@@ -126,7 +126,7 @@ public class RouteModelTest {
         Implementation baseline = slot.active();
         Implementation candidate = implementations[index];
         if (canary == null && baseline != null && baseline != candidate && !candidate.gone()) {
-            canary = toCandidate(baseline, candidate);
+            canary = Stubs.toCandidate(baseline, candidate);
             slot.split(canary);
         }
     }
@@ -136,7 +136,7 @@ public class RouteModelTest {
     public void step() {
         Split running = canary;
         if (running != null) {
-            slot.split(toCandidate(running.baseline(), running.candidate()));
+            slot.split(Stubs.toCandidate(running.baseline(), running.candidate()));
         }
     }
 
@@ -214,15 +214,6 @@ public class RouteModelTest {
 
     private static Object answerOf(Implementation implementation) {
         return implementation.reference().getProperty("answer");
-    }
-
-    private static Split toCandidate(Implementation baseline, Implementation candidate) {
-        return new Split(baseline, candidate) {
-            @Override
-            protected boolean toCandidate(Seat seat) {
-                return true;
-            }
-        };
     }
 
     @Test
