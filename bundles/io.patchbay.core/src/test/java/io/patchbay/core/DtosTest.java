@@ -28,7 +28,7 @@ public class DtosTest {
 
     @Test
     public void aSlotShowsItsActiveImplementationStandbysAndRevertStack() {
-        slot.number(7);
+        slot.publication().number(7);
         Implementation active = FakeBundles.implementation(slot, original);
         Implementation standby = FakeBundles.implementation(slot, fix);
         slot.route(standby, false, 1);

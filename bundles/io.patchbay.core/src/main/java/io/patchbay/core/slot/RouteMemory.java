@@ -1,6 +1,7 @@
 package io.patchbay.core.slot;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.function.Predicate;
 
 /**
  * What a slot remembers of its route besides the active implementation: the implementations to revert to (newest
- * first), every implementation it ever routed to, and the one a restored route waits for. Not thread-safe: only
+ * first), every implementation it ever routed to, the one a restored route waits for, and the framework's moves
+ * not yet recorded. Not thread-safe: only
  * {@link Slot} uses it, under its own monitor.
  */
 final class RouteMemory {
@@ -17,6 +19,7 @@ final class RouteMemory {
     private final Deque<String> previous = new ArrayDeque<>();
     private final Set<String> known = new LinkedHashSet<>();
     private String awaiting;
+    private final List<Fallback> unrecorded = new ArrayList<>();
 
     /** The route moves from {@code beforeId} (remembered for a revert if asked) to {@code nextId} (may be null). */
     void moved(String beforeId, boolean rememberBefore, String nextId) {
@@ -67,5 +70,17 @@ final class RouteMemory {
 
     void stopAwaiting() {
         awaiting = null;
+    }
+
+    /** A framework's move, made in memory, for the owner to record. */
+    void unrecorded(Fallback fallback) {
+        unrecorded.add(fallback);
+    }
+
+    /** The framework's moves not yet recorded, oldest first; taken, so each is recorded once. */
+    List<Fallback> takeUnrecorded() {
+        List<Fallback> taken = List.copyOf(unrecorded);
+        unrecorded.clear();
+        return taken;
     }
 }

@@ -20,7 +20,6 @@ public final class Slot {
     private final String id;
     private final String name;
     private final List<Class<?>> types;
-    private final Class<?> type;
     private final String apiVersion;
     private final LongSupplier dampingMillis;
     private final List<Implementation> implementations = new ArrayList<>();
@@ -29,18 +28,15 @@ public final class Slot {
     private volatile Implementation active;
     private volatile Split split;
     private volatile int generation;
-    private volatile int number;
-    private volatile SlotRegistration services;
+    private final Publication publication = new Publication();
     private String departed;
     private boolean retired;
-    private final List<Fallback> unrecorded = new ArrayList<>();
 
     public Slot(List<Class<?>> types, String name, String apiVersion, LongSupplier dampingMillis) {
         this.types = List.copyOf(types);
-        this.type = types.get(0);
         this.name = name;
         this.apiVersion = apiVersion;
-        this.id = idOf(type.getName(), apiVersion, name);
+        this.id = idOf(types.get(0).getName(), apiVersion, name);
         this.dampingMillis = dampingMillis;
     }
 
@@ -72,43 +68,23 @@ public final class Slot {
         return generation;
     }
 
-    private boolean publicationClaimed;
-
-    /** True for the one caller that registers this slot's services. */
-    public synchronized boolean claimPublication() {
-        boolean first = !publicationClaimed;
-        publicationClaimed = true;
-        return first;
-    }
-
-    public void services(SlotRegistration registered) {
-        services = registered;
-    }
-
-    public SlotRegistration services() {
-        return services;
+    /** Who registers this slot's services, their registration, and the slot's number in {@code patch:list}. */
+    public Publication publication() {
+        return publication;
     }
 
     /** Makes the facade's properties those of the active implementation; call outside any lock. */
     public void followActive() {
-        SlotRegistration registered = services;
-        if (registered != null) {
-            registered.follow();
-        }
+        publication.follow();
     }
 
-    /** Its number in {@code patch:list}: given when the slot is created, the same for its id while the container runs. */
+    /** Its number in {@code patch:list} ({@link Publication#number()}). */
     public int number() {
-        return number;
-    }
-
-    /** Set once, by the slot table when it creates the slot (tests number their own). */
-    public void number(int given) {
-        number = given;
+        return publication.number();
     }
 
     public Class<?> type() {
-        return type;
+        return types.get(0);
     }
 
     public String apiVersion() {
@@ -214,16 +190,14 @@ public final class Slot {
         }
         Routed routed = reroute(next, false, now); // throws ImplementationGone if next has left: choose again
         if (next != null && fallback != null) {
-            unrecorded.add(fallback.from(routed.fromId()).to(next.id()));
+            memory.unrecorded(fallback.from(routed.fromId()).to(next.id()));
         }
         return true;
     }
 
     /** The framework's moves not yet recorded, oldest first; taken, so each is recorded once. */
     public synchronized List<Fallback> takeUnrecorded() {
-        List<Fallback> taken = List.copyOf(unrecorded);
-        unrecorded.clear();
-        return taken;
+        return memory.takeUnrecorded();
     }
 
     /** @return false if the slot has retired: the implementation belongs in a new one */

@@ -86,7 +86,7 @@ final class SlotTable {
         if (slot == null || slot.retired()) { // retired after its last implementation went: a new one comes
             slot = new Slot(types, key.name(), ApiVersions.of(key.type()), dampingMillis);
             String id = slot.id();
-            slot.number(numbers.computeIfAbsent(id, given -> numbers.size() + 1));
+            slot.publication().number(numbers.computeIfAbsent(id, given -> numbers.size() + 1));
             slots.values().removeIf(old -> old.id().equals(id) && (old.retired() || old.retireIfEmpty())); // stale API
             restore(slot);
             slots.put(key, slot);

@@ -230,11 +230,11 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
 
     /** Registers the slot's services once, after its first implementation is routed and outside any lock. */
     private void publish(Slot slot, ServiceReference<?> first) {
-        if (closing || !slot.claimPublication()) {
+        if (closing || !slot.publication().claim()) {
             return;
         }
         SlotServices services = SlotServices.register(context, slot, first);
-        slot.services(services);
+        slot.publication().registered(services);
         slot.followActive();
     }
 
@@ -247,7 +247,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     private void retire(Slot slot, String why) {
         if (slot.retireIfEmpty()) {
             table.remove(slot);
-            SlotRegistration services = slot.services();
+            SlotRegistration services = slot.publication().registered();
             if (services != null) {
                 services.unregister();
             }
@@ -282,7 +282,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     public void close() {
         closing = true;
         for (Slot slot : table.snapshot()) {
-            SlotRegistration services = slot.services();
+            SlotRegistration services = slot.publication().registered();
             if (services != null) {
                 services.unregister();
             }

@@ -20,9 +20,9 @@ public class SlotNamesTest {
 
     {
         // numbered as the slot table numbers them, in order of creation, not of the list
-        supplier1.number(1);
-        supplier2.number(2);
-        function.number(4); // 3 retired
+        supplier1.publication().number(1);
+        supplier2.publication().number(2);
+        function.publication().number(4); // 3 retired
     }
 
     @Test

@@ -22,15 +22,15 @@ public class SlotMembershipTest {
 
     @Test
     public void onlyTheFirstCallerClaimsThePublication() {
-        assertTrue(slot.claimPublication());
-        assertFalse(slot.claimPublication());
-        assertFalse(slot.claimPublication());
+        assertTrue(slot.publication().claim());
+        assertFalse(slot.publication().claim());
+        assertFalse(slot.publication().claim());
         assertEquals(slot.id(), slot.toString());
     }
 
     @Test
     public void theRegisteredServicesAreKept() {
-        assertNull(slot.services());
+        assertNull(slot.publication().registered());
         slot.followActive(); // nothing registered yet: nothing to follow
         int[] followed = { 0 };
         SlotRegistration registered = new SlotRegistration() {
@@ -43,8 +43,8 @@ public class SlotMembershipTest {
             public void unregister() {
             }
         };
-        slot.services(registered);
-        assertSame(registered, slot.services());
+        slot.publication().registered(registered);
+        assertSame(registered, slot.publication().registered());
         slot.followActive();
         assertEquals(1, followed[0]);
     }

@@ -81,7 +81,7 @@ public class RouteModelTest {
                     return null;
                 });
         published.put("answer", answerOf(implementations[0]));
-        slot.services(new SlotServices(slot, facade, facade, SlotServices.propertiesOf(slot,
+        slot.publication().registered(new SlotServices(slot, facade, facade, SlotServices.propertiesOf(slot,
                 implementations[0].reference())));
     }
 
