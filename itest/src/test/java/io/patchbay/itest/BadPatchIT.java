@@ -150,7 +150,7 @@ public class BadPatchIT extends ContainerTest {
             if (event.getType() == BundleEvent.INSTALLED && "com.example.pricing.impl.v2/2.0.1".equals(
                     event.getBundle().getSymbolicName() + "/" + event.getBundle().getVersion())) {
                 scr.disableComponent(component); // on the applying thread, after the target was chosen
-                failed.set(awaitSlot(false));
+                failed.set(awaitRetired()); // nothing comes back within the damping timeout: the slot goes
             }
         };
         context.addBundleListener(goingAway);
@@ -225,6 +225,17 @@ public class BadPatchIT extends ContainerTest {
         while (manager.slots().stream().anyMatch(s -> s.id.equals(Fixtures.SLOT_V2) && s.active != null) != present) {
             if (deadline.passed()) {
                 return "the v2 slot was " + (present ? "not back" : "still there") + " after 20 s";
+            }
+            deadline.pause();
+        }
+        return null;
+    }
+
+    private String awaitRetired() {
+        Deadline deadline = new Deadline(Duration.ofSeconds(20));
+        while (manager.slots().stream().anyMatch(s -> s.id.equals(Fixtures.SLOT_V2))) {
+            if (deadline.passed()) {
+                return "the v2 slot was still there 20 s after its component was disabled";
             }
             deadline.pause();
         }

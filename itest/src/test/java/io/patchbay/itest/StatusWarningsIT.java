@@ -129,7 +129,8 @@ public class StatusWarningsIT extends ContainerTest {
         assertTrue(before.stream().allMatch(s -> s.number < firstNumber));
         assertEquals("a new slot moves no other's number", number, manager.slot(SLOT).number);
         assertTrue(shell.type("patch:list").lines().anyMatch(l -> l.startsWith(number + "  " + SLOT + " ")));
-        first.unregister();
+        first.unregister(); // its bundle stays active: the slot waits one damping timeout for it to come back
+        awaitRetired("aaa.first");
         ServiceRegistration<Supplier<String>> second = managed("aaa.second");
         try {
             assertNotEquals("a retired slot's number is not given again", firstNumber,
@@ -152,6 +153,14 @@ public class StatusWarningsIT extends ContainerTest {
                 (Class<Supplier<String>>) (Class<?>) Supplier.class, service, properties);
         assertNotNull(manager.slot(name));
         return registration;
+    }
+
+    private void awaitRetired(String slot) {
+        Deadline deadline = new Deadline(Duration.ofSeconds(20));
+        while (manager.slots().stream().anyMatch(s -> s.id.equals(slot))) {
+            assertFalse(slot + " was still there 20 s after its service was unregistered", deadline.passed());
+            deadline.pause();
+        }
     }
 
     private List<String> warnings() {

@@ -43,13 +43,14 @@ final class Departures {
 
     /**
      * If the route still points at {@code gone}, it moves to the slot's fallback now, unless an operator switched
-     * it in the meantime, and the owner records the move. While its host restarts, calls wait for it (no route);
+     * it in the meantime, and the owner records the move. While it is held (its host restarts, or it registers
+     * again), calls wait for it (no route);
      * while the framework stops, the fallback is not recorded (the saved route is what a restart restores).
      */
-    void fallBack(Slot slot, Implementation gone, boolean hostRestarting, boolean shuttingDown) {
-        boolean recorded = !hostRestarting && !shuttingDown;
+    void fallBack(Slot slot, Implementation gone, boolean held, boolean shuttingDown) {
+        boolean recorded = !held && !shuttingDown;
         Fallback fallback = recorded ? Fallback.because(gone.id() + " went away") : null;
-        Rerouting.untilRouted(() -> hostRestarting ? null : slot.fallback().orElse(null),
+        Rerouting.untilRouted(() -> held ? null : slot.fallback().orElse(null),
                 next -> slot.routeIf(gone, next, fallback, System.currentTimeMillis()));
         slot.followActive();
         if (recorded) {

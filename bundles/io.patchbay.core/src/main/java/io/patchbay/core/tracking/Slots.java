@@ -42,6 +42,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     private final SlotPolicy policy;
     private final Departures departures;
     private final OutsidePatches outside;
+    private final Returns returns;
     private volatile boolean closing;
 
     public Slots(BundleContext context, ManagedServices managed, Switcher switcher, RouteOwner owner,
@@ -55,6 +56,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         this.restorer = new Restorer(switcher, owner, context::getBundles, policy.restoreMillis());
         this.departures = new Departures(context, switcher, owner, policy.departing());
         this.outside = new OutsidePatches(context, switcher, policy);
+        this.returns = new Returns(departures, switcher, owner, policy.dampingMillis(), this::retire);
     }
 
     /** The one writer of the routes: operations run on it. */
@@ -154,13 +156,10 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         Bundle bundle = implementation.bundle();
         boolean hostRestarting = bundle != null && expectations.expects(bundle);
         departures.left(slot, implementation, shuttingDown);
-        if (!shuttingDown && !hostRestarting && slot.implementations().isEmpty() && bundle != null
-                && bundle.getState() == Bundle.ACTIVE) {
-            // the service alone went away, its bundle stays: so does the service for consumers, as without
-            // Patchbay. The route still points at it, so the facade's last calls (a servlet's destroy) reach it.
-            retire(slot, "its last implementation " + implementation.id() + " was unregistered");
-        } else {
+        if (shuttingDown || hostRestarting) {
             departures.fallBack(slot, implementation, hostRestarting, shuttingDown);
+        } else {
+            returns.left(slot, implementation); // calls wait for it to come back, or the route falls back
         }
         departures.release(implementation, reference);
         retireIfStale(slot);
@@ -211,6 +210,9 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
             return;
         }
         if (slot.active() == null) {
+            if (returns.waitsForAnother(slot, implementation)) {
+                return; // a standby: the one that left may come back within the damping timeout
+            }
             if (!restorer.settled() && PatchLocation.installedByApply(implementation.bundle())) {
                 return; // during a start a patch applied elsewhere is no first route: the slot's own will come
             }

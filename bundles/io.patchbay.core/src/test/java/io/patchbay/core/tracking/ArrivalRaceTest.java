@@ -17,6 +17,7 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -53,7 +54,9 @@ public class ArrivalRaceTest {
         Slot retiring = framework.slot();
         Slots.placing = slot -> { // the arrival found the slot; before it joins, the slot's last service leaves
             if (slot == retiring && !retiring.retired()) {
-                framework.unregisterNow(only); // its bundle stays active: the slot retires
+                first.state = Bundle.RESOLVED; // stopped by an operator, and nothing comes back:
+                framework.unregisterNow(only);
+                framework.pastDamping(); // the slot retires one damping timeout later
             }
         };
 

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -95,6 +98,9 @@ final class FakeFramework {
     volatile java.util.function.Predicate<Slot> canaryRunning = slot -> false;
     /** Every reference the manager gave back, in order. */
     final List<ServiceReference<?>> ungot = new CopyOnWriteArrayList<>();
+    /** Services the manager registered (a facade and a replaced-code service per slot), and unregistered. */
+    final AtomicInteger registrations = new AtomicInteger();
+    final AtomicInteger unregistrations = new AtomicInteger();
     private final Map<ServiceReference<?>, Object> services = new HashMap<>();
     private final Map<ServiceReference<?>, Implementation> tracked = new HashMap<>();
     private final FakeBundle system = install("system.bundle", "1.0.0");
@@ -108,7 +114,10 @@ final class FakeFramework {
                     ungot.add((ServiceReference<?>) args[0]);
                     yield true;
                 }
-                case "registerService" -> registration(published);
+                case "registerService" -> {
+                    registrations.incrementAndGet();
+                    yield registration(published, unregistrations);
+                }
                 case "installBundle" -> installing.apply((String) args[0]).bundle;
                 case "getDataFile" -> data.resolve((String) args[0]).toFile();
                 case "hashCode" -> System.identityHashCode(proxy);
@@ -116,6 +125,8 @@ final class FakeFramework {
                 default -> null;
             });
     private long nextServiceId = 1;
+    /** How long calls wait for a slot with no implementation, and a slot for its implementation to come back. */
+    static final long DAMPING_MILLIS = 200;
 
     final RouteOwner owner = new RouteOwner();
     final Ledger ledger;
@@ -132,7 +143,7 @@ final class FakeFramework {
         switcher = new Switcher(new FileJournal(intents, routes, ledger), () -> 1000, entry -> {
         });
         slots = new Slots(context, new ManagedServices(system.bundle, Set::of), switcher, owner,
-                new SlotPolicy(() -> 200, () -> restoreMillis, () -> true, slot -> canaryRunning.test(slot),
+                new SlotPolicy(() -> DAMPING_MILLIS, () -> restoreMillis, () -> true, slot -> canaryRunning.test(slot),
                         implementation -> {
                         }));
     }
@@ -182,7 +193,7 @@ final class FakeFramework {
     /** Waits until the route's owner has run every change queued so far. */
     void settled() {
         try {
-            if (!owner.awaitQueued(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!owner.awaitQueued(10, TimeUnit.SECONDS)) {
                 throw new AssertionError("the route's owner did not finish its queue within 10 s");
             }
         } catch (InterruptedException e) {
@@ -208,11 +219,28 @@ final class FakeFramework {
         return all.get(0);
     }
 
-    private static ServiceRegistration<?> registration(List<Object> published) {
+    /** Waits until the owner has run what a departure scheduled for one damping timeout from now. */
+    void pastDamping() {
+        CountDownLatch past = new CountDownLatch(1);
+        owner.schedule("test: past the damping timeout", DAMPING_MILLIS + 50, past::countDown);
+        try {
+            if (!past.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the route's owner did not get past the damping timeout within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static ServiceRegistration<?> registration(List<Object> published,
+            AtomicInteger unregistrations) {
         return (ServiceRegistration<?>) Proxy.newProxyInstance(FakeFramework.class.getClassLoader(),
                 new Class<?>[] { ServiceRegistration.class }, (proxy, method, args) -> {
                     if (method.getName().equals("setProperties")) {
                         published.add(args[0]);
+                    } else if (method.getName().equals("unregister")) {
+                        unregistrations.incrementAndGet();
                     }
                     return null;
                 });
