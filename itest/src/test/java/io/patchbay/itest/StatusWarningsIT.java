@@ -157,7 +157,7 @@ public class StatusWarningsIT extends ContainerTest {
 
     private void awaitRetired(String slot) {
         Deadline deadline = new Deadline(Duration.ofSeconds(20));
-        while (manager.slots().stream().anyMatch(s -> s.id.equals(slot))) {
+        while (manager.slots().stream().anyMatch(s -> slot.equals(s.name))) {
             assertFalse(slot + " was still there 20 s after its service was unregistered", deadline.passed());
             deadline.pause();
         }
