@@ -156,11 +156,17 @@ final class FakeFramework {
 
     /** Registers a managed {@link Greeting} of slot {@code name} and hands it to the tracker, as Felix would. */
     ServiceReference<Object> register(FakeBundle bundle, String name, String answer) {
-        Map<String, Object> properties = Map.of("objectClass", new String[] { Greeting.class.getName() },
-                "service.id", nextServiceId++, "patchbay.managed", "true", "patchbay.slot", name, "answer", answer);
+        return register(bundle, Map.of("patchbay.slot", name, "answer", answer), (Greeting) () -> answer);
+    }
+
+    /** Registers a managed {@link Greeting} with the service's own {@code properties} (the framework adds its own). */
+    ServiceReference<Object> register(FakeBundle bundle, Map<String, Object> own, Greeting service) {
+        Map<String, Object> properties = new HashMap<>(own);
+        properties.putAll(Map.of("objectClass", new String[] { Greeting.class.getName() },
+                "service.id", nextServiceId++, "patchbay.managed", "true"));
         @SuppressWarnings("unchecked")
         ServiceReference<Object> reference = (ServiceReference<Object>) Stubs.reference(bundle.bundle, properties);
-        services.put(reference, (Greeting) () -> answer);
+        services.put(reference, service);
         Implementation implementation = slots.addingService(reference);
         if (implementation != null) {
             tracked.put(reference, implementation);
