@@ -140,7 +140,7 @@ public class SiblingNamesTest {
     private final List<ServiceReference<Object>> registered = new ArrayList<>();
 
     private ServiceReference<Object> register(Map<String, Object> properties) {
-        ServiceReference<Object> reference = framework.register(console, properties, () -> "hello");
+        ServiceReference<Object> reference = framework.register(console, properties, (Greeting) () -> "hello");
         registered.add(reference);
         return reference;
     }
