@@ -83,7 +83,9 @@ public class ManagedServletsIT {
         assertEveryPageAnswers("after the start");
         List<String> slots = servletSlots();
 
-        Files.writeString(data.resolve("etc").resolve(CONSOLE_PID + ".cfg"), "realm=Managed servlets\n");
+        // a configuration replaces the console's defaults: it names the user and password again
+        Files.writeString(data.resolve("etc").resolve(CONSOLE_PID + ".cfg"),
+                "realm=Managed servlets\nusername=admin\npassword=" + PASSWORD + "\n");
         awaitRealm("Managed servlets"); // the console took its new configuration: it registered its servlet again
         assertEveryPageAnswers("after a change of the console's configuration");
         assertEquals("the same slots, none new", slots, servletSlots());

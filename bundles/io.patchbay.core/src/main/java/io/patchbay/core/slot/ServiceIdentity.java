@@ -17,8 +17,9 @@ import org.osgi.framework.ServiceReference;
 
 /**
  * The name of the service a registration belongs to, the second half of a slot's key: {@code patchbay.slot}, else
- * DS {@code component.name}, else {@code service.pid}, else the registering bundle's symbolic name (so a
- * replacement bundle with the same symbolic name, and a host restarting under a fragment patch, stay one slot).
+ * DS {@code component.name}, else {@code service.pid} (not for a whiteboard service, see {@link #namedBy}), else the
+ * registering bundle's symbolic name (so a replacement bundle with the same symbolic name, and a host restarting
+ * under a fragment patch, stay one slot).
  * <p>
  * What tells apart services that one bundle registers under one name is their {@link #roleOf role}: the whiteboard
  * name or pattern they serve, their web console label or their event topics; else their {@link #fingerprintOf
@@ -86,10 +87,15 @@ public final class ServiceIdentity {
         return String.format("%08x", checksum.getValue());
     }
 
+    /**
+     * A whiteboard service is not named by its PID: a {@code ManagedService} that publishes its configuration in its
+     * service properties (the web console's manager servlet) gains {@code service.pid} once it is configured, so the
+     * PID would rename it; it is named by its bundle and role.
+     */
     private static String namedBy(ServiceReference<?> reference) {
         for (String key : NAMING_PROPERTIES) {
             String value = first(reference.getProperty(key));
-            if (value != null) {
+            if (value != null && (!key.equals(Constants.SERVICE_PID) || roleOf(reference) == null)) {
                 return value;
             }
         }

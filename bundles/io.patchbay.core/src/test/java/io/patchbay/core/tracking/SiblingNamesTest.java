@@ -71,7 +71,8 @@ public class SiblingNamesTest {
         framework.unregister(bundles);
 
         register(BUNDLES);
-        register(Map.of("osgi.http.whiteboard.servlet.pattern", "/", "username", "changed")); // new configuration
+        register(Map.of("osgi.http.whiteboard.servlet.pattern", "/", "username", "changed", // its configuration,
+                "service.pid", "org.apache.felix.webconsole.internal.servlet.OsgiManager")); // PID included
 
         assertSame("its properties changed, not what it serves", managerSlot, slotNamed(CONSOLE + "~/"));
         assertEquals(List.of(CONSOLE + "~/", CONSOLE + "~bundles"), names());
