@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -34,6 +35,16 @@ public final class LauncherProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(java(jar, data, port, extraArgs))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         return new LauncherProcess(start(builder));
+    }
+
+    /** Like {@link #start}, with {@code environment} added to the launcher's (where the PATCHBAY_ ones are dropped). */
+    public static LauncherProcess startWith(Map<String, String> environment, Path jar, Path data, int port,
+            String... extraArgs) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(java(jar, data, port, extraArgs))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.redirectErrorStream(true).environment().keySet().removeIf(name -> name.startsWith("PATCHBAY_"));
+        builder.environment().putAll(environment);
+        return new LauncherProcess(builder.start());
     }
 
     /**

@@ -30,7 +30,8 @@ import org.objectweb.asm.Type;
  * </pre>
  *
  * Three volatile reads (route, canary split, observer), two counter updates and a direct interface call: no
- * reflection on the call path.
+ * reflection on the call path. The start and stop calls of a lifecycle ({@code Servlet.init} and {@code destroy},
+ * see {@link LifecycleMethods}) go to the facade's {@link Lifecycle} instead, never to the route.
  * {@code targetFor} is the service object itself for a singleton, the seat's own object for a scoped one.
  */
 final class FacadeGenerator implements Opcodes {
@@ -39,7 +40,9 @@ final class FacadeGenerator implements Opcodes {
     private static final String SLOT_DESC = Type.getDescriptor(Slot.class);
     private static final String SEAT = Type.getInternalName(Seat.class);
     private static final String SEAT_DESC = Type.getDescriptor(Seat.class);
-    private static final String CONSTRUCTOR = "(" + SLOT_DESC + SEAT_DESC + ")V";
+    private static final String LIFECYCLE = Type.getInternalName(Lifecycle.class);
+    private static final String LIFECYCLE_DESC = Type.getDescriptor(Lifecycle.class);
+    private static final String CONSTRUCTOR = "(" + SLOT_DESC + SEAT_DESC + LIFECYCLE_DESC + ")V";
 
     private FacadeGenerator() {
     }
@@ -91,9 +94,15 @@ final class FacadeGenerator implements Opcodes {
                 apiNames);
         writer.visitField(ACC_PRIVATE | ACC_FINAL, "slot", SLOT_DESC, null, null).visitEnd();
         writer.visitField(ACC_PRIVATE | ACC_FINAL, "seat", SEAT_DESC, null, null).visitEnd();
+        writer.visitField(ACC_PRIVATE | ACC_FINAL, "lifecycle", LIFECYCLE_DESC, null, null).visitEnd();
         constructor(writer, self);
         for (Map.Entry<Method, Class<?>> forwarded : forwardedMethods(apis).entrySet()) {
-            forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey(), replaced);
+            int role = replaced ? -1 : LifecycleMethods.roleOf(forwarded.getKey());
+            if (role >= 0) {
+                toLifecycle(writer, self, forwarded.getKey(), role);
+            } else {
+                forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey(), replaced);
+            }
         }
         writer.visitEnd();
         return writer.toByteArray();
@@ -133,6 +142,9 @@ final class FacadeGenerator implements Opcodes {
         init.visitVarInsn(ALOAD, 0);
         init.visitVarInsn(ALOAD, 2);
         init.visitFieldInsn(PUTFIELD, self, "seat", SEAT_DESC);
+        init.visitVarInsn(ALOAD, 0);
+        init.visitVarInsn(ALOAD, 3);
+        init.visitFieldInsn(PUTFIELD, self, "lifecycle", LIFECYCLE_DESC);
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
@@ -200,6 +212,29 @@ final class FacadeGenerator implements Opcodes {
         mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "fail",
                 "(Ljava/lang/Throwable;J" + SEAT_DESC + ")Ljava/lang/Throwable;", false);
         mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** A start or stop of a lifecycle pair: {@code lifecycle.call(role, new Object[] { args })}, no route. */
+    private static void toLifecycle(ClassWriter writer, String self, Method method, int role) {
+        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC | ACC_FINAL, method.getName(),
+                Type.getMethodDescriptor(method), null, internalNames(method));
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, self, "lifecycle", LIFECYCLE_DESC);
+        mv.visitIntInsn(BIPUSH, role);
+        Type[] arguments = Type.getArgumentTypes(method);
+        mv.visitIntInsn(BIPUSH, arguments.length);
+        mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        for (int i = 0; i < arguments.length; i++) { // lifecycle arguments are objects (LifecycleMethods)
+            mv.visitInsn(DUP);
+            mv.visitIntInsn(BIPUSH, i);
+            mv.visitVarInsn(ALOAD, i + 1);
+            mv.visitInsn(AASTORE);
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, LIFECYCLE, "call", "(I[Ljava/lang/Object;)V", false);
+        mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

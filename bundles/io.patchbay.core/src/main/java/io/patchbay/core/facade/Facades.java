@@ -19,10 +19,17 @@ public final class Facades {
 
     private final Slot slot;
     private final FacadeClassLoader loader;
+    private final Lifecycles lifecycles;
 
     private Facades(Slot slot) {
         this.slot = slot;
         this.loader = new FacadeClassLoader(slot.types());
+        this.lifecycles = new Lifecycles(slot);
+    }
+
+    /** The lifecycle calls of the slot's facades (see {@link Lifecycles}). */
+    public Lifecycles lifecycles() {
+        return lifecycles;
     }
 
     /** The facade maker of one slot; it holds the slot's class loader, which goes when the slot goes. */
@@ -37,8 +44,8 @@ public final class Facades {
 
     /** The facade factory: one facade per consumer bundle, or per getService when {@code prototype}. */
     public ServiceFactory<Object> factory(boolean prototype) {
-        Function<Seat, Object> facades = generatable(slot.types()) ? generated(loader, slot, false)
-                : seat -> ProxyFacade.create(loader, seat, false);
+        Function<Seat, Object> facades = generatable(slot.types()) ? generated(loader, slot, lifecycles)
+                : seat -> ProxyFacade.create(loader, seat, false, lifecycles.of(seat));
         return newFactory(loader, slot, prototype, facades, true);
     }
 
@@ -50,8 +57,8 @@ public final class Facades {
             @Override
             public synchronized Object apply(Seat seat) {
                 if (made == null) {
-                    made = generatable(slot.types()) ? generated(loader, slot, true)
-                            : s -> ProxyFacade.create(loader, s, true);
+                    made = generatable(slot.types()) ? generated(loader, slot, null)
+                            : s -> ProxyFacade.create(loader, s, true, null);
                 }
                 return made.apply(seat);
             }
@@ -83,7 +90,9 @@ public final class Facades {
         }
     }
 
-    private static Function<Seat, Object> generated(FacadeClassLoader loader, Slot slot, boolean replaced) {
+    /** Facades of the generated class; {@code lifecycles} null for the replaced-code facade, which has none. */
+    private static Function<Seat, Object> generated(FacadeClassLoader loader, Slot slot, Lifecycles lifecycles) {
+        boolean replaced = lifecycles == null;
         String name = FacadeGenerator.className(slot.type(), replaced);
         Class<?> facade;
         synchronized (loader) {
@@ -96,13 +105,13 @@ public final class Facades {
         MethodHandle constructor;
         try {
             constructor = MethodHandles.publicLookup()
-                    .findConstructor(facade, MethodType.methodType(void.class, Slot.class, Seat.class));
+                    .findConstructor(facade, MethodType.methodType(void.class, Slot.class, Seat.class, Lifecycle.class));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Generated facade for " + slot.id() + " has no constructor", e);
         }
         return seat -> {
             try {
-                return constructor.invoke(slot, seat);
+                return constructor.invoke(slot, seat, replaced ? null : lifecycles.of(seat));
             } catch (Throwable e) {
                 throw new IllegalStateException("Cannot create facade for " + slot.id(), e);
             }

@@ -12,15 +12,18 @@ final class ProxyFacade implements InvocationHandler {
 
     private final Seat seat;
     private final boolean replaced;
+    private final Lifecycle lifecycle;
 
-    private ProxyFacade(Seat seat, boolean replaced) {
+    private ProxyFacade(Seat seat, boolean replaced, Lifecycle lifecycle) {
         this.seat = seat;
         this.replaced = replaced;
+        this.lifecycle = lifecycle;
     }
 
-    static Object create(ClassLoader loader, Seat seat, boolean replaced) {
+    /** @param lifecycle where start and stop calls go (see {@link Lifecycles}), or null if the interfaces have none */
+    static Object create(ClassLoader loader, Seat seat, boolean replaced, Lifecycle lifecycle) {
         return Proxy.newProxyInstance(loader, seat.slot().types().toArray(Class<?>[]::new),
-                new ProxyFacade(seat, replaced));
+                new ProxyFacade(seat, replaced, lifecycle));
     }
 
     @Override
@@ -31,6 +34,11 @@ final class ProxyFacade implements InvocationHandler {
                 case "hashCode" -> System.identityHashCode(proxy);
                 default -> "Patchbay facade for " + seat.slot().id();
             };
+        }
+        int role = lifecycle == null ? -1 : LifecycleMethods.roleOf(method);
+        if (role >= 0) {
+            lifecycle.call(role, args == null ? new Object[0] : args);
+            return null;
         }
         Implementation route = replaced ? seat.enterBelow() : seat.enter();
         long start = route.clock();

@@ -5,6 +5,7 @@ import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.SlotRegistration;
 import io.patchbay.api.PatchbayConstants;
 import io.patchbay.core.facade.Facades;
+import io.patchbay.core.facade.Lifecycles;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Set;
@@ -27,15 +28,22 @@ final class SlotServices implements SlotRegistration {
     private final Slot slot;
     private final ServiceRegistration<?> facade;
     private final ServiceRegistration<?> replaced;
+    private final Lifecycles lifecycles;
     private Map<String, Object> published;
 
     /** Both registrations, made; {@code published} are the facade's properties now (tests build one directly). */
     SlotServices(Slot slot, ServiceRegistration<?> facade, ServiceRegistration<?> replaced,
             Map<String, Object> published) {
+        this(slot, facade, replaced, published, null);
+    }
+
+    SlotServices(Slot slot, ServiceRegistration<?> facade, ServiceRegistration<?> replaced,
+            Map<String, Object> published, Lifecycles lifecycles) {
         this.slot = slot;
         this.facade = facade;
         this.replaced = replaced;
         this.published = published;
+        this.lifecycles = lifecycles;
     }
 
     /**
@@ -53,7 +61,12 @@ final class SlotServices implements SlotRegistration {
                 replacedProperties);
         Hashtable<String, Object> properties = propertiesOf(slot, first);
         ServiceRegistration<?> facade = context.registerService(names, facades.factory(prototype), properties);
-        return new SlotServices(slot, facade, replaced, properties);
+        return new SlotServices(slot, facade, replaced, properties, facades.lifecycles());
+    }
+
+    /** The lifecycle calls of the slot's facades, or {@code null} for one built without facades (tests). */
+    Lifecycles lifecycles() {
+        return lifecycles;
     }
 
     /** Test hook: runs after the properties to publish are read, before they are published. */

@@ -14,21 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import java.util.logging.Logger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 
 /**
  * The live slots by interface class and name, and the rules that put a registration in one: its patch header's
- * {@code slot=}, else its own name (a second service of that name in the same bundle gets its PID or a numbered
- * name), else the saved slot that knows it, else, for a patch, the only slot of its interface, else a new slot.
+ * {@code slot=}, else its own name (a sibling, another service of that name in the same bundle, gets a name by what
+ * tells it apart, see {@link SiblingNames}), else the saved slot that knows it, else, for a patch, the only slot of
+ * its interface, else a new slot.
  */
 final class SlotTable {
-
-    private static final Logger LOG = Logger.getLogger(SlotTable.class.getName());
 
     record Key(Class<?> type, String name) {
     }
@@ -39,6 +36,7 @@ final class SlotTable {
     private final Map<Key, Slot> slots = new HashMap<>();
     /** Slot id to its number: never reused, so a number an operator read names the same slot or none. */
     private final Map<String, Integer> numbers = new HashMap<>();
+    private final SiblingNames siblings = new SiblingNames();
 
     SlotTable(BundleContext context, Switcher switcher, LongSupplier dampingMillis) {
         this.context = context;
@@ -59,15 +57,15 @@ final class SlotTable {
     synchronized Key keyFor(ServiceReference<?> reference, List<Class<?>> types, Bundle bundle) {
         Class<?> primary = types.get(0);
         String explicit = PatchHeaders.slotName(bundle, primary.getName());
-        Key own = new Key(primary, explicit != null ? explicit : ServiceIdentity.nameOf(reference));
+        Key own = new Key(primary, explicit != null ? explicit : SiblingNames.ownName(reference));
         Slot existing = slots.get(own);
         if (existing != null) {
-            return explicit == null && existing.servedBy(bundle) ? distinct(own, reference, bundle) : own;
+            return explicit == null ? siblings.place(own, existing, reference, bundle, slots::get) : own;
         }
         if (switcher.saved(Slot.idOf(primary.getName(), ApiVersions.of(primary), own.name())) != null) {
-            return own;
+            return claimed(own, reference, bundle);
         }
-        String saved = savedName(primary, Implementation.idOf(bundle));
+        String saved = savedName(primary, Implementation.idOf(bundle), ServiceIdentity.nameOf(reference));
         if (saved != null) {
             return new Key(primary, saved);
         }
@@ -77,6 +75,11 @@ final class SlotTable {
                 return new Key(primary, same.get(0).name());
             }
         }
+        return claimed(own, reference, bundle);
+    }
+
+    private Key claimed(Key own, ServiceReference<?> reference, Bundle bundle) {
+        siblings.claim(own, reference, bundle);
         return own;
     }
 
@@ -110,27 +113,19 @@ final class SlotTable {
         }
     }
 
-    private Key distinct(Key own, ServiceReference<?> reference, Bundle bundle) {
-        Object pid = reference.getProperty(Constants.SERVICE_PID);
-        if (pid instanceof String name && !name.equals(own.name()) && !slots.containsKey(new Key(own.type(), name))) {
-            return new Key(own.type(), name);
-        }
-        int n = 2;
-        while (slots.containsKey(new Key(own.type(), own.name() + "~" + n))) {
-            n++;
-        }
-        LOG.warning(bundle.getSymbolicName() + " registers several " + own.type().getName() + " services named "
-                + own.name() + "; service " + reference.getProperty(Constants.SERVICE_ID) + " is slot " + own.name()
-                + "~" + n + ". Give each a patchbay.slot property for names that survive a restart.");
-        return new Key(own.type(), own.name() + "~" + n);
-    }
-
-    private String savedName(Class<?> primary, String implementationId) {
+    /**
+     * The saved slot that knows the implementation, for a service whose own name is another (a patch with another
+     * component name, after a restart). Never a sibling's: a slot named {@code base} or {@code base~…} is for the
+     * service of that name, not for any service of the same bundle.
+     */
+    private String savedName(Class<?> primary, String implementationId, String base) {
         String prefix = primary.getName() + "@" + ApiVersions.of(primary) + "#";
         for (String id : switcher.savedIds()) {
             SavedRoute route = switcher.saved(id);
-            if (id.startsWith(prefix) && route != null && route.known().contains(implementationId)) {
-                return id.substring(prefix.length());
+            String name = id.substring(Math.min(prefix.length(), id.length()));
+            boolean sibling = name.equals(base) || name.startsWith(base + "~");
+            if (id.startsWith(prefix) && !sibling && route != null && route.known().contains(implementationId)) {
+                return name;
             }
         }
         return null;

@@ -43,6 +43,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     private final Departures departures;
     private final OutsidePatches outside;
     private final Returns returns;
+    private final LifecycleReplay lifecycles;
     private volatile boolean closing;
 
     public Slots(BundleContext context, ManagedServices managed, Switcher switcher, RouteOwner owner,
@@ -57,6 +58,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         this.departures = new Departures(context, switcher, owner, policy.departing());
         this.outside = new OutsidePatches(context, switcher, policy);
         this.returns = new Returns(departures, switcher, owner, policy.dampingMillis(), this::retire);
+        this.lifecycles = new LifecycleReplay(owner, switcher::drainMillis);
     }
 
     /** The one writer of the routes: operations run on it. */
@@ -128,6 +130,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
             slot = table.getOrCreate(key, types);
             implementation = new Implementation(slot, reference, target);
         }
+        lifecycles.arrived(implementation); // started like its slot's facades, before any route goes to it
         if (expected != null) {
             expected.arrival().complete(implementation); // apply decides; until then it is a standby
         } else {
@@ -161,6 +164,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         } else {
             returns.left(slot, implementation); // calls wait for it to come back, or the route falls back
         }
+        lifecycles.left(implementation); // stopped after its drain, before its service is given back
         departures.release(implementation, reference);
         retireIfStale(slot);
     }

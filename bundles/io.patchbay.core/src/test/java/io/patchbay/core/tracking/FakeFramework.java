@@ -101,6 +101,8 @@ final class FakeFramework {
     /** Services the manager registered (a facade and a replaced-code service per slot), and unregistered. */
     final AtomicInteger registrations = new AtomicInteger();
     final AtomicInteger unregistrations = new AtomicInteger();
+    /** What the manager registered, in order: per slot its replaced-code service's factory, then its facade's. */
+    final List<Object> factories = new CopyOnWriteArrayList<>();
     private final Map<ServiceReference<?>, Object> services = new HashMap<>();
     private final Map<ServiceReference<?>, Implementation> tracked = new HashMap<>();
     private final FakeBundle system = install("system.bundle", "1.0.0");
@@ -116,6 +118,7 @@ final class FakeFramework {
                 }
                 case "registerService" -> {
                     registrations.incrementAndGet();
+                    factories.add(args[1]);
                     yield registration(published, unregistrations);
                 }
                 case "installBundle" -> installing.apply((String) args[0]).bundle;
@@ -156,16 +159,31 @@ final class FakeFramework {
 
     /** Registers a managed {@link Greeting} of slot {@code name} and hands it to the tracker, as Felix would. */
     ServiceReference<Object> register(FakeBundle bundle, String name, String answer) {
-        Map<String, Object> properties = Map.of("objectClass", new String[] { Greeting.class.getName() },
-                "service.id", nextServiceId++, "patchbay.managed", "true", "patchbay.slot", name, "answer", answer);
+        return register(bundle, Map.of("patchbay.slot", name, "answer", answer), (Greeting) () -> answer);
+    }
+
+    /**
+     * Registers a managed service with its own {@code properties} (the framework adds its own), under
+     * {@link Greeting} unless they name an {@code objectClass}.
+     */
+    ServiceReference<Object> register(FakeBundle bundle, Map<String, Object> own, Object service) {
+        ServiceReference<Object> reference = registerNow(bundle, own, service);
+        settled();
+        return reference;
+    }
+
+    /** {@link #register(FakeBundle, Map, Object)} without waiting for what the owner does after it. */
+    ServiceReference<Object> registerNow(FakeBundle bundle, Map<String, Object> own, Object service) {
+        Map<String, Object> properties = new HashMap<>(own);
+        properties.putIfAbsent("objectClass", new String[] { Greeting.class.getName() });
+        properties.putAll(Map.of("service.id", nextServiceId++, "patchbay.managed", "true"));
         @SuppressWarnings("unchecked")
         ServiceReference<Object> reference = (ServiceReference<Object>) Stubs.reference(bundle.bundle, properties);
-        services.put(reference, (Greeting) () -> answer);
+        services.put(reference, service);
         Implementation implementation = slots.addingService(reference);
         if (implementation != null) {
             tracked.put(reference, implementation);
         }
-        settled();
         return reference;
     }
 
