@@ -151,7 +151,7 @@ final class PatchManagerImpl implements PatchManager {
             String name = required(implementation, "Name the standby implementation to try as a canary.");
             Slot slot = slotName == null || slotName.isBlank() ? Implementations.slotOf(slots.all(), name)
                     : SlotNames.find(slots.all(), slotName);
-            Implementation candidate = Implementations.find(slot, name);
+            Implementation candidate = awake(slot, Implementations.find(slot, name));
             return canaries.start(slot, candidate, CanarySpecs.complete(spec, candidate.id()), reason, actor, null,
                     null, null);
         });
@@ -206,6 +206,11 @@ final class PatchManagerImpl implements PatchManager {
         }
     }
 
+    /** A standby about to serve that missed services while quiet is restarted first ({@code QuietStandbys}). */
+    private Implementation awake(Slot slot, Implementation chosen) {
+        return slots.standbys().wake(slot, chosen, settings.applyMillis());
+    }
+
     private static String required(String value, String sentence) {
         if (value == null || value.isBlank()) {
             throw new PatchException(sentence);
@@ -230,7 +235,7 @@ final class PatchManagerImpl implements PatchManager {
             if (target.isEmpty()) {
                 return Unchanged.of(slot, "Nothing to revert: " + slot.id() + " has no earlier implementation.");
             }
-            return slots.switcher().change(slot, target.get(), change);
+            return slots.switcher().change(slot, awake(slot, target.get()), change);
         });
     }
 
@@ -243,7 +248,7 @@ final class PatchManagerImpl implements PatchManager {
             if (chosen == slot.active()) {
                 return Unchanged.of(slot, chosen.id() + " is already active in " + slot.id() + "; nothing changed.");
             }
-            return slots.switcher().change(slot, chosen,
+            return slots.switcher().change(slot, awake(slot, chosen),
                     new Switcher.Change("activate", actor, reason, null, true));
         });
     }

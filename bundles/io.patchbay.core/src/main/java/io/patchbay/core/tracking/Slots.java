@@ -43,6 +43,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     private final Departures departures;
     private final OutsidePatches outside;
     private final Returns returns;
+    private final QuietStandbys standbys;
     private volatile boolean closing;
 
     public Slots(BundleContext context, ManagedServices managed, Switcher switcher, RouteOwner owner,
@@ -57,7 +58,11 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         this.departures = new Departures(context, switcher, owner, policy.departing());
         this.outside = new OutsidePatches(context, switcher, policy);
         this.returns = new Returns(departures, switcher, owner, policy.dampingMillis(), this::retire);
+        this.standbys = new QuietStandbys(table::snapshot, expectations);
     }
+
+    /** Which bundles are standbys, kept quiet by the hooks and woken before a switch routes to them. */
+    public QuietStandbys standbys() { return standbys; }
 
     /** The one writer of the routes: operations run on it. */
     public RouteOwner owner() {
