@@ -71,7 +71,7 @@ public final class HidingHooks implements FindHook, EventListenerHook {
 
     /**
      * Standby bundles do not hear of another bundle's service arriving or changing; one that would have (a
-     * listener's filter matches, or it may have matched before a modification) must restart before it serves.
+     * listener's filter matches it, or it uses a service that changed) must restart before it serves.
      */
     private void quiet(ServiceEvent event, Map<BundleContext, Collection<ListenerInfo>> listeners) {
         if (listeners.isEmpty()) {
@@ -87,12 +87,17 @@ public final class HidingHooks implements FindHook, EventListenerHook {
             if (bundle == null || bundle.equals(registrant) || !quiet.contains(bundle.getBundleId())) {
                 return false;
             }
-            if (event.getType() == ServiceEvent.MODIFIED || entry.getValue().stream()
-                    .anyMatch(info -> matches(info.getFilter(), event.getServiceReference()))) {
+            if (entry.getValue().stream().anyMatch(info -> matches(info.getFilter(), event.getServiceReference()))
+                    || event.getType() == ServiceEvent.MODIFIED && uses(bundle, event.getServiceReference())) {
                 standbys.missed(bundle.getBundleId());
             }
             return true;
         });
+    }
+
+    private static boolean uses(Bundle bundle, ServiceReference<?> reference) {
+        Bundle[] using = reference.getUsingBundles();
+        return using != null && java.util.Arrays.asList(using).contains(bundle);
     }
 
     private static boolean matches(String filter, ServiceReference<?> reference) {
