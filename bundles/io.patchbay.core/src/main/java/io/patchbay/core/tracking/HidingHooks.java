@@ -66,6 +66,7 @@ public final class HidingHooks implements FindHook, EventListenerHook {
         } else if (event.getType() == ServiceEvent.UNREGISTERING) {
             managed.forget(reference);
             facades.forget(reference);
+            standbys.gone((Long) reference.getProperty("service.id"));
         }
     }
 
@@ -89,7 +90,7 @@ public final class HidingHooks implements FindHook, EventListenerHook {
             }
             if (entry.getValue().stream().anyMatch(info -> matches(info.getFilter(), event.getServiceReference()))
                     || event.getType() == ServiceEvent.MODIFIED && uses(bundle, event.getServiceReference())) {
-                standbys.missed(bundle.getBundleId());
+                standbys.missed(bundle.getBundleId(), (Long) event.getServiceReference().getProperty("service.id"));
             }
             return true;
         });

@@ -37,7 +37,8 @@ public final class QuietStandbys {
 
     private final Supplier<List<Slot>> slots;
     private final Expectations expectations;
-    private final Set<Long> missed = ConcurrentHashMap.newKeySet();
+    /** By bundle id: the services it was kept from hearing of that are still registered. */
+    private final Map<Long, Set<Long>> missed = new ConcurrentHashMap<>();
 
     QuietStandbys(Supplier<List<Slot>> slots, Expectations expectations) {
         this.slots = slots;
@@ -73,14 +74,20 @@ public final class QuietStandbys {
         return bundle != null && bundles().contains(bundle.getBundleId());
     }
 
-    /** A standby bundle was kept from hearing of a service: it must restart before it serves. */
-    void missed(long bundleId) {
-        missed.add(bundleId);
+    /** A standby bundle was kept from hearing of a service: it must restart before it serves, unless that goes. */
+    void missed(long bundleId, long serviceId) {
+        missed.computeIfAbsent(bundleId, id -> ConcurrentHashMap.newKeySet()).add(serviceId);
     }
 
-    /** Whether {@code bundle} was kept from hearing of a service since it last started. */
+    /** A service is unregistering: every standby hears that, so one that missed only this one missed nothing. */
+    void gone(long serviceId) {
+        missed.values().forEach(services -> services.remove(serviceId));
+    }
+
+    /** Whether {@code bundle} was kept from hearing of a service that is still registered, since it last started. */
     public boolean hasMissed(Bundle bundle) {
-        return bundle != null && missed.contains(bundle.getBundleId());
+        Set<Long> services = bundle == null ? null : missed.get(bundle.getBundleId());
+        return services != null && !services.isEmpty();
     }
 
     /**

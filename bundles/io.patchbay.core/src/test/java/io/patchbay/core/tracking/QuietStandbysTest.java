@@ -90,6 +90,7 @@ public class QuietStandbysTest {
         Map<BundleContext, Collection<ListenerInfo>> departure = listeners("(objectClass=*)", original, patch);
         hooks.event(new ServiceEvent(ServiceEvent.UNREGISTERING, handler), departure);
         assertEquals(2, departure.size());
+        assertFalse("what it missed is gone again", framework.slots.standbys().hasMissed(patch.bundle));
     }
 
     @Test
@@ -114,7 +115,7 @@ public class QuietStandbysTest {
         Implementation asItIs = framework.implementation(second);
         assertSame(asItIs, standbys.wake(slot, asItIs, 1000));
 
-        standbys.missed(patch.bundle.getBundleId());
+        standbys.missed(patch.bundle.getBundleId(), 99L);
         List<ServiceReference<Object>> again = new ArrayList<>();
         patch.onStart = () -> {
             framework.unregisterNow(second);
@@ -136,7 +137,7 @@ public class QuietStandbysTest {
         ServiceReference<Object> first = framework.register(original, "greeter", "one");
         ServiceReference<Object> second = framework.register(patch, "greeter", "two");
         Slot slot = framework.slot();
-        framework.slots.standbys().missed(patch.bundle.getBundleId());
+        framework.slots.standbys().missed(patch.bundle.getBundleId(), 99L);
         patch.onStart = () -> {
             throw new BundleException("broken");
         };
