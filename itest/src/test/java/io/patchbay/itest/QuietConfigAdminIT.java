@@ -16,6 +16,8 @@ import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
@@ -57,6 +59,12 @@ public class QuietConfigAdminIT extends ContainerTest {
     /** What needs the bundle data area carried from the leaving ConfigAdmin to the arriving one (issue 22, 5). */
     private final List<String> carried = new ArrayList<>();
 
+    /** The facade of the example's 1.x slot is hidden from a probe wired to API 2.x. */
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        return Container.onApi1(probe);
+    }
+
     @Override
     protected List<Option> extras() {
         return List.of(CoreOptions.frameworkProperty("patchbay.managed.interfaces").value(CM));
@@ -83,7 +91,7 @@ public class QuietConfigAdminIT extends ContainerTest {
         context.addBundleListener(restarts);
         try {
             component.record(facadeValue());
-            awaitAll("before", 0);
+            awaitAll("before");
             int managedFrom = managed.count();
             int factoryFrom = factory.count();
             int componentFrom = component.count();
@@ -96,7 +104,14 @@ public class QuietConfigAdminIT extends ContainerTest {
             update(factoryConfiguration(), "after-apply");
             update(configurations.getConfiguration(MS_PID, "?"), "after-apply");
             update(configurations.getConfiguration(DS_PID, "?"), "after-apply");
-            awaitAll("after-apply", 0);
+            managed.await("after-apply", 0, Received.timeout());
+            factory.await("after-apply", 0, Received.timeout());
+            try {
+                component.await("after-apply", 0, Received.timeout());
+            } catch (AssertionError e) { // SCR takes a configuration only if its change count is above the last one
+                carried.add("the DS component's update after the switch (its change count starts again without the"
+                        + " data area): " + e.getMessage());
+            }
 
             String reverted = shell.type("patch:revert --reason back " + CM);
             assertTrue(reverted, reverted.contains(RELEASED + " -> " + EMBEDDED));
@@ -105,7 +120,7 @@ public class QuietConfigAdminIT extends ContainerTest {
             update(factoryConfiguration(), "after-revert");
             update(configurations.getConfiguration(MS_PID, "?"), "after-revert");
             update(configurations.getConfiguration(DS_PID, "?"), "after-revert");
-            awaitAll("after-revert", 0);
+            awaitAll("after-revert");
 
             List<String> unexpected = new ArrayList<>(managed.unexpected(managedFrom, GENERATIONS));
             unexpected.addAll(factory.unexpected(factoryFrom, GENERATIONS));
@@ -177,10 +192,10 @@ public class QuietConfigAdminIT extends ContainerTest {
                         new Hashtable<>(Map.of(Constants.SERVICE_PID, FACTORY_PID))));
     }
 
-    private void awaitAll(String value, int from) throws InterruptedException {
-        managed.await(value, from, Received.timeout());
-        factory.await(value, from, Received.timeout());
-        component.await(value, from, Received.timeout());
+    private void awaitAll(String value) throws InterruptedException {
+        managed.await(value, 0, Received.timeout());
+        factory.await(value, 0, Received.timeout());
+        component.await(value, 0, Received.timeout());
     }
 
     /** The factory's configuration in the routed version; a new one if that version does not have it. */

@@ -27,15 +27,6 @@ final class Received {
         notifyAll();
     }
 
-    synchronized List<String> values() {
-        return List.copyOf(values);
-    }
-
-    /** The values received from the {@code from}-th on. */
-    synchronized List<String> since(int from) {
-        return List.copyOf(values.subList(from, values.size()));
-    }
-
     synchronized int count() {
         return values.size();
     }
@@ -60,7 +51,7 @@ final class Received {
         List<String> wrong = new ArrayList<>();
         int newest = -1;
         for (String value : values.subList(from, values.size())) {
-            int generation = generations.indexOf(value);
+            int generation = value == null ? -1 : generations.indexOf(value);
             if (value == null || generation < newest) {
                 wrong.add(consumer + " received " + value + " after " + (newest < 0 ? "nothing"
                         : generations.get(newest)));
