@@ -58,6 +58,8 @@ public class QuietConfigAdminIT extends ContainerTest {
     private final Received component = new Received("the DS component");
     /** What needs the bundle data area carried from the leaving ConfigAdmin to the arriving one (issue 22, 5). */
     private final List<String> carried = new ArrayList<>();
+    /** The switches' times through the shell, printed for docs/internals.md (one run, this machine). */
+    private final List<String> timings = new ArrayList<>();
 
     /** The facade of the example's 1.x slot is hidden from a probe wired to API 2.x. */
     @ProbeBuilder
@@ -113,7 +115,9 @@ public class QuietConfigAdminIT extends ContainerTest {
                         + " data area): " + e.getMessage());
             }
 
+            long revertStart = System.nanoTime();
             String reverted = shell.type("patch:revert --reason back " + CM);
+            timings.add("revert to a standby that missed nothing: " + millisSince(revertStart) + " ms");
             assertTrue(reverted, reverted.contains(RELEASED + " -> " + EMBEDDED));
             assertEquals("nothing registered while it waited: routed as it was, not restarted", List.of(), restarted);
             expectCarried("the ManagedService's configuration made under the older version", MS_PID, "after-apply");
@@ -136,6 +140,7 @@ public class QuietConfigAdminIT extends ContainerTest {
 
             aServiceRegisteredWhileTheOlderVersionWaitsIsSeenByItOnlyAfterItsRestart(shell, restarted);
         } finally {
+            System.out.println("QuietConfigAdminIT timings: " + timings);
             context.removeBundleListener(restarts);
             context.removeServiceListener(facade);
             consumers.forEach(ServiceRegistration::unregister);
@@ -156,7 +161,9 @@ public class QuietConfigAdminIT extends ContainerTest {
                 late::add, new Hashtable<>(Map.of(Constants.SERVICE_PID, LATE_PID)));
         try {
             late.await("under-embedded", 0, Received.timeout());
+            long activateStart = System.nanoTime();
             String activated = shell.type("patch:activate --reason again " + CM + " " + RELEASED);
+            timings.add("activate of a standby restarted first: " + millisSince(activateStart) + " ms");
             assertTrue(activated, activated.contains(EMBEDDED + " -> " + RELEASED));
             assertEquals("the older version missed a service: restarted before it serves", List.of(RELEASED),
                     restarted);
@@ -226,6 +233,10 @@ public class QuietConfigAdminIT extends ContainerTest {
             throw new IllegalStateException(e);
         }
         return facades == null ? null : (String) facades[0].getProperty("value");
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static void update(Configuration configuration, String value) throws Exception {

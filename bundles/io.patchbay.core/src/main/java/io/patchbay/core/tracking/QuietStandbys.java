@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.osgi.framework.Bundle;
@@ -37,6 +38,8 @@ public final class QuietStandbys {
 
     private final Supplier<List<Slot>> slots;
     private final Expectations expectations;
+    /** Bundles an operation is switching to: not quiet from its decision until its switch has run. */
+    private final Set<Long> arriving = ConcurrentHashMap.newKeySet();
     /** By bundle id: the services it was kept from hearing of that are still registered. */
     private final Map<Long, Set<Long>> missed = new ConcurrentHashMap<>();
 
@@ -66,6 +69,7 @@ public final class QuietStandbys {
         }
         hosting.keySet().removeAll(routed);
         hosting.values().removeIf(expectations::expects); // apply is about to route it
+        hosting.keySet().removeAll(arriving);
         return hosting.keySet();
     }
 
@@ -91,11 +95,32 @@ public final class QuietStandbys {
     }
 
     /**
-     * Before a switch routes to {@code chosen}: if its bundle missed services while it was a standby, restarts it
-     * and answers the implementation it registers again for {@code slot}; else answers {@code chosen}. The route is
-     * not touched (its bundle is a standby): a failure throws a {@link PatchException} and nothing changed.
+     * Runs {@code change} (a switch to {@code chosen}, or a canary with it) on the implementation to route: if its
+     * bundle missed services while it was a standby, it is restarted first and {@code change} gets the
+     * implementation it registers again. From here until {@code change} returns the bundle is not quiet, so it
+     * misses nothing between this decision and its route. The route is not touched before {@code change}: a
+     * failed restart throws a {@link PatchException} and nothing changed.
      */
-    public Implementation wake(Slot slot, Implementation chosen, long timeoutMillis) {
+    public <T> T switchTo(Slot slot, Implementation chosen, long timeoutMillis, Function<Implementation, T> change) {
+        Bundle bundle = chosen.bundle();
+        if (bundle == null) {
+            return change.apply(chosen);
+        }
+        boolean first = arriving.add(bundle.getBundleId());
+        try {
+            return change.apply(wake(slot, chosen, timeoutMillis));
+        } finally {
+            if (first) {
+                arriving.remove(bundle.getBundleId());
+            }
+        }
+    }
+
+    /**
+     * If {@code chosen}'s bundle missed services while it was a standby, restarts it and answers the implementation
+     * it registers again for {@code slot}; else answers {@code chosen}.
+     */
+    Implementation wake(Slot slot, Implementation chosen, long timeoutMillis) {
         Bundle bundle = chosen.bundle();
         if (!hasMissed(bundle) || slot.active() == chosen) {
             return chosen;

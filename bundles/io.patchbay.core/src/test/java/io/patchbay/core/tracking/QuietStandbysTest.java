@@ -133,6 +133,18 @@ public class QuietStandbysTest {
     }
 
     @Test
+    public void aStandbyBeingSwitchedToHearsEverythingFromTheDecisionOn() {
+        framework.register(original, "greeter", "one");
+        ServiceReference<Object> second = framework.register(patch, "greeter", "two");
+        QuietStandbys standbys = framework.slots.standbys();
+
+        boolean quietBeforeItsRoute = standbys.switchTo(framework.slot(), framework.implementation(second), 1000,
+                next -> standbys.isStandby(patch.bundle));
+        assertFalse("no arrival between the decision and the route is hidden from it", quietBeforeItsRoute);
+        assertTrue("a switch that did not route it leaves it a standby", standbys.isStandby(patch.bundle));
+    }
+
+    @Test
     public void aStandbyThatFailsToComeBackLeavesTheRouteWhereItWas() {
         ServiceReference<Object> first = framework.register(original, "greeter", "one");
         ServiceReference<Object> second = framework.register(patch, "greeter", "two");
