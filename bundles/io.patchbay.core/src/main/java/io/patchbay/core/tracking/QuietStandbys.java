@@ -29,7 +29,7 @@ import org.osgi.framework.BundleException;
  * nothing new. It still hears a service it knows go away, so it never holds a dead one.
  * <p>
  * What it did not hear it must see before it serves: the framework never delivers an event again, so a switch to
- * a standby bundle that missed one first restarts that bundle ({@link #wake}), as a refresh would, and routes to
+ * a standby bundle that missed one first restarts that bundle ({@link #switchTo}), as a refresh would, and routes to
  * the implementation it registers again. A standby that missed nothing is routed at once, as before.
  */
 public final class QuietStandbys {
