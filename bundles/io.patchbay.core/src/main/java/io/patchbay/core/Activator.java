@@ -79,7 +79,7 @@ public final class Activator implements BundleActivator {
                 settings::applyMillis, () -> !settings.verifying(), canaries::isRunning, canaries::departed));
         traces = new Traces(() -> RoutingKeys.of(settings.keyNames()));
         context.registerService(new String[] { FindHook.class.getName(), EventListenerHook.class.getName() },
-                new HidingHooks(context.getBundle(), managed, slots::typesOf), null);
+                new HidingHooks(context.getBundle(), managed, slots::typesOf, slots.standbys()), null);
         tracker = new ServiceTracker<>(context, context.createFilter("(objectClass=*)"), slots);
         tracker.open(true);
         context.addBundleListener(slots);

@@ -151,9 +151,8 @@ final class PatchManagerImpl implements PatchManager {
             String name = required(implementation, "Name the standby implementation to try as a canary.");
             Slot slot = slotName == null || slotName.isBlank() ? Implementations.slotOf(slots.all(), name)
                     : SlotNames.find(slots.all(), slotName);
-            Implementation candidate = Implementations.find(slot, name);
-            return canaries.start(slot, candidate, CanarySpecs.complete(spec, candidate.id()), reason, actor, null,
-                    null, null);
+            return switchTo(slot, Implementations.find(slot, name), candidate -> canaries.start(slot, candidate,
+                    CanarySpecs.complete(spec, candidate.id()), reason, actor, null, null, null));
         });
     }
 
@@ -206,6 +205,11 @@ final class PatchManagerImpl implements PatchManager {
         }
     }
 
+    /** A standby about to serve that missed services while quiet is restarted first ({@code QuietStandbys}). */
+    private <T> T switchTo(Slot slot, Implementation chosen, java.util.function.Function<Implementation, T> change) {
+        return slots.standbys().switchTo(slot, chosen, settings.applyMillis(), change);
+    }
+
     private static String required(String value, String sentence) {
         if (value == null || value.isBlank()) {
             throw new PatchException(sentence);
@@ -230,7 +234,7 @@ final class PatchManagerImpl implements PatchManager {
             if (target.isEmpty()) {
                 return Unchanged.of(slot, "Nothing to revert: " + slot.id() + " has no earlier implementation.");
             }
-            return slots.switcher().change(slot, target.get(), change);
+            return switchTo(slot, target.get(), next -> slots.switcher().change(slot, next, change));
         });
     }
 
@@ -243,8 +247,8 @@ final class PatchManagerImpl implements PatchManager {
             if (chosen == slot.active()) {
                 return Unchanged.of(slot, chosen.id() + " is already active in " + slot.id() + "; nothing changed.");
             }
-            return slots.switcher().change(slot, chosen,
-                    new Switcher.Change("activate", actor, reason, null, true));
+            return switchTo(slot, chosen, next -> slots.switcher().change(slot, next,
+                    new Switcher.Change("activate", actor, reason, null, true)));
         });
     }
 

@@ -163,7 +163,8 @@ public final class ApplyOperation {
             Switcher.Change change) {
         InstalledPatch found = InstalledPatch.find(patch, choice.candidates(), bundle);
         return found.applied() ? Unchanged.of(found.slot(), patch.id() + " is already applied to "
-                + found.slot().id() + "; nothing changed.") : slots.switcher().changeIn(found.slot(), found.standby(), change);
+                + found.slot().id() + "; nothing changed.") : slots.standbys().switchTo(found.slot(),
+                        found.standby(), timeoutMillis, next -> slots.switcher().changeIn(found.slot(), next, change));
     }
 
     /**

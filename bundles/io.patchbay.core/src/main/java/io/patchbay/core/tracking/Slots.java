@@ -7,9 +7,7 @@ import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.SlotRegistration;
 import io.patchbay.core.headers.PatchHeaders;
 import io.patchbay.core.headers.PatchLocation;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
@@ -44,6 +42,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
     private final OutsidePatches outside;
     private final Returns returns;
     private final LifecycleReplay lifecycles;
+    private final QuietStandbys standbys;
     private volatile boolean closing;
 
     public Slots(BundleContext context, ManagedServices managed, Switcher switcher, RouteOwner owner,
@@ -59,7 +58,11 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         this.outside = new OutsidePatches(context, switcher, policy);
         this.returns = new Returns(departures, switcher, owner, policy.dampingMillis(), this::retire);
         this.lifecycles = new LifecycleReplay(owner, switcher::drainMillis);
+        this.standbys = new QuietStandbys(table::snapshot, expectations);
     }
+
+    /** Which bundles are standbys, kept quiet by the hooks and woken before a switch routes to them. */
+    public QuietStandbys standbys() { return standbys; }
 
     /** The one writer of the routes: operations run on it. */
     public RouteOwner owner() {
@@ -102,7 +105,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         if (closing || bundle == null || !managed.test(reference)) {
             return null;
         }
-        List<Class<?>> types = load(bundle, managed.interfaces(reference));
+        List<Class<?>> types = ImplementationTypes.load(bundle, managed.interfaces(reference));
         Object target = types == null ? null : context.getService(reference);
         if (target == null || !types.stream().allMatch(t -> t.isInstance(target))) {
             expectations.fail(bundle, "its service could not be created: its component failed to activate");
@@ -269,19 +272,6 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         LOG.warning("Patchbay does not manage service " + reference.getProperty("service.id") + " of "
                 + reference.getBundle() + ": " + why + ".");
         return null;
-    }
-
-    private static List<Class<?>> load(Bundle bundle, List<String> names) {
-        List<Class<?>> types = new ArrayList<>();
-        for (String name : names) {
-            try {
-                types.add(bundle.loadClass(name));
-            } catch (ClassNotFoundException | IllegalStateException e) {
-                LOG.log(Level.WARNING, "Cannot manage " + name + " of " + bundle + ": " + e);
-                return null;
-            }
-        }
-        return types.isEmpty() ? null : types;
     }
 
     /** Stops routing: the manager is going away, facades with it. */
