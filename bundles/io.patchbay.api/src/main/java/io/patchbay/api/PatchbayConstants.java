@@ -60,6 +60,15 @@ public final class PatchbayConstants {
      */
     public static final String HEALTH_VERDICT = "failed the health check: ";
 
+    /**
+     * Service property by which a {@link StateHandoff} implementation declares that its state is shared by every
+     * version of it (kept outside the instance): {@code patchbay.state.shared=true}. Patchbay then never hands the
+     * state off, and a canary may split calls between two such implementations.
+     *
+     * @since 1.7
+     */
+    public static final String STATE_SHARED = "patchbay.state.shared";
+
     /** The configuration PID of the patch manager (ConfigAdmin), also its metatype PID. */
     public static final String PID = "io.patchbay.core";
 

@@ -5,7 +5,7 @@
  * services opt in and patches declare themselves.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package io.patchbay.api;
 
 import org.osgi.annotation.bundle.Export;

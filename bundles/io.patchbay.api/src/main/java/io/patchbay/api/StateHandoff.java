@@ -1,0 +1,53 @@
+package io.patchbay.api;
+
+import java.util.Map;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Opt-in handoff of a managed service's in-memory state from the implementation that leaves its slot to the one
+ * that takes over: implement it on the service object (the one registered with {@code patchbay.managed=true}).
+ * <p>
+ * <b>When.</b> On every recorded switch of a slot (apply, activate, revert, a canary's promotion) whose leaving and
+ * arriving service objects both implement this interface, Patchbay holds new calls (they wait, as while a bundle is
+ * refreshed, at most the damping timeout), waits until no call runs in the leaving one, carries its bundle's data
+ * area, then calls {@link #exportState()} on the leaving one and {@link #importState(Map)} on the arriving one, and
+ * only then routes the held calls to the arriving one. So every update made before the switch is in what is
+ * exported, and none made after it is: nothing is lost or applied twice. Both run on one Patchbay thread, one after
+ * the other, never concurrently with a call of this slot.
+ * <p>
+ * <b>Failure.</b> Both together are bounded by the drain timeout ({@code drain.timeout.ms}). If either throws or
+ * does not return in time, the switch is refused with one sentence and the leaving implementation keeps serving
+ * with its state; the arriving one stays a standby. {@code exportState} must therefore not change the state.
+ * <p>
+ * <b>What to hand over.</b> The two implementations are different bundles, with different class loaders: hand over
+ * only JDK types (numbers, strings, booleans, {@code byte[]}, and lists and maps of these), never a class of your
+ * own bundle. The map is the leaving implementation's and is only read by the arriving one.
+ * <p>
+ * <b>Canaries.</b> A canary runs two implementations side by side, each with its own state, and its promotion would
+ * overwrite what the candidate learnt. So a canary between two implementations that both implement this interface
+ * is refused, unless both registrations declare {@link PatchbayConstants#STATE_SHARED}{@code =true}: their state
+ * lives where both see it (a database, a shared cache), and Patchbay then never hands it off, on a canary or on any
+ * other switch.
+ * <p>
+ * Only a singleton service is handed off; a bundle- or prototype-scoped service's objects are per consumer.
+ *
+ * @since 1.7
+ */
+@ConsumerType
+public interface StateHandoff {
+
+    /**
+     * The state to hand over, called on the leaving implementation once no call runs in it.
+     *
+     * @return a map of JDK types; {@code null} is handed over as an empty map
+     */
+    Map<String, Object> exportState();
+
+    /**
+     * Takes over the state that the leaving implementation exported, before any call reaches this one. Throw to
+     * refuse the switch: the leaving implementation keeps serving.
+     *
+     * @param state what {@link #exportState()} returned, read-only
+     */
+    void importState(Map<String, Object> state);
+}
