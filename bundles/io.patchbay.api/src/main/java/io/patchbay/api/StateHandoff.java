@@ -23,11 +23,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * only JDK types (numbers, strings, booleans, {@code byte[]}, and lists and maps of these), never a class of your
  * own bundle. The map is the leaving implementation's and is only read by the arriving one.
  * <p>
- * <b>Canaries.</b> A canary runs two implementations side by side, each with its own state, and its promotion would
- * overwrite what the candidate learnt. So a canary between two implementations that both implement this interface
- * is refused, unless both registrations declare {@link PatchbayConstants#STATE_SHARED}{@code =true}: their state
- * lives where both see it (a database, a shared cache), and Patchbay then never hands it off, on a canary or on any
- * other switch.
+ * <b>Canaries.</b> A canary runs two implementations side by side, each with its own state: the calls of the
+ * candidate's share change only the candidate's. So a canary between two implementations that both implement this
+ * interface is refused, unless both registrations declare {@link PatchbayConstants#STATE_SHAREABLE}{@code =true}:
+ * then, at the promotion, the baseline's state is handed to the candidate (replacing what the candidate's share of
+ * calls changed in it), and at the canary's end the baseline keeps serving with its own.
  * <p>
  * Only a singleton service is handed off; a bundle- or prototype-scoped service's objects are per consumer.
  *

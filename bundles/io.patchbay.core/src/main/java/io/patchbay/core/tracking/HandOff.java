@@ -1,9 +1,11 @@
 package io.patchbay.core.tracking;
 
 import io.patchbay.api.StateHandoff;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -26,29 +28,60 @@ final class HandOff {
     /**
      * Hands the state over within {@code timeoutMillis}.
      *
-     * @return {@code null} once the arriving object has imported the state, else why it has not
+     * @return what was handed over, for the ledger ({@link #describe})
+     * @throws IllegalStateException with why it was not handed over: thrown, timed out or interrupted
      */
     static String run(StateHandoff leaving, StateHandoff arriving, long timeoutMillis) {
-        FutureTask<Void> task = new FutureTask<>(() -> {
-            Map<String, Object> state = leaving.exportState();
-            arriving.importState(Collections.unmodifiableMap(state == null ? Map.of() : new LinkedHashMap<>(state)));
-            return null;
+        FutureTask<String> task = new FutureTask<>(() -> {
+            Map<String, Object> exported = leaving.exportState();
+            Map<String, Object> state = Collections.unmodifiableMap(exported == null ? Map.of()
+                    : new LinkedHashMap<>(exported));
+            arriving.importState(state);
+            return describe(state);
         });
         Thread worker = new Thread(task, "patchbay-state-handoff");
         worker.setDaemon(true);
         worker.start();
         try {
-            task.get(timeoutMillis, TimeUnit.MILLISECONDS);
-            return null;
+            return task.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             task.cancel(true);
-            return "its state was not handed over within " + timeoutMillis + " ms";
+            throw new IllegalStateException("its state was not handed over within " + timeoutMillis + " ms");
         } catch (ExecutionException e) {
-            return "its state handoff failed: " + e.getCause();
+            throw new IllegalStateException("its state handoff failed: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             task.cancel(true);
-            return "the state handoff was interrupted";
+            throw new IllegalStateException("the state handoff was interrupted");
         }
+    }
+
+    /**
+     * The state as the ledger shows it: every key, with its value when it is a number or a boolean, else only its
+     * kind and size, so that text or bytes a service keeps do not end up in the ledger.
+     */
+    static String describe(Map<String, Object> state) {
+        StringJoiner shown = new StringJoiner(", ", "{", "}");
+        state.forEach((key, value) -> shown.add(key + "=" + shown(value)));
+        return shown.toString();
+    }
+
+    private static String shown(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            return String.valueOf(value);
+        }
+        if (value instanceof CharSequence text) {
+            return "(" + text.length() + " characters)";
+        }
+        if (value instanceof byte[] bytes) {
+            return "(" + bytes.length + " bytes)";
+        }
+        if (value instanceof Collection<?> collection) {
+            return "(" + collection.size() + " entries)";
+        }
+        if (value instanceof Map<?, ?> map) {
+            return "(" + map.size() + " entries)";
+        }
+        return "(" + value.getClass().getSimpleName() + ")";
     }
 }

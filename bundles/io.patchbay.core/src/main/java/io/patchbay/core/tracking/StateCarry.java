@@ -78,40 +78,50 @@ public final class StateCarry {
      * @return the route change, from {@code held}
      * @throws PatchException if the state could not be carried; {@code held} serves again
      */
-    public Routed complete(Slot slot, Implementation held, Implementation next, Switcher.Change change, long now) {
+    public Carried complete(Slot slot, Implementation held, Implementation next, Switcher.Change change, long now) {
         try {
             CrashPoints.reached(change.action(), "held");
             long timeout = timeoutMillis.getAsLong();
             if (!drained(held, timeout) || !drained(next, timeout)) {
                 throw refused(slot, held, next, change, "calls were still running after " + timeout + " ms");
             }
-            carryArea(slot, held, next, change);
+            boolean carried = carryArea(slot, held, next, change);
             CrashPoints.reached(change.action(), "copied");
-            if (handsOff(held, next)) {
-                String failed = HandOff.run((StateHandoff) held.target, (StateHandoff) next.target, timeout);
-                if (failed != null) {
-                    throw refused(slot, held, next, change, failed);
-                }
-            }
+            String handed = handsOff(held, next) ? handOff(slot, held, next, change, timeout) : null;
             CrashPoints.reached(change.action(), "handed");
             Routed routed;
             synchronized (slot) {
                 routed = slot.reroute(next, change.remember(), now);
             }
             held.releaseScoped(); // drained and no longer routed: its consumers get new objects from the new route
-            return routed;
+            return new Carried(routed, (carried ? "data area carried" : "")
+                    + (carried && handed != null ? "; " : "") + (handed == null ? "" : "state handed over: " + handed));
         } catch (RuntimeException | Error failure) {
             resume(slot, held, now);
             throw failure;
         }
     }
 
-    private void carryArea(Slot slot, Implementation held, Implementation next, Switcher.Change change) {
+    /** A switch that carried state: its route change, and what it carried for the ledger. */
+    public record Carried(Routed routed, String note) {
+    }
+
+    private static String handOff(Slot slot, Implementation held, Implementation next, Switcher.Change change,
+            long timeout) {
+        try {
+            return HandOff.run((StateHandoff) held.target, (StateHandoff) next.target, timeout);
+        } catch (IllegalStateException failed) {
+            throw refused(slot, held, next, change, failed.getMessage());
+        }
+    }
+
+    private boolean carryArea(Slot slot, Implementation held, Implementation next, Switcher.Change change) {
         if (!carriesArea(held, next)) {
-            return;
+            return false;
         }
         try {
             copy.replace(areas.of(held.bundle()), areas.of(next.bundle()));
+            return true;
         } catch (IOException | RuntimeException e) {
             throw refused(slot, held, next, change, "its data area could not be copied (" + e + ")");
         }
@@ -148,27 +158,26 @@ public final class StateCarry {
     }
 
     static boolean handsOff(Implementation from, Implementation to) {
-        return HandOff.between(from.target, to.target) && singleton(from) && singleton(to)
-                && !(shared(from) && shared(to));
+        return HandOff.between(from.target, to.target) && singleton(from) && singleton(to);
     }
 
     /**
-     * A canary runs both implementations side by side, each with its own state, and its promotion would overwrite
-     * what the candidate learnt: refused between two {@link StateHandoff} implementations unless both declare their
-     * state shared ({@link PatchbayConstants#STATE_SHARED}).
+     * A canary runs both implementations side by side, each with its own state, and its promotion replaces what the
+     * candidate's share of calls changed: refused between two {@link StateHandoff} implementations unless both
+     * declare their state shareable ({@link PatchbayConstants#STATE_SHAREABLE}).
      */
     public static void requireCanaryFits(Slot slot, Implementation baseline, Implementation candidate) {
-        if (stateful(baseline) && stateful(candidate) && !(shared(baseline) && shared(candidate))) {
+        if (stateful(baseline) && stateful(candidate) && !(shareable(baseline) && shareable(candidate))) {
             throw new PatchException("A canary of " + candidate.id() + " in " + slot.id() + " was refused: it and "
                     + baseline.id() + " each keep their own state (StateHandoff), which a canary would split; apply"
-                    + " it instead, or declare the state shared with " + PatchbayConstants.STATE_SHARED + "=true.");
+                    + " it instead, or declare the state shareable with " + PatchbayConstants.STATE_SHAREABLE + "=true.");
         }
     }
 
-    /** Whether the implementation's registration declares its state shared by every version. */
-    public static boolean shared(Implementation implementation) {
+    /** Whether the implementation's registration lets a canary split its state. */
+    static boolean shareable(Implementation implementation) {
         return Boolean.parseBoolean(String.valueOf(implementation.reference().getProperty(
-                PatchbayConstants.STATE_SHARED)));
+                PatchbayConstants.STATE_SHAREABLE)));
     }
 
     /** Whether it keeps in-memory state to hand off ({@link StateHandoff}). */

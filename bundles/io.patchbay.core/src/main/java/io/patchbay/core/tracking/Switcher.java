@@ -84,6 +84,7 @@ public final class Switcher {
         CrashPoints.reached(change.action(), "intent");
         Routed routed;
         Implementation held = null;
+        String carried = null;
         List<Fallback> meanwhile = List.of();
         try {
             synchronized (slot) { // the slot's monitor: no framework move can fall between these two
@@ -96,7 +97,9 @@ public final class Switcher {
                         : slot.reroute(next, change.remember(), now);
             }
             if (held != null) {
-                routed = state.complete(slot, held, next, change, now);
+                StateCarry.Carried done = state.complete(slot, held, next, change, now);
+                routed = done.routed();
+                carried = done.note();
             }
         } catch (RuntimeException refused) { // gone before the route, or its state not carried: nothing changed
             if (own) {
@@ -123,7 +126,8 @@ public final class Switcher {
         CrashPoints.reached(change.action(), "saved");
         slot.followActive();
         LedgerEntryDTO entry = entry(now, change.action(), change.actor(), slot.id(), from,
-                next == null ? null : next.id(), change.reason());
+                next == null ? null : next.id(), carried == null || carried.isEmpty() ? change.reason()
+                        : (change.reason() == null ? "" : change.reason() + " ") + "[" + carried + "]");
         entry.checksum = change.checksum();
         entry.signer = change.signer();
         journal.record(entry);
