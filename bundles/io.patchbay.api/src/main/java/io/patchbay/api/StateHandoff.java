@@ -29,7 +29,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * then, at the promotion, the baseline's state is handed to the candidate (replacing what the candidate's share of
  * calls changed in it), and at the canary's end the baseline keeps serving with its own.
  * <p>
- * Only a singleton service is handed off; a bundle- or prototype-scoped service's objects are per consumer.
+ * The object handed off is the one Patchbay obtains from the registration: for a DS component of the default scope
+ * (and any singleton service) the one instance every consumer shares. A prototype-scoped service is not handed off:
+ * each consumer has an object, and a state, of its own.
  *
  * @since 1.7
  */

@@ -158,7 +158,7 @@ public final class StateCarry {
     }
 
     static boolean handsOff(Implementation from, Implementation to) {
-        return HandOff.between(from.target, to.target) && singleton(from) && singleton(to);
+        return HandOff.between(from.target, to.target) && !prototype(from) && !prototype(to);
     }
 
     /**
@@ -185,8 +185,13 @@ public final class StateCarry {
         return implementation.target instanceof StateHandoff;
     }
 
-    private static boolean singleton(Implementation implementation) {
-        return Constants.SCOPE_SINGLETON.equals(implementation.scope());
+    /**
+     * A prototype's consumers each have an object of their own, with state of its own: not handed off. A bundle
+     * scope is what the framework reports for every DS component of the default scope (it registers a factory that
+     * hands every consumer the one instance), so it is.
+     */
+    private static boolean prototype(Implementation implementation) {
+        return Constants.SCOPE_PROTOTYPE.equals(implementation.scope());
     }
 
     private boolean carriesArea(Implementation from, Implementation to) {
