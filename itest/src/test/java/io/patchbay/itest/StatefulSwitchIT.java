@@ -10,7 +10,7 @@ import static org.junit.Assert.fail;
 
 import com.example.pricing.api.PriceService;
 import io.patchbay.api.PatchException;
-import io.patchbay.api.dto.LedgerEntryDTO;
+import io.patchbay.api.dto.ChangeDTO;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,15 +95,15 @@ public class StatefulSwitchIT extends ContainerTest {
         backToTheOriginal();
         Path original = area(ORIGINAL);
         Files.writeString(original.resolve("before.txt"), "written by 1.0.0");
-        assertEquals(FIXED, manager.apply(Container.fixPatch().getPath(), "data area", "itest").to);
+        ChangeDTO applied = manager.apply(Container.fixPatch().getPath(), "data area", "itest");
+        assertEquals(FIXED, applied.to);
+        assertTrue(applied.message, applied.message.contains("(data area carried; state handed over: {quotes="));
         Path patch = area(FIXED);
         assertEquals("written by 1.0.0", Files.readString(patch.resolve("before.txt")));
         Files.writeString(patch.resolve("under-the-patch.txt"), "written by 1.0.1");
         assertEquals(ORIGINAL, manager.revert(SLOT, "data area", "itest").to);
         assertEquals("written by 1.0.1", Files.readString(original.resolve("under-the-patch.txt")));
         assertEquals("written by 1.0.0", Files.readString(original.resolve("before.txt")));
-        assertTrue(manager.history(SLOT).get(0).reason, manager.history(SLOT).get(0).reason.contains(
-                "data area carried"));
     }
 
     @Test
@@ -132,13 +132,12 @@ public class StatefulSwitchIT extends ContainerTest {
         }
     }
 
-    /** The count the last switch handed over, after one more apply and revert made with no call running. */
+    /** The count the revert hands over, after an apply, both made with no call running: its sentence says it. */
     private long handedOverCount() {
         manager.apply(Container.fixPatch().getPath(), "read the count", "itest");
-        manager.revert(SLOT, "read the count", "itest");
-        LedgerEntryDTO last = manager.history(SLOT).get(0);
-        Matcher count = QUOTES.matcher(String.valueOf(last.reason));
-        assertTrue(last.reason, count.find());
+        String sentence = manager.revert(SLOT, "read the count", "itest").message;
+        Matcher count = QUOTES.matcher(sentence);
+        assertTrue(sentence, count.find());
         return Long.parseLong(count.group(1));
     }
 

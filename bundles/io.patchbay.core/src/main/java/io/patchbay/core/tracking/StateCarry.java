@@ -94,8 +94,12 @@ public final class StateCarry {
                 routed = slot.reroute(next, change.remember(), now);
             }
             held.releaseScoped(); // drained and no longer routed: its consumers get new objects from the new route
-            return new Carried(routed, (carried ? "data area carried" : "")
-                    + (carried && handed != null ? "; " : "") + (handed == null ? "" : "state handed over: " + handed));
+            String note = (carried ? "data area carried" : "") + (carried && handed != null ? "; " : "")
+                    + (handed == null ? "" : "state handed over: " + handed);
+            if (!note.isEmpty()) {
+                LOG.info(slot.id() + " now runs " + next.id() + " instead of " + held.id() + ": " + note);
+            }
+            return new Carried(routed, note);
         } catch (RuntimeException | Error failure) {
             resume(slot, held, now);
             throw failure;

@@ -126,8 +126,7 @@ public final class Switcher {
         CrashPoints.reached(change.action(), "saved");
         slot.followActive();
         LedgerEntryDTO entry = entry(now, change.action(), change.actor(), slot.id(), from,
-                next == null ? null : next.id(), carried == null || carried.isEmpty() ? change.reason()
-                        : (change.reason() == null ? "" : change.reason() + " ") + "[" + carried + "]");
+                next == null ? null : next.id(), change.reason());
         entry.checksum = change.checksum();
         entry.signer = change.signer();
         journal.record(entry);
@@ -136,7 +135,11 @@ public final class Switcher {
             journal.finish(slot.id());
         }
         listener.accept(entry);
-        return result(slot, from, next, drain(routed.before(), next));
+        ChangeDTO result = result(slot, from, next, drain(routed.before(), next));
+        if (carried != null && !carried.isEmpty()) { // the operator's sentence says what went with the slot
+            result.message = result.message.substring(0, result.message.length() - 1) + " (" + carried + ").";
+        }
+        return result;
     }
 
     /**

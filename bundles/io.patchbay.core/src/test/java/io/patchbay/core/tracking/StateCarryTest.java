@@ -68,12 +68,13 @@ public class StateCarryTest {
     public void theArrivingImplementationContinuesTheLeavingOnesState() {
         call();
         call();
-        switcher.change(slot, two, change("activate"));
+        String sentence = switcher.change(slot, two, change("activate")).message;
         assertSame(two, slot.active());
         assertEquals(2, arriving.count.get());
         assertEquals("greeting 3", call());
-        assertTrue(ledger.entries().get(0).reason, ledger.entries().get(0).reason.endsWith(
-                "[state handed over: {count=2}]"));
+        assertEquals(slot.id() + " now runs com.example.two/1.0.1 instead of com.example.one/1.0.0 (state handed"
+                + " over: {count=2}).", sentence);
+        assertEquals("the ledger's reason is the operator's", "because", ledger.entries().get(0).reason);
     }
 
     @Test
@@ -143,10 +144,10 @@ public class StateCarryTest {
         Files.writeString(from.resolve("written.txt"), "by 1.0.0");
         Path to = Files.createDirectories(cache.resolve("bundle11/data"));
         Files.writeString(to.resolve("stale.txt"), "left by 1.0.1 earlier");
-        switcher.change(slot, two, change("activate"));
+        String sentence = switcher.change(slot, two, change("activate")).message;
         assertEquals("by 1.0.0", Files.readString(to.resolve("nested/written.txt")));
         assertFalse(Files.exists(to.resolve("stale.txt")));
-        assertTrue(ledger.entries().get(0).reason, ledger.entries().get(0).reason.contains("data area carried; "));
+        assertTrue(sentence, sentence.endsWith(" (data area carried; state handed over: {count=0})."));
     }
 
     @Test
