@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -16,6 +19,17 @@ import java.util.concurrent.TimeoutException;
  * import, on a thread of its own so that a service that hangs is given up after the timeout.
  */
 final class HandOff {
+
+    /**
+     * Idle threads are kept a minute and reused: a handoff costs no thread start. One whose service hangs past its
+     * timeout is left to it, and the next handoff gets another thread.
+     */
+    private static final ExecutorService THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+                Thread worker = new Thread(task, "patchbay-state-handoff");
+                worker.setDaemon(true);
+                return worker;
+            });
 
     private HandOff() {
     }
@@ -39,9 +53,7 @@ final class HandOff {
             arriving.importState(state);
             return describe(state);
         });
-        Thread worker = new Thread(task, "patchbay-state-handoff");
-        worker.setDaemon(true);
-        worker.start();
+        THREADS.execute(task);
         try {
             return task.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
