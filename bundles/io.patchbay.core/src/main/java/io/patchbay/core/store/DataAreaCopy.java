@@ -61,7 +61,10 @@ public final class DataAreaCopy {
         }
         Path to = Path.of(Files.readString(marker, StandardCharsets.UTF_8).strip());
         String sentence;
-        if (Files.isDirectory(sibling(to, READY))) {
+        if (to.getParent() == null || !Files.isDirectory(to.getParent())) {
+            sentence = "The container stopped while the data area " + to + " was being replaced; its bundle has been"
+                    + " uninstalled since, so there is nothing to finish.";
+        } else if (Files.isDirectory(sibling(to, READY))) {
             swap(to);
             sentence = "The container stopped while the data area " + to + " was being replaced by the area of the"
                     + " implementation that left its slot; the complete copy was put in place.";

@@ -109,6 +109,15 @@ public class DataAreaCopyTest {
         assertEquals("old", Files.readString(to.resolve("old.txt")));
     }
 
+    @Test
+    public void aCopyForABundleUninstalledSinceIsForgotten() throws Exception {
+        Files.writeString(marker, folder.getRoot().toPath().resolve("bundle99/data").toString());
+        String sentence = copy.recover();
+        assertTrue(sentence, sentence.endsWith("its bundle has been uninstalled since, so there is nothing to finish."));
+        assertFalse(Files.exists(marker));
+        assertNull("nothing left for the next start", copy.recover());
+    }
+
     private void mark() throws Exception {
         Files.writeString(marker, to.toAbsolutePath().toString(), StandardCharsets.UTF_8);
     }
