@@ -95,6 +95,8 @@ final class Consistency {
         }
         try (Stream<Path> files = Files.walk(data)) {
             List<Path> left = files.filter(f -> f.getFileName().toString().equals("operations.properties")
+                    || f.getFileName().toString().equals("carrying-data-area")
+                    || f.getFileName().toString().matches("data\\.patchbay-(incoming|ready|old)")
                     || f.getParent() != null && f.getParent().getFileName().toString().equals("incoming")).toList();
             assertFalse(what + ": left behind: " + left, !left.isEmpty());
         }

@@ -41,6 +41,8 @@ public class CrashIT {
     private static final List<String> APPLY_STEPS = List.of("begun", "installed", "started", "intent", "routed",
             "saved", "recorded");
     private static final List<String> SWITCH_STEPS = List.of("intent", "routed", "saved", "recorded");
+    /** A switch of the stateful example: calls held, data area copied, state handed over, each before the route. */
+    private static final List<String> STATE_STEPS = List.of("held", "copied", "handed");
     private static final int RANDOM_KILLS = 12;
 
     private static Path jar;
@@ -102,6 +104,15 @@ public class CrashIT {
         for (String step : SWITCH_STEPS) {
             crashAt("activate:" + step, api -> api.activate(FIX), Set.of(ORIGINAL, FIX));
             points++;
+        }
+        for (String step : STATE_STEPS) { // the fix's apply and its revert carry the example's state
+            crashAt("apply:" + step, api -> api.apply(fix), Set.of(ORIGINAL, FIX));
+            crashAt("revert:" + step, api -> {
+                JsonNode applied = api.apply(fix);
+                assertEquals(applied.toString(), FIX, api.slot().path("active").path("id").asText());
+                return api.revert();
+            }, Set.of(FIX, ORIGINAL));
+            points += 2;
         }
         System.out.println("CrashIT: " + points + " step boundaries halted at, " + points
                 + " restarts consistent");

@@ -60,6 +60,17 @@ public final class PatchbayConstants {
      */
     public static final String HEALTH_VERDICT = "failed the health check: ";
 
+    /**
+     * Service property by which a {@link StateHandoff} implementation lets a canary split its state:
+     * {@code patchbay.state.shareable=true}. During a canary the baseline and the candidate each keep their own
+     * state; at the promotion the baseline's is handed to the candidate (what the candidate's share of calls changed
+     * is replaced), at the canary's end the baseline simply keeps its own. A canary between two {@link StateHandoff}
+     * implementations that do not both declare it is refused.
+     *
+     * @since 1.7
+     */
+    public static final String STATE_SHAREABLE = "patchbay.state.shareable";
+
     /** The configuration PID of the patch manager (ConfigAdmin), also its metatype PID. */
     public static final String PID = "io.patchbay.core";
 

@@ -14,6 +14,7 @@ import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.RouteOwner;
 import io.patchbay.core.tracking.SlotPolicy;
 import io.patchbay.core.tracking.Slots;
+import io.patchbay.core.tracking.StateCarry;
 import io.patchbay.core.tracking.Switcher;
 import io.patchbay.core.store.FileJournal;
 import io.patchbay.core.store.IntentFile;
@@ -70,7 +71,7 @@ public final class Activator implements BundleActivator {
         InterruptedOperations.resolve(context, intents, routes, ledger);
         Retirements retirements = new Retirements(context, () -> slots.all());
         Switcher switcher = new Switcher(new FileJournal(intents, routes, ledger), settings::drainMillis, events,
-                retirements);
+                retirements, StateCarry.ofFramework(context, data, settings::drainMillis));
         ManagedServices managed = new ManagedServices(context.getBundle(), settings::managedInterfaces);
 
         owner = new RouteOwner();

@@ -8,6 +8,7 @@ import io.patchbay.api.dto.LedgerEntryDTO;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.RouteOwner;
 import io.patchbay.core.slot.Slot;
+import io.patchbay.core.tracking.StateCarry;
 import io.patchbay.core.tracking.Switcher;
 import io.patchbay.core.store.CrashPoints;
 import io.patchbay.core.store.Intent;
@@ -67,6 +68,7 @@ public final class Canaries implements AutoCloseable {
                     + "; a canary needs another implementation.");
         }
         requireNone(slot);
+        StateCarry.requireCanaryFits(slot, baseline, candidate);
         long now = System.currentTimeMillis();
         switcher.journal().begin(new Intent(now, "canary", actor, slot.id(), baseline.id(), candidate.id(), reason,
                 checksum, signer, installed));

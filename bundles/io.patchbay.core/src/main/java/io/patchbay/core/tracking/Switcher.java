@@ -2,7 +2,6 @@ package io.patchbay.core.tracking;
 
 import io.patchbay.core.slot.Fallback;
 import io.patchbay.core.slot.Implementation;
-import io.patchbay.core.slot.ImplementationGone;
 import io.patchbay.core.slot.Routed;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.api.PatchException;
@@ -31,23 +30,26 @@ public final class Switcher {
     private final LongSupplier drainMillis;
     private final Consumer<LedgerEntryDTO> listener;
     private final Consumer<Implementation> activated;
+    private final StateCarry state;
 
     /** @param listener told of every ledger entry after it is written (events), on the switching thread */
     public Switcher(Journal journal, LongSupplier drainMillis, Consumer<LedgerEntryDTO> listener) {
         this(journal, drainMillis, listener, implementation -> {
-        });
+        }, StateCarry.inMemory(drainMillis));
     }
 
     /**
      * @param activated told of every implementation a route moves to, on the switching thread, after the route
      *            (the retirement watch)
+     * @param state carries a leaving implementation's state to the arriving one ({@link StateCarry})
      */
     public Switcher(Journal journal, LongSupplier drainMillis, Consumer<LedgerEntryDTO> listener,
-            Consumer<Implementation> activated) {
+            Consumer<Implementation> activated, StateCarry state) {
         this.journal = journal;
         this.drainMillis = drainMillis;
         this.listener = listener;
         this.activated = activated;
+        this.state = state;
     }
 
     /**
@@ -81,17 +83,31 @@ public final class Switcher {
         }
         CrashPoints.reached(change.action(), "intent");
         Routed routed;
-        List<Fallback> meanwhile;
+        Implementation held = null;
+        String carried = null;
+        List<Fallback> meanwhile = List.of();
         try {
             synchronized (slot) { // the slot's monitor: no framework move can fall between these two
                 meanwhile = slot.takeUnrecorded();
-                routed = next != null && slot.active() == next ? null : slot.reroute(next, change.remember(), now);
+                if (state.wanted(slot.active(), next)) { // state to carry: calls wait until it is carried
+                    held = slot.active();
+                    slot.reroute(null, false, now);
+                }
+                routed = held != null || next != null && slot.active() == next ? null
+                        : slot.reroute(next, change.remember(), now);
             }
-        } catch (ImplementationGone gone) {
+            if (held != null) {
+                StateCarry.Carried done = state.complete(slot, held, next, change, now);
+                routed = done.routed();
+                carried = done.note();
+            }
+        } catch (RuntimeException refused) { // gone before the route, or its state not carried: nothing changed
             if (own) {
-                journal.finish(slot.id()); // nothing changed: nothing for the next start to resolve
+                journal.finish(slot.id()); // nothing for the next start to resolve
             }
-            throw gone;
+            record(slot, meanwhile);
+            recordFallbacks(slot);
+            throw refused;
         }
         record(slot, meanwhile); // a fallback that came after this change was decided is older: recorded first
         if (routed == null) { // the framework's fallback went where this change was going: nothing left to do
@@ -119,7 +135,11 @@ public final class Switcher {
             journal.finish(slot.id());
         }
         listener.accept(entry);
-        return result(slot, from, next, drain(routed.before(), next));
+        ChangeDTO result = result(slot, from, next, drain(routed.before(), next));
+        if (carried != null && !carried.isEmpty()) { // the operator's sentence says what went with the slot
+            result.message = result.message.substring(0, result.message.length() - 1) + " (" + carried + ").";
+        }
+        return result;
     }
 
     /**
