@@ -114,6 +114,9 @@ public final class ApplyOperation {
         Expectations.Expectation expected = slots.expectations().expect(bundle, choice.target(),
                 choice.candidates(), false);
         try {
+            if (choice.target() != null) { // it reads its data area when it starts: its predecessor's
+                slots.switcher().carry().seed(choice.target().active(), bundle);
+            }
             start(patch, bundle);
             if (stage != null) {
                 CrashPoints.reached(stage, "started");

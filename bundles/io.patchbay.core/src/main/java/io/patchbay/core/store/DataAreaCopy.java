@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +39,26 @@ public final class DataAreaCopy {
     /** Whether there is anything to carry between these areas: either holds a file. */
     public static boolean worthCarrying(Path from, Path to) {
         return !isEmpty(from) || !isEmpty(to);
+    }
+
+    /** Whether both areas hold the same files with the same bytes (a missing area holds none). */
+    public static boolean sameContent(Path one, Path other) throws IOException {
+        Map<Path, byte[]> left = contents(one);
+        Map<Path, byte[]> right = contents(other);
+        return left.keySet().equals(right.keySet())
+                && left.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), right.get(e.getKey())));
+    }
+
+    private static Map<Path, byte[]> contents(Path area) throws IOException {
+        Map<Path, byte[]> files = new HashMap<>();
+        if (area != null && Files.isDirectory(area)) {
+            try (Stream<Path> walk = Files.walk(area)) {
+                for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                    files.put(area.relativize(file), Files.readAllBytes(file));
+                }
+            }
+        }
+        return files;
     }
 
     /** Makes {@code to} an exact copy of {@code from} (an empty area if {@code from} does not exist). */

@@ -38,14 +38,16 @@ public final class QuietStandbys {
 
     private final Supplier<List<Slot>> slots;
     private final Expectations expectations;
+    private final StateCarry carry;
     /** Bundles an operation is switching to: not quiet from its decision until its switch has run. */
     private final Set<Long> arriving = ConcurrentHashMap.newKeySet();
     /** By bundle id: the services it was kept from hearing of that are still registered. */
     private final Map<Long, Set<Long>> missed = new ConcurrentHashMap<>();
 
-    QuietStandbys(Supplier<List<Slot>> slots, Expectations expectations) {
+    QuietStandbys(Supplier<List<Slot>> slots, Expectations expectations, StateCarry carry) {
         this.slots = slots;
         this.expectations = expectations;
+        this.carry = carry;
     }
 
     /** The ids of the standby bundles now: one pass over the slots. */
@@ -122,18 +124,23 @@ public final class QuietStandbys {
      */
     Implementation wake(Slot slot, Implementation chosen, long timeoutMillis) {
         Bundle bundle = chosen.bundle();
-        if (!hasMissed(bundle) || slot.active() == chosen) {
+        Implementation active = slot.active();
+        boolean staleArea = carry.readsStaleArea(active, chosen);
+        if (!hasMissed(bundle) && !staleArea || active == chosen) {
             return chosen;
         }
         long started = System.nanoTime();
         Expectations.Expectation expected = expectations.expect(bundle, slot, List.of(slot), false);
         try {
             bundle.stop(Bundle.STOP_TRANSIENT);
+            if (staleArea) {
+                carry.seed(active, bundle); // it reads its data area when it starts: its predecessor's
+            }
             bundle.start(Bundle.START_TRANSIENT); // expected, so not quiet: it hears everything from here on
             missed.remove(bundle.getBundleId());
             Implementation woken = expected.arrival().get(timeoutMillis, TimeUnit.MILLISECONDS);
-            LOG.info(chosen.id() + " missed services while it was a standby of " + slot.id()
-                    + "; restarted before the switch in " + (System.nanoTime() - started) / 1_000_000 + " ms.");
+            LOG.info(chosen.id() + (staleArea ? " reads its data area when it starts, and its predecessor's differs"
+                    : " missed services while it was a standby") + " of " + slot.id() + "; restarted before the switch in " + (System.nanoTime() - started) / 1_000_000 + " ms.");
             return woken;
         } catch (BundleException | IllegalStateException e) {
             throw refused(chosen, slot, "its restart failed: " + e.getMessage());
@@ -151,8 +158,8 @@ public final class QuietStandbys {
     }
 
     private static PatchException refused(Implementation chosen, Slot slot, String why) {
-        return new PatchException(chosen.id() + " missed services while it was a standby of " + slot.id()
-                + " and was restarted to see them, but " + why + "; " + slot.id() + " stays on "
+        return new PatchException(chosen.id() + " was restarted before it serves " + slot.id()
+                + " (it missed services while it was a standby, or reads its data area when it starts), but " + why + "; " + slot.id() + " stays on "
                 + (slot.currentId() == null ? "nothing" : slot.currentId()) + ".");
     }
 }

@@ -58,7 +58,7 @@ public final class Slots implements ServiceTrackerCustomizer<Object, Implementat
         this.outside = new OutsidePatches(context, switcher, policy);
         this.returns = new Returns(departures, switcher, owner, policy.dampingMillis(), this::retire);
         this.lifecycles = new LifecycleReplay(owner, switcher::drainMillis);
-        this.standbys = new QuietStandbys(table::snapshot, expectations);
+        this.standbys = new QuietStandbys(table::snapshot, expectations, switcher.carry());
     }
 
     /** Which bundles are standbys, kept quiet by the hooks and woken before a switch routes to them. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 
@@ -103,6 +104,46 @@ public final class StateCarry {
         } catch (RuntimeException | Error failure) {
             resume(slot, held, now);
             throw failure;
+        }
+    }
+
+    /**
+     * Before {@code arriving} starts (a patch just installed, a standby restarted before it serves), its data area
+     * becomes a copy of {@code from}'s, so a bundle that reads its area when it starts (a configuration admin, most
+     * stores) reads what its predecessor wrote. The held switch copies again what was written since.
+     *
+     * @throws PatchException if the copy failed; the caller changes nothing
+     */
+    public void seed(Implementation from, Bundle arriving) {
+        if (areas == null || from == null || from.bundle() == null || from.bundle().equals(arriving)) {
+            return;
+        }
+        Path leaving = areas.of(from.bundle());
+        Path target = areas.of(arriving);
+        if (leaving == null || target == null || !DataAreaCopy.worthCarrying(leaving, target)) {
+            return;
+        }
+        try {
+            copy.replace(leaving, target);
+        } catch (IOException | RuntimeException e) {
+            throw new PatchException("The data area of " + from.id() + " could not be copied to " + arriving
+                    + " before it started (" + e + "); nothing changed.");
+        }
+    }
+
+    /**
+     * Whether {@code arriving}, a running standby, read a data area other than the one {@code from} would hand it:
+     * it takes no in-memory handoff and the two areas differ, so it must restart (after {@link #seed}) to see it.
+     */
+    public boolean readsStaleArea(Implementation from, Implementation arriving) {
+        if (from == null || arriving == null || from == arriving || handsOff(from, arriving)
+                || !carriesArea(from, arriving)) {
+            return false;
+        }
+        try {
+            return !DataAreaCopy.sameContent(areas.of(from.bundle()), areas.of(arriving.bundle()));
+        } catch (IOException e) {
+            return true;
         }
     }
 

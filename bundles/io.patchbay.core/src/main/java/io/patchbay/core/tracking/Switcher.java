@@ -190,6 +190,11 @@ public final class Switcher {
     }
 
     /** Where operations that begin before they switch (an apply installs) write their intent. */
+    /** What carries state from the implementation that leaves a route to the one that takes it. */
+    public StateCarry carry() {
+        return state;
+    }
+
     public Journal journal() {
         return journal;
     }
