@@ -23,6 +23,10 @@ final class DocMasks {
     static final Map<Pattern, String> MASKS = new LinkedHashMap<>();
 
     static {
+        // a log record (java.util.logging's two lines) that the container prints on its own terminal between the
+        // shell's lines, when it prints it: not part of what the shell answered
+        MASKS.put(Pattern.compile("(?m)^[A-Z][a-z]{2} \\d\\d?, \\d{4} \\d\\d?:\\d\\d:\\d\\d [AP]M \\S+ \\S+\\R"
+                + "(?:SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): .*\\R?"), "");
         MASKS.put(Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d( UTC)?"), "<date time>");
         MASKS.put(Pattern.compile("\\b\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\b"), "<clock>");
         MASKS.put(Pattern.compile("\\(\\d+ s ago\\)"), "(<n> s ago)");

@@ -26,9 +26,11 @@ import org.osgi.service.component.annotations.Deactivate;
  * that takes over in a patch or a revert, and its data area keeps it across restarts. The count may be split by a
  * canary ({@code patchbay.state.shareable}): the candidate's share is not counted once it is promoted.
  * {@code pricing.state.format} names the format of the handed-over state; a version refuses another format.
+ * It registers as a {@code PriceService} only: Patchbay finds the handoff on the service object, and consumers
+ * never see a {@code StateHandoff}.
  */
-@Component(property = { "patchbay.managed=true", "patchbay.slot=pricing", "patchbay.state.shareable=true",
-        "pricing.state.format=1" })
+@Component(service = PriceService.class, property = { "patchbay.managed=true", "patchbay.slot=pricing",
+        "patchbay.state.shareable=true", "pricing.state.format=1" })
 public class PriceServiceImpl implements PriceService, StateHandoff {
 
     private static final Logger LOG = Logger.getLogger(PriceServiceImpl.class.getName());

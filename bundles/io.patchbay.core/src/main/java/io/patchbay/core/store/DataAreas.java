@@ -23,6 +23,9 @@ public final class DataAreas {
 
     /** The bundle's data area (it may not exist yet), or {@code null} if the framework gives none. */
     public Path of(Bundle bundle) {
+        if (bundle == null) {
+            return null; // it was uninstalled: no area any more
+        }
         File area = fromContext(bundle.getBundleContext());
         if (area != null) {
             return area.toPath();

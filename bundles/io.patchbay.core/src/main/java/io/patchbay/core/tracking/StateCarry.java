@@ -115,10 +115,11 @@ public final class StateCarry {
      * @throws PatchException if the copy failed; the caller changes nothing
      */
     public void seed(Implementation from, Bundle arriving) {
-        if (areas == null || from == null || from.bundle() == null || from.bundle().equals(arriving)) {
+        Bundle leavingBundle = from == null ? null : from.bundle();
+        if (areas == null || leavingBundle == null || leavingBundle.equals(arriving)) {
             return;
         }
-        Path leaving = areas.of(from.bundle());
+        Path leaving = areas.of(leavingBundle);
         Path target = areas.of(arriving);
         if (leaving == null || target == null || !DataAreaCopy.worthCarrying(leaving, target)) {
             return;
@@ -165,7 +166,12 @@ public final class StateCarry {
             return false;
         }
         try {
-            copy.replace(areas.of(held.bundle()), areas.of(next.bundle()));
+            Path leaving = areas.of(held.bundle());
+            Path arriving = areas.of(next.bundle());
+            if (leaving == null || arriving == null) {
+                return false; // a bundle went away since the switch was decided: its area goes with it
+            }
+            copy.replace(leaving, arriving);
             return true;
         } catch (IOException | RuntimeException e) {
             throw refused(slot, held, next, change, "its data area could not be copied (" + e + ")");
@@ -240,11 +246,13 @@ public final class StateCarry {
     }
 
     private boolean carriesArea(Implementation from, Implementation to) {
-        if (areas == null || from.bundle().equals(to.bundle())) {
+        Bundle leavingBundle = from.bundle();
+        Bundle arrivingBundle = to.bundle();
+        if (areas == null || leavingBundle == null || arrivingBundle == null || leavingBundle.equals(arrivingBundle)) {
             return false; // a fragment patch runs in its host: one bundle, one area
         }
-        Path leaving = areas.of(from.bundle());
-        Path arriving = areas.of(to.bundle());
+        Path leaving = areas.of(leavingBundle);
+        Path arriving = areas.of(arrivingBundle);
         return leaving != null && arriving != null && DataAreaCopy.worthCarrying(leaving, arriving);
     }
 }
