@@ -39,6 +39,8 @@ final class DocMasks {
         MASKS.put(Pattern.compile("action \\d+\\b"), "action <id>");
         // an implementation's counters: the readiness probes' calls land on them too
         MASKS.put(Pattern.compile("\\b\\d+ calls?, \\d+ errors?, \\d+ running"), "<n> calls, <n> errors, <n> running");
+        // the example's quote count handed over by a switch: the readiness probes' quotes count too
+        MASKS.put(Pattern.compile("\\{quotes=\\d+, format="), "{quotes=<n>, format=");
         MASKS.put(Pattern.compile("\\b\\d+ poll\\(s\\) in a row"), "<n> poll(s) in a row");
         MASKS.put(Pattern.compile("next poll in \\d+ s"), "next poll in <n> s");
         // the judge's evidence: how many calls each arm had when it decided, and the tests' scores

@@ -77,7 +77,7 @@ public class PriceServiceImpl implements PriceService, StateHandoff {
     @Override
     public void importState(Map<String, Object> state) {
         counter.take(state);
-        LOG.info(servedBy + " took over the count of " + counter.quotes() + " quotes");
+        LOG.fine(servedBy + " took over the count of " + counter.quotes() + " quotes");
     }
 
     private static java.nio.file.Path file(BundleContext context) {

@@ -98,7 +98,7 @@ public final class StateCarry {
             String note = (carried ? "data area carried" : "") + (carried && handed != null ? "; " : "")
                     + (handed == null ? "" : "state handed over: " + handed);
             if (!note.isEmpty()) {
-                LOG.info(slot.id() + " now runs " + next.id() + " instead of " + held.id() + ": " + note);
+                LOG.fine(slot.id() + " now runs " + next.id() + " instead of " + held.id() + ": " + note);
             }
             return new Carried(routed, note);
         } catch (RuntimeException | Error failure) {
