@@ -173,7 +173,7 @@ public class InspectIT extends ContainerTest {
     public void theDiffOfTheExamplePatchNamesExactlyTheFixedClassAndMethod() throws Exception {
         String fix = Container.fixPatch().getPath();
         String expected = String.join("\n", SLOT, "  " + ORIGINAL + " -> " + FIXED,
-                "1 class changed, none added, none removed; 1 the same.",
+                "1 class changed, none added, none removed; 2 the same.",
                 "  changed  com.example.pricing.impl.BulkDiscount",
                 "    method changed total(java.math.BigDecimal, int)");
         assertEquals(expected, unchanged("patch:diff " + fix));
@@ -197,7 +197,7 @@ public class InspectIT extends ContainerTest {
     public void theDiffOfTheFragmentPatchIsTheClassItOverridesInTheHost() throws Exception {
         String fragment = Container.fragmentPatch().getPath();
         String expected = String.join("\n", SLOT, "  " + ORIGINAL + " ->", "    " + ORIGINAL + "+" + FRAGMENT,
-                "1 class changed, none added, none removed; 1 the same.",
+                "1 class changed, none added, none removed; 2 the same.",
                 "  changed  com.example.pricing.impl.BulkDiscount",
                 "    method changed total(java.math.BigDecimal, int)");
         assertEquals(expected, unchanged("patch:diff " + fragment));
