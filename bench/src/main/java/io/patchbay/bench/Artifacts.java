@@ -14,11 +14,15 @@ import java.util.stream.Stream;
  */
 public record Artifacts(Path root) {
 
-    /** Bundles of the launcher's set that the swap benchmarks need: no HTTP, console or shell, for less noise. */
+    /**
+     * Bundles of the launcher's set that the swap benchmarks need: no HTTP, console or shell, for less noise. The
+     * Patchbay API is a library the example imports (its quote count's {@code StateHandoff}), so the ways without
+     * Patchbay install it too, with no manager.
+     */
     private static final List<String> RUNTIME = List.of("org.apache.felix.scr", "org.apache.felix.configadmin",
             "org.osgi.service.component", "org.osgi.util.promise", "org.osgi.util.function", "org.osgi.service.log",
-            "com.example.pricing.api", "com.example.pricing.impl");
-    private static final List<String> PATCHBAY = List.of("io.patchbay.core", "io.patchbay.api", "asm", "jackson-core");
+            "io.patchbay.api", "com.example.pricing.api", "com.example.pricing.impl");
+    private static final List<String> PATCHBAY = List.of("io.patchbay.core", "asm", "jackson-core");
 
     public static Artifacts locate() {
         String configured = System.getProperty("patchbay.root");

@@ -77,10 +77,16 @@ final class BareFelixStart implements Contender {
         return folder.resolve("cache");
     }
 
+    /**
+     * Patchbay's own bundles and those that need them. The API bundle is a library that the example imports (its
+     * quote count's {@code StateHandoff}) with no code of its own running: the bare Felix keeps it, as it keeps the
+     * example.
+     */
     private static boolean isOrNeedsPatchbay(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             Attributes headers = file.getManifest().getMainAttributes();
-            return HEADERS.stream().map(headers::getValue).anyMatch(v -> v != null && v.contains("io.patchbay"));
+            return HEADERS.stream().map(headers::getValue).filter(v -> v != null)
+                    .map(v -> v.replace("io.patchbay.api", "")).anyMatch(v -> v.contains("io.patchbay"));
         }
     }
 
