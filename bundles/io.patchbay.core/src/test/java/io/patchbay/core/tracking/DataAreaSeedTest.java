@@ -11,12 +11,15 @@ import io.patchbay.core.store.DataAreaCopy;
 import io.patchbay.core.store.DataAreas;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Proxy;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 
 /**
  * A bundle that reads its data area when it starts (a configuration admin) gets its predecessor's before it starts,
@@ -71,6 +74,29 @@ public class DataAreaSeedTest {
         assertFalse("one bundle, one area", carry.readsStaleArea(active, implementation(10, (Greeting) () -> "f")));
         assertFalse(carry.readsStaleArea(null, active));
         assertTrue(carry.readsStaleArea(active, implementation(11, (Greeting) () -> "two")));
+    }
+
+    /** The storm found it: a bundle uninstalled between an operation's decision and its switch has no area. */
+    @Test
+    public void aBundleUninstalledSinceTheSwitchWasDecidedHasNoAreaToCarry() throws Exception {
+        AtomicReference<Bundle> installed = new AtomicReference<>(leaving(10));
+        ServiceReference<?> reference = (ServiceReference<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { ServiceReference.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "getBundle" -> installed.get();
+                    case "getProperty" -> "service.id".equals(args[0]) ? 110L : null;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
+        Implementation gone = new Implementation(slot, reference, (Greeting) () -> "one");
+        Implementation standby = implementation(11, (Greeting) () -> "two");
+        write(11, "config/a.config", "value=before");
+        installed.set(null); // uninstalled: the framework gives its reference no bundle any more
+        assertFalse(carry.wanted(gone, standby));
+        assertFalse(carry.wanted(standby, gone));
+        assertFalse(carry.readsStaleArea(gone, standby));
+        carry.seed(gone, leaving(12));
+        assertFalse("nothing copied", Files.exists(area(12)));
     }
 
     private void write(long bundleId, String file, String content) throws Exception {
