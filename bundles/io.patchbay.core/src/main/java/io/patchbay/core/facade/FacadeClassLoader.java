@@ -32,8 +32,9 @@ final class FacadeClassLoader extends ClassLoader implements BundleReference {
     private final Map<String, Class<?>> apis;
     private final List<Class<?>> others;
 
-    FacadeClassLoader(List<Class<?>> apis) {
-        super("patchbay-facade:" + apis.get(0).getName(), apis.get(0).getClassLoader());
+    /** @param slot the name of the loader, which names the slot's facade frames on a stack (see FacadeLanes) */
+    FacadeClassLoader(List<Class<?>> apis, String slot) {
+        super("patchbay-facade:" + slot, apis.get(0).getClassLoader());
         this.apis = apis.stream().collect(Collectors.toMap(Class::getName, Function.identity(), (a, b) -> a));
         this.others = apis.subList(1, apis.size());
     }

@@ -90,12 +90,19 @@ final class FacadeGenerator implements Opcodes {
                 return "java/lang/Object"; // only needed for frames we never merge across types
             }
         };
+        if (!replaced) {
+            apiNames = java.util.stream.Stream.concat(java.util.Arrays.stream(apiNames), java.util.stream.Stream.of(
+                    FastPath.HOLDER)).toArray(String[]::new);
+        }
         writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, "java/lang/Object",
                 apiNames);
         writer.visitField(ACC_PRIVATE | ACC_FINAL, "slot", SLOT_DESC, null, null).visitEnd();
         writer.visitField(ACC_PRIVATE | ACC_FINAL, "seat", SEAT_DESC, null, null).visitEnd();
         writer.visitField(ACC_PRIVATE | ACC_FINAL, "lifecycle", LIFECYCLE_DESC, null, null).visitEnd();
-        constructor(writer, self);
+        constructor(writer, self, replaced ? List.of() : apis);
+        if (!replaced) {
+            FastPath.members(writer, self);
+        }
         for (Map.Entry<Method, Class<?>> forwarded : forwardedMethods(apis).entrySet()) {
             int role = replaced ? -1 : LifecycleMethods.roleOf(forwarded.getKey());
             if (role >= 0) {
@@ -131,9 +138,10 @@ final class FacadeGenerator implements Opcodes {
         return methods;
     }
 
-    private static void constructor(ClassWriter writer, String self) {
+    private static void constructor(ClassWriter writer, String self, List<Class<?>> resolved) {
         MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", CONSTRUCTOR, null, null);
         init.visitCode();
+        FastPath.resolve(init, resolved);
         init.visitVarInsn(ALOAD, 0);
         init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
         init.visitVarInsn(ALOAD, 0);
@@ -163,6 +171,9 @@ final class FacadeGenerator implements Opcodes {
         }
         int start = route + 1;
         int resultSlot = start + 2;
+        if (!replaced) {
+            FastPath.head(mv, self, apiName, method);
+        }
 
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, self, "seat", SEAT_DESC);
@@ -183,11 +194,7 @@ final class FacadeGenerator implements Opcodes {
         mv.visitFieldInsn(GETFIELD, self, "seat", SEAT_DESC);
         mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "targetFor", "(" + SEAT_DESC + ")Ljava/lang/Object;", false);
         mv.visitTypeInsn(CHECKCAST, apiName);
-        int local = 1;
-        for (Type argument : arguments) {
-            mv.visitVarInsn(argument.getOpcode(ILOAD), local);
-            local += argument.getSize();
-        }
+        loadArguments(mv, arguments);
         mv.visitMethodInsn(INVOKEINTERFACE, apiName, method.getName(), descriptor, true);
         mv.visitLabel(end);
         if (result.getSort() != Type.VOID) {
@@ -239,7 +246,16 @@ final class FacadeGenerator implements Opcodes {
         mv.visitEnd();
     }
 
-    private static String[] internalNames(Method method) {
+    /** Pushes a method's arguments, from local 1 on. */
+    static void loadArguments(MethodVisitor mv, Type[] arguments) {
+        int local = 1;
+        for (Type argument : arguments) {
+            mv.visitVarInsn(argument.getOpcode(ILOAD), local);
+            local += argument.getSize();
+        }
+    }
+
+    static String[] internalNames(Method method) {
         Class<?>[] types = method.getExceptionTypes();
         String[] names = new String[types.length];
         for (int i = 0; i < types.length; i++) {

@@ -1,5 +1,6 @@
 package io.patchbay.core.facade;
 
+import io.patchbay.core.slot.LaneHolder;
 import io.patchbay.core.slot.Seat;
 import io.patchbay.core.slot.Slot;
 import java.lang.invoke.MethodHandle;
@@ -23,8 +24,13 @@ public final class Facades {
 
     private Facades(Slot slot) {
         this.slot = slot;
-        this.loader = new FacadeClassLoader(slot.types());
+        // one name for all facade loaders of a slot (tests make several), unique among slots alive together
+        this.loader = new FacadeClassLoader(slot.types(), slot.id() + "@" + Integer.toHexString(
+                System.identityHashCode(slot)));
         this.lifecycles = new Lifecycles(slot);
+        if (generatable(slot.types())) {
+            slot.laneSeats().maker(new FacadeLanes(loader, slot));
+        }
     }
 
     /** The lifecycle calls of the slot's facades (see {@link Lifecycles}). */
@@ -111,7 +117,11 @@ public final class Facades {
         }
         return seat -> {
             try {
-                return constructor.invoke(slot, seat, replaced ? null : lifecycles.of(seat));
+                Object made = constructor.invoke(slot, seat, replaced ? null : lifecycles.of(seat));
+                if (!replaced) {
+                    seat.hold((LaneHolder) made);
+                }
+                return made;
             } catch (Throwable e) {
                 throw new IllegalStateException("Cannot create facade for " + slot.id(), e);
             }

@@ -10,33 +10,30 @@ import org.osgi.framework.ServiceReference;
  * One registered implementation of a slot and its live accounting. Generated facades call {@link #exit()} and
  * {@link #fail(Throwable)} and read {@link #target} directly, so these members are public.
  * <p>
- * In-flight calls are {@code started - finished}; a slot's {@link Slot#enter()} re-checks the route after
- * counting a start, so once a route no longer points here no new call can slip in and {@link #awaitDrained}
- * is exact.
+ * A call takes one of two paths. On the lane path (a facade holding this implementation's lane, see
+ * {@link Seat#offerLane}) it is counted per thread in {@link CallCells} and drained by {@link Grace}. On the
+ * counted path it is counted in {@link CountedCalls}, whose drain is exact by itself. {@link #awaitDrained} waits
+ * for both.
  */
 public final class Implementation {
 
     /** The service object every call through a facade ends on. */
     public final Object target;
 
-    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-
     private final Slot slot;
     private final ServiceReference<?> reference;
     private final String id;
-    private final LongAdder started;
-    private final LongAdder finished = new LongAdder();
-    private final LongAdder abandoned = new LongAdder();
-    private final LongAdder errors = new LongAdder();
+    private final CountedCalls counted;
+    private final CallCells cells = new CallCells();
     private final ScopedObjects scoped;
     private volatile boolean gone; // written under the slot's lock, see Slot#route; read by queued changes
-    private volatile boolean retiring;
     private volatile long activeSince;
     private volatile long idleSince = System.currentTimeMillis();
     private volatile long callsWhenIdle;
     private volatile CallObserver observer; // the one the call path reads: canary, trace, both or null
     private CallObserver canary; // guarded by this
     private CallObserver trace; // guarded by this
+    private final OwnLanes lanes = new OwnLanes(this);
 
     public Implementation(Slot slot, ServiceReference<?> reference, Object target) {
         this(slot, reference, target, new LongAdder());
@@ -47,7 +44,7 @@ public final class Implementation {
      *            {@link LongAdder}'s sum is torn when it reads its cells while they are updated
      */
     Implementation(Slot slot, ServiceReference<?> reference, Object target, LongAdder started) {
-        this.started = started;
+        this.counted = new CountedCalls(started);
         this.slot = slot;
         this.reference = reference;
         this.target = target;
@@ -131,22 +128,16 @@ public final class Implementation {
 
     /** A call counts its start here before it re-checks the route (the call paths of {@link Slot} and {@link Seat}). */
     public void started() {
-        started.increment();
+        counted.started();
     }
 
     void abandoned() {
-        abandoned.increment(); // never a decrement of started: a sum could see it before the matching start
-        if (retiring) {
-            signal();
-        }
+        counted.abandoned();
     }
 
     /** A call through a facade returned normally. */
     public void exit() {
-        finished.increment();
-        if (retiring) {
-            signal();
-        }
+        counted.finished();
     }
 
     /** The start of a call as the facade keeps it: the time when a canary or a trace times this call, else 0. */
@@ -173,6 +164,9 @@ public final class Implementation {
             }
         }
         exit();
+        if (seat != null) {
+            seat.offerLane(this);
+        }
     }
 
     /** A call through a facade threw {@code failure}; the facade rethrows what this returns. */
@@ -187,7 +181,7 @@ public final class Implementation {
 
     /** A call from {@code seat} that began at {@code start} threw {@code failure}; returns {@code failure}. */
     public Throwable fail(Throwable failure, long start, Seat seat) {
-        errors.increment();
+        counted.failed();
         CallObserver watching = observer;
         if (watching != null) {
             watching.ended(seat, start != 0L ? System.nanoTime() - start : -1L, failure);
@@ -197,18 +191,29 @@ public final class Implementation {
     }
 
     /** Times this implementation's calls and tells the canary's {@code watching} of them, or stops with null. */
-    public synchronized void observe(CallObserver watching) {
-        canary = watching;
-        observer = ObserverPair.of(canary, trace);
+    public void observe(CallObserver watching) {
+        synchronized (this) {
+            canary = watching;
+            observer = ObserverPair.of(canary, trace);
+        }
+        slot.laneSeats().takeBack(); // an observed call takes the counted path, which times it
     }
 
     /**
      * Tells a trace of this implementation's calls, or stops with {@code null}, beside the canary's observer if
      * there is one. Neither set, the call path reads one null field, as before traces existed.
      */
-    public synchronized void trace(CallObserver tracing) {
-        trace = tracing;
-        observer = ObserverPair.of(canary, trace);
+    public void trace(CallObserver tracing) {
+        synchronized (this) {
+            trace = tracing;
+            observer = ObserverPair.of(canary, trace);
+        }
+        slot.laneSeats().takeBack();
+    }
+
+    /** Whether a canary or a trace observes this implementation's calls (they take the counted path). */
+    boolean observed() {
+        return observer != null;
     }
 
     /** The trace observing this implementation, or {@code null}. */
@@ -216,18 +221,39 @@ public final class Implementation {
         return trace;
     }
 
+    /** Calls that ended, normally or by throwing, on both paths. */
     public long calls() {
-        return finished.sum();
+        return counted.calls() + cells.calls();
     }
 
     public long errors() {
-        return errors.sum();
+        return counted.errors();
     }
 
+    /** Calls running now: exact on the counted path, as the per-thread sums show on the lane path. */
     public long inFlight() {
-        // every counter only grows, and the ends are read before the starts: may over-count, never under-count
-        long done = finished.sum() + abandoned.sum();
-        return started.sum() - done;
+        return counted.inFlight() + cells.inFlight();
+    }
+
+    /** The per-thread counters a lane of this implementation counts in. */
+    public CallCells cells() {
+        return cells;
+    }
+
+    /** A call on a lane threw {@code failure} (its end is counted by the lane): counts the error, returns it. */
+    public Throwable laneFailed(Throwable failure) {
+        counted.failed();
+        return failure;
+    }
+
+    /** A lane to this implementation's object for {@code seat} (see {@link OwnLanes#laneFor}). */
+    Object laneFor(Seat seat, Lanes maker) {
+        return lanes.laneFor(targetFor(seat), scoped != null, maker);
+    }
+
+    /** A facade took one of this implementation's lanes: from now on a drain also looks at thread stacks. */
+    void laneIssued() {
+        lanes.issued();
     }
 
     public long activeSince() {
@@ -251,32 +277,21 @@ public final class Implementation {
 
     void activated(long now) {
         activeSince = now;
-        retiring = false;
+        counted.activated();
     }
 
     /**
-     * Waits until no call is running here. Only meaningful once no route points here any more.
+     * Waits until no call is running here: none on the counted path, and no thread in one of its lanes. Only
+     * meaningful once no route points here any more (the slot has then taken its lanes back).
      *
      * @return whether the calls drained within the timeout
      */
     public boolean awaitDrained(long timeout, TimeUnit unit) throws InterruptedException {
-        retiring = true;
         long end = System.nanoTime() + unit.toNanos(timeout);
-        synchronized (this) {
-            while (inFlight() > 0) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                // woken by the last exit; the short slice covers a sum read while a start was being abandoned
-                TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, RECHECK_NANOS));
-            }
+        if (!counted.awaitDrained(end)) {
+            return false;
         }
-        return true;
-    }
-
-    private synchronized void signal() {
-        notifyAll();
+        return lanes.awaitLeft(slot.laneSeats().maker(), end);
     }
 
     @Override

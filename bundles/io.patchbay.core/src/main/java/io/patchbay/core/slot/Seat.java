@@ -16,6 +16,8 @@ public final class Seat {
     private final Slot slot;
     private final Bundle consumer;
     private volatile Below below;
+    private volatile LaneHolder holder;
+    private volatile Implementation laned; // whose lane the facade holds; written under the slot's lock
     /** Test hook: runs after a call below has chosen its target, before it is counted there. */
     static volatile Runnable beforeStart = () -> {
     };
@@ -33,6 +35,40 @@ public final class Seat {
 
     public Bundle consumer() {
         return consumer;
+    }
+
+    /** The generated facade of this seat, which takes a lane when the route allows (see {@link #offerLane}). */
+    public void hold(LaneHolder facade) {
+        holder = facade;
+        slot.laneSeats().seat(this);
+    }
+
+    /**
+     * A counted call to {@code implementation} returned: if the route is plain (that implementation, no canary
+     * splitting, nothing timing its calls), the facade takes its lane, and its calls skip the counted path until
+     * the slot takes the lanes back (any route change, split or observer).
+     */
+    void offerLane(Implementation implementation) {
+        LaneSeats seats = slot.laneSeats();
+        Lanes maker = seats.maker();
+        if (holder == null || laned != null || maker == null || !seats.plainRouteTo(implementation)) {
+            return;
+        }
+        seats.give(this, implementation, implementation.laneFor(this, maker));
+    }
+
+    /** Under the slot's lock. */
+    void lane(Implementation implementation, Object lane) {
+        laned = implementation;
+        holder.patchbay$lane(lane);
+    }
+
+    /** Under the slot's lock: the facade's calls take the counted path again. */
+    void dropLane() {
+        if (laned != null) {
+            laned = null;
+            holder.patchbay$lane(null);
+        }
     }
 
     /** The call path of a consumer's facade: see {@link Slot#enter(Seat)}. */
@@ -93,6 +129,7 @@ public final class Seat {
 
     /** The facade is released: give back every object scoped implementations obtained for it. */
     public void close() {
+        slot.laneSeats().unseat(this);
         for (Implementation implementation : slot.implementations()) {
             implementation.release(this);
         }

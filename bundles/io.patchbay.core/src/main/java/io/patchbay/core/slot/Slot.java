@@ -29,6 +29,7 @@ public final class Slot {
     private volatile Split split;
     private volatile int generation;
     private final Publication publication = new Publication();
+    private final LaneSeats laneSeats = new LaneSeats(this);
     private String departed;
     private boolean retired;
 
@@ -112,6 +113,11 @@ public final class Slot {
         }
     }
 
+    /** The facades that can take lanes, and the lanes the facade side makes ({@link LaneSeats}). */
+    public LaneSeats laneSeats() {
+        return laneSeats;
+    }
+
     /** {@link #enter(Seat)} for a call from no consumer in particular (tests, benchmarks). */
     public Implementation enter() {
         return enter(null);
@@ -127,6 +133,7 @@ public final class Slot {
         }
         split = next;
         generation++;
+        laneSeats.takeBack();
     }
 
     public Split split() {
@@ -174,6 +181,7 @@ public final class Slot {
         }
         active = next;
         generation++;
+        laneSeats.takeBack();
         notifyAll();
         return new Routed(before, beforeId);
     }
@@ -218,6 +226,7 @@ public final class Slot {
             split = null;
         }
         generation++;
+        laneSeats.takeBack();
         return implementations.remove(implementation);
     }
 

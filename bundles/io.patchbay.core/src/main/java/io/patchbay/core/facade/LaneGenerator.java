@@ -1,0 +1,137 @@
+package io.patchbay.core.facade;
+
+import io.patchbay.core.slot.CallCells;
+import io.patchbay.core.slot.Implementation;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Writes the lane class of a slot: it implements the slot's interfaces, and every method is
+ *
+ * <pre>
+ * CallCells.Cell cell = cells.mine();   // the calling thread's own counters: plain loads
+ * cell.enter();                         // a plain increment
+ * try {
+ *     result = ((Api) target).method(args);
+ * } catch (Throwable t) {
+ *     cell.leave();
+ *     throw implementation.laneFailed(t);
+ * }
+ * cell.leave();
+ * return result;
+ * </pre>
+ *
+ * Each implementation defines this class in a class loader of its own, so a stack frame names the implementation
+ * a call runs in (see {@code io.patchbay.core.slot.Grace}).
+ */
+final class LaneGenerator implements Opcodes {
+
+    private static final String CELLS = Type.getInternalName(CallCells.class);
+    private static final String CELL = Type.getInternalName(CallCells.Cell.class);
+    private static final String IMPLEMENTATION = Type.getInternalName(Implementation.class);
+    static final String CONSTRUCTOR = "(Ljava/lang/Object;L" + CELLS + ";L" + IMPLEMENTATION + ";)V";
+
+    private LaneGenerator() {
+    }
+
+    static String className(Class<?> api) {
+        return "patchbay.generated." + api.getName() + "$Lane";
+    }
+
+    static byte[] generate(List<Class<?>> apis) {
+        String self = className(apis.get(0)).replace('.', '/');
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String first, String second) {
+                return "java/lang/Object";
+            }
+        };
+        writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, "java/lang/Object",
+                apis.stream().map(Type::getInternalName).toArray(String[]::new));
+        writer.visitField(ACC_PRIVATE | ACC_FINAL, "target", "Ljava/lang/Object;", null, null).visitEnd();
+        writer.visitField(ACC_PRIVATE | ACC_FINAL, "cells", "L" + CELLS + ";", null, null).visitEnd();
+        writer.visitField(ACC_PRIVATE | ACC_FINAL, "implementation", "L" + IMPLEMENTATION + ";", null, null)
+                .visitEnd();
+        constructor(writer, self);
+        for (Map.Entry<Method, Class<?>> forwarded : FacadeGenerator.forwardedMethods(apis).entrySet()) {
+            forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey());
+        }
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    private static void constructor(ClassWriter writer, String self) {
+        MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", CONSTRUCTOR, null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        String[][] fields = {{"target", "Ljava/lang/Object;"}, {"cells", "L" + CELLS + ";"},
+            {"implementation", "L" + IMPLEMENTATION + ";"}};
+        for (int i = 0; i < fields.length; i++) {
+            init.visitVarInsn(ALOAD, 0);
+            init.visitVarInsn(ALOAD, i + 1);
+            init.visitFieldInsn(PUTFIELD, self, fields[i][0], fields[i][1]);
+        }
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+    }
+
+    private static void forward(ClassWriter writer, String self, String apiName, Method method) {
+        String descriptor = Type.getMethodDescriptor(method);
+        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC | ACC_FINAL, method.getName(), descriptor, null,
+                FacadeGenerator.internalNames(method));
+        mv.visitCode();
+        Type[] arguments = Type.getArgumentTypes(method);
+        Type result = Type.getReturnType(method);
+        int cell = 1;
+        for (Type argument : arguments) {
+            cell += argument.getSize();
+        }
+        int resultSlot = cell + 1;
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, self, "cells", "L" + CELLS + ";");
+        mv.visitMethodInsn(INVOKEVIRTUAL, CELLS, "mine", "()L" + CELL + ";", false);
+        mv.visitVarInsn(ASTORE, cell);
+        mv.visitVarInsn(ALOAD, cell);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "enter", "()V", false);
+        Label tryStart = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(tryStart, end, handler, null);
+        mv.visitLabel(tryStart);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, self, "target", "Ljava/lang/Object;");
+        mv.visitTypeInsn(CHECKCAST, apiName);
+        FacadeGenerator.loadArguments(mv, arguments);
+        mv.visitMethodInsn(INVOKEINTERFACE, apiName, method.getName(), descriptor, true);
+        mv.visitLabel(end);
+        if (result.getSort() != Type.VOID) {
+            mv.visitVarInsn(result.getOpcode(ISTORE), resultSlot);
+        }
+        mv.visitVarInsn(ALOAD, cell);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "leave", "()V", false);
+        if (result.getSort() != Type.VOID) {
+            mv.visitVarInsn(result.getOpcode(ILOAD), resultSlot);
+        }
+        mv.visitInsn(result.getOpcode(IRETURN));
+
+        mv.visitLabel(handler);
+        mv.visitVarInsn(ALOAD, cell);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "leave", "()V", false);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, self, "implementation", "L" + IMPLEMENTATION + ";");
+        mv.visitInsn(SWAP);
+        mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "laneFailed",
+                "(Ljava/lang/Throwable;)Ljava/lang/Throwable;", false);
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+}

@@ -1,0 +1,138 @@
+package io.patchbay.core.slot;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The calls of an implementation made through its lanes, counted per thread: each thread increments plain fields
+ * of a cell only it writes, so the call path has no locked instruction and no write another thread makes. A
+ * reader sums the cells, and may see a thread's last few calls late; the drain does not rely on these counts
+ * (see {@link Grace}).
+ * <p>
+ * A thread finds its cell at the index of its id (ids are never reused); the table only grows, and a cell whose
+ * thread has ended is folded into {@link #retired} when another thread needs its index.
+ */
+public final class CallCells {
+
+    private static final int LARGEST = 1 << 12;
+
+    /** One thread's counts. Only the owner writes them. */
+    public static final class Cell {
+        final long owner;
+        private final WeakReference<Thread> thread;
+        long entered;
+        long left;
+
+        Cell(Thread thread) {
+            this.owner = thread.getId();
+            this.thread = new WeakReference<>(thread);
+        }
+
+        /** A call starts. */
+        public void enter() {
+            entered++;
+        }
+
+        /** A call ends, normally or not. */
+        public void leave() {
+            left++;
+        }
+
+        boolean ownerEnded() {
+            Thread owner = thread.get();
+            return owner == null || !owner.isAlive(); // isAlive false: the thread's writes are visible here
+        }
+    }
+
+    private volatile Cell[] table = new Cell[16];
+    private final Map<Long, Cell> overflow = new HashMap<>(); // guarded by this
+    private long retiredEntered; // guarded by this
+    private long retiredLeft; // guarded by this
+
+    /** The calling thread's cell: on the call path, a few plain loads. */
+    public Cell mine() {
+        Thread thread = Thread.currentThread();
+        long id = thread.getId();
+        Cell[] cells = table;
+        Cell cell = cells[(int) id & (cells.length - 1)];
+        return cell != null && cell.owner == id ? cell : claim(thread, id);
+    }
+
+    private synchronized Cell claim(Thread thread, long id) {
+        Cell kept = overflow.get(id);
+        if (kept != null) {
+            return kept;
+        }
+        for (;;) {
+            Cell[] cells = table;
+            int index = (int) id & (cells.length - 1);
+            Cell cell = cells[index];
+            if (cell != null && cell.owner == id) {
+                return cell;
+            }
+            if (cell == null || cell.ownerEnded()) {
+                if (cell != null) {
+                    retire(cell);
+                }
+                cells[index] = new Cell(thread);
+                return cells[index];
+            }
+            if (cells.length >= LARGEST) { // threads whose index is taken for good: found under the lock
+                return overflow.computeIfAbsent(id, key -> new Cell(thread));
+            }
+            table = grown(cells);
+        }
+    }
+
+    private Cell[] grown(Cell[] cells) {
+        Cell[] larger = new Cell[cells.length * 2];
+        for (Cell cell : cells) {
+            if (cell == null) {
+                continue;
+            }
+            int index = (int) cell.owner & (larger.length - 1);
+            if (larger[index] == null) {
+                larger[index] = cell;
+            } else {
+                overflow.put(cell.owner, cell); // two old cells meet again: keep one where the owner finds it
+            }
+        }
+        return larger;
+    }
+
+    private void retire(Cell cell) {
+        retiredEntered += cell.entered;
+        retiredLeft += cell.left;
+    }
+
+    /** Calls that ended (normally or by throwing), summed over the threads. */
+    public synchronized long calls() {
+        long sum = retiredLeft;
+        for (Cell cell : cells()) {
+            sum += cell.left;
+        }
+        return sum;
+    }
+
+    /** Calls running now, as far as the sums show: for statistics, never for the drain. */
+    public synchronized long inFlight() {
+        long sum = retiredEntered - retiredLeft;
+        for (Cell cell : cells()) {
+            sum += cell.entered - cell.left;
+        }
+        return Math.max(0, sum);
+    }
+
+    private List<Cell> cells() { // a cell is in the table or in the overflow, never both
+        List<Cell> all = new ArrayList<>(overflow.values());
+        for (Cell cell : table) {
+            if (cell != null) {
+                all.add(cell);
+            }
+        }
+        return all;
+    }
+}

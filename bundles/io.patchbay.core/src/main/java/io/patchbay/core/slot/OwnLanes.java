@@ -1,0 +1,44 @@
+package io.patchbay.core.slot;
+
+/**
+ * The lanes of one implementation: its lane class, made on first use, the one lane every seat of a singleton
+ * shares, and whether any facade ever took one (if none did, a drain needs no look at thread stacks).
+ */
+final class OwnLanes {
+
+    private final Implementation implementation;
+    private Lanes.LaneType type; // guarded by this
+    private Object shared; // guarded by this
+    private volatile boolean issued;
+
+    OwnLanes(Implementation implementation) {
+        this.implementation = implementation;
+    }
+
+    /** A lane forwarding to {@code target}: the shared one unless the implementation is {@code scoped}. */
+    synchronized Object laneFor(Object target, boolean scoped, Lanes maker) {
+        if (type == null) {
+            type = maker.typeOf(implementation);
+        }
+        if (scoped) {
+            return type.lane(target);
+        }
+        if (shared == null) {
+            shared = type.lane(target);
+        }
+        return shared;
+    }
+
+    void issued() {
+        issued = true;
+    }
+
+    /** Waits until no thread is in a lane of the implementation, or {@code end} (nanoTime) passes. */
+    boolean awaitLeft(Lanes maker, long end) {
+        String loader;
+        synchronized (this) {
+            loader = issued && type != null ? type.loaderName() : null;
+        }
+        return loader == null || Grace.await(maker, loader, end);
+    }
+}
