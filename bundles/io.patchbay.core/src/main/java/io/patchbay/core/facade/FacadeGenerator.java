@@ -15,7 +15,8 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Writes a facade class for a slot's interfaces. Every interface method becomes:
+ * Writes a facade class for a slot's interfaces. Every interface method of a consumer's facade first takes the
+ * lane when it has one ({@link FastPath}: one volatile read and the call), and otherwise, on the counted path:
  *
  * <pre>
  * Implementation route = seat.enter();       // seat.enterBelow() in the replaced-code facade
@@ -25,12 +26,11 @@ import org.objectweb.asm.Type;
  * } catch (Throwable t) {
  *     throw route.fail(t, start, seat);
  * }
- * route.exit(start, seat);                  // the seat is looked at only while a trace observes
+ * route.exit(start, seat);                  // may hand the facade its lane for the next calls
  * return result;
  * </pre>
  *
- * Three volatile reads (route, canary split, observer), two counter updates and a direct interface call: no
- * reflection on the call path. The start and stop calls of a lifecycle ({@code Servlet.init} and {@code destroy},
+ * No reflection on either path. The start and stop calls of a lifecycle ({@code Servlet.init} and {@code destroy},
  * see {@link LifecycleMethods}) go to the facade's {@link Lifecycle} instead, never to the route.
  * {@code targetFor} is the service object itself for a singleton, the seat's own object for a scoped one.
  */

@@ -39,10 +39,7 @@ public final class Implementation {
         this(slot, reference, target, new LongAdder());
     }
 
-    /**
-     * @param started the counter of started calls; tests give one whose sum they can tear, as a real
-     *            {@link LongAdder}'s sum is torn when it reads its cells while they are updated
-     */
+    /** @param started counts started calls; tests give one whose sum they can tear, as a real one's can be */
     Implementation(Slot slot, ServiceReference<?> reference, Object target, LongAdder started) {
         this.counted = new CountedCalls(started);
         this.slot = slot;

@@ -11,9 +11,9 @@ import org.osgi.framework.Bundle;
  * One service as consumers see it: its interfaces (the first one, with the version of the package exporting it,
  * and the service's name make the id), its implementations and its route.
  * <p>
- * The route is one volatile field, {@link #active}: a switch is a single write, so a call that starts after it is
- * answered by the new implementation. While there is no implementation, {@link #enter()} waits up to the damping
- * timeout for one. Everything but the call path synchronises on the slot.
+ * The route is one volatile field, {@link #active}: a switch is a single write (and takes the facades' lanes back,
+ * see {@link LaneSeats}), so a call that starts after it is answered by the new implementation. While there is no
+ * implementation, {@link #enter()} waits up to the damping timeout. All but the call path locks the slot.
  */
 public final class Slot {
 
@@ -65,7 +65,7 @@ public final class Slot {
     }
 
     /** Bumped on every route change and every implementation coming or going: seats cache by it. */
-    int generation() {
+    int generation() { // see changed()
         return generation;
     }
 
@@ -93,8 +93,8 @@ public final class Slot {
     }
 
     /**
-     * The call path: the implementation this call from {@code seat} goes to (the active one, or during a canary
-     * the candidate when the split says so), counted as started. Callers must end with
+     * The counted call path: the implementation this call from {@code seat} goes to (the active one, or during a
+     * canary the candidate when the split says so), counted as started. Callers must end with
      * {@link Implementation#exit(long)} or {@link Implementation#fail(Throwable, long)}.
      */
     public Implementation enter(Seat seat) {
@@ -118,22 +118,23 @@ public final class Slot {
         return laneSeats;
     }
 
+    private void changed() { // seats' caches and facades' lanes are stale: a call after this reads the route anew
+        generation++;
+        laneSeats.takeBack();
+    }
+
     /** {@link #enter(Seat)} for a call from no consumer in particular (tests, benchmarks). */
     public Implementation enter() {
         return enter(null);
     }
 
-    /**
-     * Splits the calls to the active implementation with a canary's candidate, or stops splitting with
-     * {@code null}. A call that starts after this returns follows the new split.
-     */
+    /** Splits the active implementation's calls with a canary's candidate, or stops with {@code null}. */
     public synchronized void split(Split next) {
         if (next != null && (next.baseline().gone() || next.candidate().gone())) {
             return; // an arm left (its canary is being ended): a split to it would outlive the canary
         }
         split = next;
-        generation++;
-        laneSeats.takeBack();
+        changed();
     }
 
     public Split split() {
@@ -144,10 +145,7 @@ public final class Slot {
         return active;
     }
 
-    /**
-     * The id of the active implementation or, while calls wait for a host bundle to come back, of the one that was
-     * active before it went away.
-     */
+    /** The active implementation's id or, while calls wait for a host to come back, the one active before. */
     public synchronized String currentId() {
         Implementation current = active;
         return current != null ? current.id() : departed;
@@ -180,17 +178,15 @@ public final class Slot {
             before.deactivated(now);
         }
         active = next;
-        generation++;
-        laneSeats.takeBack();
+        changed();
         notifyAll();
         return new Routed(before, beforeId);
     }
 
     /**
      * A framework's move, in memory only: routes to {@code next} if {@code expected} is still the route (a
-     * fallback never overrides a switch made since it chose), and keeps the move for the owner to record.
-     *
-     * @return whether it routed
+     * fallback never overrides a switch made since it chose), and keeps the move for the owner to record; true if
+     * it routed.
      */
     public synchronized boolean routeIf(Implementation expected, Implementation next, Fallback fallback, long now) {
         if (active != expected) {
@@ -225,8 +221,7 @@ public final class Slot {
         if (splitting != null && (splitting.candidate() == implementation || splitting.baseline() == implementation)) {
             split = null;
         }
-        generation++;
-        laneSeats.takeBack();
+        changed();
         return implementations.remove(implementation);
     }
 
