@@ -125,12 +125,12 @@ public final class Canaries implements AutoCloseable {
         String why = join(reason, "promoted at " + canary.statistics());
         switcher.journal().begin(new Intent(System.currentTimeMillis(), "promote", actor, slot.id(),
                 canary.baseline().id(), canary.candidate().id(), why, canary.checksum, canary.signer, null));
+        remember(canary, "promote", actor, reason); // before the switch records it, as a revert does
         try {
             return switcher.changeIn(slot, canary.candidate(), new Switcher.Change("promote", actor, why,
                     canary.checksum, canary.signer, true));
         } finally {
             canary.end(CanaryDTO.PROMOTED);
-            remember(canary, "promote", actor, reason);
             switcher.journal().finish(slot.id());
         }
     }
