@@ -3,6 +3,8 @@ package io.patchbay.launcher;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,14 +21,63 @@ import java.util.stream.Stream;
 /**
  * The bundles packed into the launcher jar under {@code bundles/*.jar} (or, when run from a classes folder, the
  * files in its {@code bundles/} folder). Only those entries are read, no other scanning; the bytes are streamed
- * through SHA-256 and not kept, and only bundles that need installing or updating are read a second time.
+ * through SHA-256 and not kept, and only bundles that need installing or updating are read a second time. On a first
+ * start ({@link #scanInBackground(boolean)} without hashes) nothing is read ahead: each bundle is hashed while Felix
+ * reads it to install it ({@link #openHashed}), so every byte is inflated once, not twice.
  */
 final class EmbeddedBundles {
 
     static final String FOLDER = "bundles/";
 
-    /** One embedded bundle: its file name (e.g. {@code org.apache.felix.scr.jar}) and the SHA-256 of its bytes. */
+    /**
+     * One embedded bundle: its file name (e.g. {@code org.apache.felix.scr.jar}) and the SHA-256 of its bytes, or
+     * {@code null} where it has not been read yet.
+     */
     record Embedded(String name, String sha256) {
+    }
+
+    /**
+     * A stream of one embedded bundle that hashes what is read from it. Felix reads a bundle to its end and closes
+     * it; {@link #sha256()} reads what a reader left, if it stopped early.
+     */
+    static final class HashedStream extends FilterInputStream {
+
+        private final MessageDigest digest;
+        private boolean ended;
+
+        private HashedStream(InputStream in, MessageDigest digest) {
+            super(new DigestInputStream(in, digest));
+            this.digest = digest;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return ended(super.read());
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return ended(super.read(buffer, offset, length));
+        }
+
+        @Override
+        public long skip(long n) throws IOException { // read, so that skipped bytes are hashed too
+            int read = n <= 0 ? 0 : read(new byte[(int) Math.min(n, 8192)]);
+            return Math.max(read, 0);
+        }
+
+        private int ended(int read) {
+            ended |= read < 0;
+            return read;
+        }
+
+        /** The SHA-256 of the whole bundle. */
+        String sha256() throws IOException {
+            if (!ended) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        }
     }
 
     private final Path source;
@@ -46,12 +97,17 @@ final class EmbeddedBundles {
         }
     }
 
-    /** {@link #scan()} on a thread of its own, so that hashing overlaps the framework's own start-up. */
-    CompletableFuture<List<Embedded>> scanInBackground() {
+    /**
+     * {@link #scan()} on a thread of its own, so that hashing overlaps the framework's own start-up; without
+     * {@code hashes} only the names (every {@link Embedded#sha256()} {@code null}): a first start installs every
+     * bundle anyway and hashes it on the way ({@link #openHashed}).
+     */
+    CompletableFuture<List<Embedded>> scanInBackground(boolean hashes) {
         CompletableFuture<List<Embedded>> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                result.complete(scan());
+                result.complete(hashes ? scan()
+                        : list().stream().map(name -> new Embedded(name, null)).toList());
             } catch (IOException | RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -73,17 +129,35 @@ final class EmbeddedBundles {
             return found;
         }
         try (JarFile jar = new JarFile(source.toFile(), false)) {
-            List<JarEntry> entries = jar.stream()
-                    .filter(entry -> entry.getName().startsWith(FOLDER) && entry.getName().endsWith(".jar")
-                            && entry.getName().indexOf('/', FOLDER.length()) < 0)
-                    .sorted(Comparator.comparing(JarEntry::getName)).toList();
-            for (JarEntry entry : entries) {
+            for (JarEntry entry : entries(jar)) {
                 try (InputStream in = jar.getInputStream(entry)) {
                     found.add(new Embedded(entry.getName().substring(FOLDER.length()), sha256(in)));
                 }
             }
         }
         return found;
+    }
+
+    /** The names of the embedded bundles, sorted, none of them read. */
+    List<String> list() throws IOException {
+        if (Files.isDirectory(source)) {
+            return names();
+        }
+        try (JarFile jar = new JarFile(source.toFile(), false)) {
+            return entries(jar).stream().map(entry -> entry.getName().substring(FOLDER.length())).toList();
+        }
+    }
+
+    private static List<JarEntry> entries(JarFile jar) {
+        return jar.stream()
+                .filter(entry -> entry.getName().startsWith(FOLDER) && entry.getName().endsWith(".jar")
+                        && entry.getName().indexOf('/', FOLDER.length()) < 0)
+                .sorted(Comparator.comparing(JarEntry::getName)).toList();
+    }
+
+    /** Reads one embedded bundle, hashing it on the way. */
+    HashedStream openHashed(String name) throws IOException {
+        return new HashedStream(open(name), sha256Digest());
     }
 
     /** Reads one embedded bundle. */
@@ -121,16 +195,19 @@ final class EmbeddedBundles {
     }
 
     static String sha256(InputStream in) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
-        }
+        MessageDigest digest = sha256Digest();
         byte[] buffer = new byte[64 * 1024];
         for (int read; (read = in.read(buffer)) >= 0;) {
             digest.update(buffer, 0, read);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
+        }
     }
 }
