@@ -21,9 +21,10 @@ import java.util.stream.Stream;
 /**
  * The bundles packed into the launcher jar under {@code bundles/*.jar} (or, when run from a classes folder, the
  * files in its {@code bundles/} folder). Only those entries are read, no other scanning; the bytes are streamed
- * through SHA-256 and not kept, and only bundles that need installing or updating are read a second time. On a first
- * start ({@link #scanInBackground(boolean)} without hashes) nothing is read ahead: each bundle is hashed while Felix
- * reads it to install it ({@link #openHashed}), so every byte is inflated once, not twice.
+ * through SHA-256 and not kept, and only bundles that need installing or updating are read a second time. The
+ * launcher's build records each bundle's SHA-256 beside it ({@link BundleSums}), so a shipped launcher hashes nothing;
+ * where a hash is not recorded, a first start hashes each bundle while Felix reads it to install it
+ * ({@link #openHashed}), so that its bytes are read once, not twice.
  */
 final class EmbeddedBundles {
 
@@ -98,16 +99,15 @@ final class EmbeddedBundles {
     }
 
     /**
-     * {@link #scan()} on a thread of its own, so that hashing overlaps the framework's own start-up; without
-     * {@code hashes} only the names (every {@link Embedded#sha256()} {@code null}): a first start installs every
-     * bundle anyway and hashes it on the way ({@link #openHashed}).
+     * {@link #scan(boolean)} on a thread of its own, so that reading overlaps the framework's own start-up. A first
+     * start ({@code compute} false) computes no hash: it installs every bundle anyway and hashes one the build did
+     * not record on the way ({@link #openHashed}).
      */
-    CompletableFuture<List<Embedded>> scanInBackground(boolean hashes) {
+    CompletableFuture<List<Embedded>> scanInBackground(boolean compute) {
         CompletableFuture<List<Embedded>> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                result.complete(hashes ? scan()
-                        : list().stream().map(name -> new Embedded(name, null)).toList());
+                result.complete(scan(compute));
             } catch (IOException | RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -119,32 +119,41 @@ final class EmbeddedBundles {
 
     /** The embedded bundles, sorted by name, so that a fresh cache always assigns the same bundle ids. */
     List<Embedded> scan() throws IOException {
+        return scan(true);
+    }
+
+    /**
+     * The embedded bundles, sorted by name, each with the SHA-256 that the build recorded beside it
+     * ({@link BundleSums}; in the launcher jar only, where the zip directory tells whether the record still fits),
+     * else, if {@code compute}, the SHA-256 of its bytes, else {@code null}.
+     */
+    List<Embedded> scan(boolean compute) throws IOException {
         List<Embedded> found = new ArrayList<>();
         if (Files.isDirectory(source)) {
             for (String name : names()) {
-                try (InputStream in = open(name)) {
-                    found.add(new Embedded(name, sha256(in)));
-                }
+                found.add(new Embedded(name, compute ? sha256(source.resolve(FOLDER).resolve(name)) : null));
             }
             return found;
         }
         try (JarFile jar = new JarFile(source.toFile(), false)) {
             for (JarEntry entry : entries(jar)) {
-                try (InputStream in = jar.getInputStream(entry)) {
-                    found.add(new Embedded(entry.getName().substring(FOLDER.length()), sha256(in)));
+                JarEntry record = jar.getJarEntry(entry.getName() + BundleSums.SUFFIX);
+                String sha256 = BundleSums.recorded(record == null ? null : jar.getInputStream(record),
+                        entry.getCrc(), entry.getSize());
+                if (sha256 == null && compute) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        sha256 = sha256(in);
+                    }
                 }
+                found.add(new Embedded(entry.getName().substring(FOLDER.length()), sha256));
             }
         }
         return found;
     }
 
-    /** The names of the embedded bundles, sorted, none of them read. */
-    List<String> list() throws IOException {
-        if (Files.isDirectory(source)) {
-            return names();
-        }
-        try (JarFile jar = new JarFile(source.toFile(), false)) {
-            return entries(jar).stream().map(entry -> entry.getName().substring(FOLDER.length())).toList();
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
         }
     }
 
