@@ -78,9 +78,13 @@ final class BundleSync {
             try {
                 if (existing == null) {
                     Bundle fresh;
-                    try (EmbeddedBundles.HashedStream in = source.openHashed(bundle.name())) {
-                        fresh = context.installBundle(location, in);
-                        sha256 = in.sha256();
+                    if (sha256 != null) { // recorded by the build
+                        fresh = context.installBundle(location, source.open(bundle.name()));
+                    } else {
+                        try (EmbeddedBundles.HashedStream in = source.openHashed(bundle.name())) {
+                            fresh = context.installBundle(location, in);
+                            sha256 = in.sha256();
+                        }
                     }
                     placeEarlyOrLast(fresh);
                     installed++;
