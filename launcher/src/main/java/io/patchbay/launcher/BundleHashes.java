@@ -36,6 +36,11 @@ final class BundleHashes {
         return store;
     }
 
+    /** Whether a launcher has installed its bundles in this data folder before (and said with what bytes). */
+    static boolean recorded(Path dataDir) {
+        return Files.isRegularFile(dataDir.resolve(FILE_NAME));
+    }
+
     String get(String location) {
         return hashes.getProperty(location);
     }

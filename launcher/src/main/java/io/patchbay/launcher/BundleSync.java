@@ -2,6 +2,7 @@ package io.patchbay.launcher;
 
 import io.patchbay.launcher.EmbeddedBundles.Embedded;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,13 +77,26 @@ final class BundleSync {
             Bundle existing = context.getBundle(location);
             try {
                 if (existing == null) {
-                    Bundle fresh = context.installBundle(location, source.open(bundle.name()));
+                    Bundle fresh;
+                    if (sha256 != null) { // recorded by the build
+                        fresh = context.installBundle(location, source.open(bundle.name()));
+                    } else {
+                        try (EmbeddedBundles.HashedStream in = source.openHashed(bundle.name())) {
+                            fresh = context.installBundle(location, in);
+                            sha256 = in.sha256();
+                        }
+                    }
                     placeEarlyOrLast(fresh);
                     installed++;
                     if (fresh.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                         toStart.add(fresh);
                     }
                 } else {
+                    if (sha256 == null) { // a cache the hashes file does not describe: compare the bytes
+                        try (InputStream in = source.open(bundle.name())) {
+                            sha256 = EmbeddedBundles.sha256(in);
+                        }
+                    }
                     if (!sha256.equals(hashes.get(location))) {
                         existing.update(source.open(bundle.name()));
                         updated++;

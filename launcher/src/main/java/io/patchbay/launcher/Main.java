@@ -52,7 +52,8 @@ public final class Main {
                 PortCheck.ensureFree(config.httpHost(), config.https().get().port());
             }
             EmbeddedBundles source = EmbeddedBundles.ofLauncher();
-            CompletableFuture<List<Embedded>> embedded = source.scanInBackground();
+            CompletableFuture<List<Embedded>> embedded = source.scanInBackground(
+                    BundleHashes.recorded(config.dataDir()));
             ConsolePassword password = ConsolePassword.resolve(config);
             boolean interactive = System.console() != null;
             Map<String, String> properties = FrameworkProperties.build(config, interactive);

@@ -53,6 +53,58 @@ public class EmbeddedBundlesTest {
     }
 
     @Test
+    public void takesTheHashTheBuildRecordedWhileItFitsItsBundleAndComputesTheRestWhenAsked() throws Exception {
+        String recorded = "0".repeat(63) + "1"; // not the hash of any content here: proves it was not computed
+        String crcOfAbc = "352441c2";
+        Path jar = folder.getRoot().toPath().resolve("launcher.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            put(out, "bundles/alpha.jar", "abc");
+            put(out, "bundles/alpha.jar" + BundleSums.SUFFIX, recorded + " " + crcOfAbc + " 3\n");
+            put(out, "bundles/beta.jar", "abd"); // replaced after the build: its record no longer fits
+            put(out, "bundles/beta.jar" + BundleSums.SUFFIX, recorded + " " + crcOfAbc + " 3\n");
+            put(out, "bundles/gamma.jar", "abc");
+            put(out, "bundles/gamma.jar" + BundleSums.SUFFIX, "not a record");
+            put(out, "bundles/delta.jar", "abc");
+        }
+        EmbeddedBundles source = new EmbeddedBundles(jar);
+        List<EmbeddedBundles.Embedded> all = source.scan();
+        assertEquals(List.of("alpha.jar", "beta.jar", "delta.jar", "gamma.jar"),
+                all.stream().map(EmbeddedBundles.Embedded::name).toList());
+        assertEquals(recorded, all.get(0).sha256());
+        assertEquals(EmbeddedBundles.sha256(new ByteArrayInputStream("abd".getBytes())), all.get(1).sha256());
+        assertEquals(SHA256_OF_ABC, all.get(2).sha256());
+        assertEquals(SHA256_OF_ABC, all.get(3).sha256());
+        assertEquals(List.of(recorded, "-", "-", "-"), source.scan(false).stream()
+                .map(e -> e.sha256() == null ? "-" : e.sha256()).toList());
+    }
+
+    @Test
+    public void recordsAtBuildTimeWhatTheLauncherChecks() throws Exception {
+        Path bundle = folder.getRoot().toPath().resolve("b.jar");
+        Files.writeString(bundle, "abc");
+        BundleSums.main(new String[] { folder.getRoot().toString() });
+        String record = Files.readString(folder.getRoot().toPath().resolve("b.jar" + BundleSums.SUFFIX));
+        assertEquals(SHA256_OF_ABC + " 352441c2 3\n", record);
+        assertEquals(SHA256_OF_ABC, BundleSums.recorded(new ByteArrayInputStream(record.getBytes()), 0x352441c2L, 3));
+        assertEquals(null, BundleSums.recorded(new ByteArrayInputStream(record.getBytes()), 0x352441c2L, 4));
+    }
+
+    @Test
+    public void hashesWhatFelixReadsAndWhatItLeft() throws Exception {
+        Path bundles = Files.createDirectories(folder.getRoot().toPath().resolve("classes/bundles"));
+        Files.writeString(bundles.resolve("b.jar"), "abc");
+        EmbeddedBundles source = new EmbeddedBundles(bundles.getParent());
+        try (EmbeddedBundles.HashedStream in = source.openHashed("b.jar")) {
+            in.readAllBytes();
+            assertEquals(SHA256_OF_ABC, in.sha256());
+        }
+        try (EmbeddedBundles.HashedStream in = source.openHashed("b.jar")) {
+            assertEquals('a', in.read());
+            assertEquals(SHA256_OF_ABC, in.sha256());
+        }
+    }
+
+    @Test
     public void hashesStreams() throws Exception {
         assertEquals(SHA256_OF_ABC, EmbeddedBundles.sha256(new ByteArrayInputStream("abc".getBytes())));
     }

@@ -43,6 +43,14 @@ public final class StartUp {
         }
     }
 
+    /**
+     * A second launcher jar, measured in the same rounds as "Patchbay launcher before" (say, the jar of the commit a
+     * change started from), so that a before and an after come from one run.
+     */
+    public static final String BASELINE = "bench.startup.baseline";
+    /** {@code false} leaves Karaf out (while iterating on the launcher: Karaf's start is most of a round). */
+    public static final String KARAF = "bench.startup.karaf";
+
     private final Settings settings;
     private final BareFelixStart bareFelix;
     private final List<Contender> contenders;
@@ -50,8 +58,15 @@ public final class StartUp {
     public StartUp(Artifacts artifacts, Settings settings) {
         this.settings = settings;
         this.bareFelix = new BareFelixStart(artifacts.launcherBundles());
-        this.contenders = List.of(new LauncherStart(artifacts.launcherJar()), bareFelix,
-                new KarafStart(artifacts.karafHome(), artifacts.karafRepository(), artifacts.karafFeatures()));
+        List<Contender> all = new ArrayList<>(List.of(new LauncherStart(artifacts.launcherJar()), bareFelix));
+        String baseline = System.getProperty(BASELINE);
+        if (baseline != null) {
+            all.add(LauncherStart.baseline(Path.of(baseline).toFile()));
+        }
+        if (!"false".equals(System.getProperty(KARAF))) {
+            all.add(new KarafStart(artifacts.karafHome(), artifacts.karafRepository(), artifacts.karafFeatures()));
+        }
+        this.contenders = List.copyOf(all);
     }
 
     public List<Section> run() throws Exception {
@@ -105,7 +120,7 @@ public final class StartUp {
                         + settings.settle().toSeconds() + " s later; CPU is user + system time of the process and"
                         + " the children it waited for, from /proc/<pid>/stat, at the first answer. Each start: a fresh data folder, cache or"
                         + " KARAF_BASE under /tmp, free loopback ports, standard input from /dev/null, JVM options "
-                        + String.join(" ", settings.jvmOptions()) + ". Rounds alternate the three (order rotating),"
+                        + String.join(" ", settings.jvmOptions()) + ". Rounds alternate the runtimes (order rotating),"
                         + " after " + settings.warmups() + " untimed warm-up round(s). Load average (1 min) of the"
                         + " machine before / after the part: " + load + ".",
                 "Bundles: installed at the first answer (the Felix cache's bundle folders, the system bundle not"
@@ -127,17 +142,24 @@ public final class StartUp {
         Table table = new Table("Ratio of medians", "First answer", "CPU to first answer", "RSS at first answer",
                 "RSS " + settings.settle().toSeconds() + " s later");
         Map<String, Object> data = new LinkedHashMap<>();
-        for (int[] pair : new int[][] { { 0, 1 }, { 2, 0 } }) {
-            List<Sample> top = of(samples, contenders.get(pair[0]));
-            List<Sample> bottom = of(samples, contenders.get(pair[1]));
+        Contender launcher = contenders.get(0);
+        List<Contender[]> pairs = new ArrayList<>();
+        for (Contender other : contenders.subList(2, contenders.size())) {
+            pairs.add(other.key().equals(LauncherStart.BASELINE_KEY) ? new Contender[] { other, bareFelix }
+                    : new Contender[] { other, launcher });
+        }
+        pairs.add(0, new Contender[] { launcher, bareFelix });
+        for (Contender[] pair : pairs) {
+            List<Sample> top = of(samples, pair[0]);
+            List<Sample> bottom = of(samples, pair[1]);
             List<Double> ratios = new ArrayList<>();
             for (ToLongFunction<Sample> value : List.<ToLongFunction<Sample>>of(Sample::nanos, Sample::cpuMillis,
                     Sample::rssKb, Sample::settledRssKb)) {
                 ratios.add(median(top, value) / median(bottom, value));
             }
-            table.row(contenders.get(pair[0]).name() + " / " + contenders.get(pair[1]).name(), x(ratios.get(0)),
+            table.row(pair[0].name() + " / " + pair[1].name(), x(ratios.get(0)),
                     x(ratios.get(1)), x(ratios.get(2)), x(ratios.get(3)));
-            data.put(contenders.get(pair[0]).key() + "/" + contenders.get(pair[1]).key(),
+            data.put(pair[0].key() + "/" + pair[1].key(),
                     ratios.stream().map(Stats::round).toList());
         }
         Section section = Section.of("startUpRatios", "Start-up ratios (same run)", table, List.of(

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,10 +32,17 @@ public class FleetPlugin extends ConsolePlugin {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Supplier<String> state;
+    /**
+     * The page state, obtained on the first {@code fleet.json} and kept (SCR releases it with this component):
+     * obtaining it activates the fleet bundle's component (its JSON mapper), which the console's start does not need.
+     */
+    private final transient ComponentServiceObjects<Supplier<String>> state;
+
+    private transient volatile Supplier<String> page;
 
     @Activate
-    public FleetPlugin(@Reference(policy = ReferencePolicy.STATIC, target = STATE) Supplier<String> state) {
+    public FleetPlugin(@Reference(policy = ReferencePolicy.STATIC, target = STATE)
+            ComponentServiceObjects<Supplier<String>> state) {
         super(LABEL, TITLE);
         this.state = state;
     }
@@ -46,10 +54,21 @@ public class FleetPlugin extends ConsolePlugin {
             setNoCache(response);
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getOutputStream().write(state.get().getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(page().get().getBytes(StandardCharsets.UTF_8));
             return;
         }
         super.doGet(request, response);
+    }
+
+    private Supplier<String> page() {
+        Supplier<String> known = page;
+        if (known == null) {
+            synchronized (this) {
+                known = page != null ? page : state.getService();
+                page = known;
+            }
+        }
+        return known;
     }
 
     @Override

@@ -13,7 +13,11 @@ import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
@@ -30,7 +34,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * manager's facade for it is registered (service property {@value PatchbayConstants#FACADE_PROPERTY}, the slot
  * id), so the MBeans follow the facades' service events: registered when a facade appears, unregistered when it
  * goes, all of them when this component stops. No polling; the facades are only tracked, never obtained, so this
- * bundle never shows up as a consumer of a slot.
+ * bundle never shows up as a consumer of a slot. Tracking starts once the framework has started: the platform
+ * MBeanServer costs about 150 JDK classes (the JVM's own MXBeans, JFR's among them) that the container's first
+ * answer does not need, and no JMX client can connect before then anyway.
  */
 @Component(configurationPid = MetricsConfiguration.PID, service = {})
 public final class SlotBeans implements ServiceTrackerCustomizer<Object, ObjectName> {
@@ -41,12 +47,16 @@ public final class SlotBeans implements ServiceTrackerCustomizer<Object, ObjectN
 
     private final PatchManager manager;
 
-    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    /** Created on the first registration, after the framework has started (see the class comment). */
+    private MBeanServer server;
 
     /** The names this component registered, by slot id: only these are ever unregistered. */
     private final Map<String, ObjectName> registered = new ConcurrentHashMap<>();
 
     private ServiceTracker<Object, ObjectName> facades;
+
+    /** Waits for the framework's STARTED event while the framework is still starting; {@code null} otherwise. */
+    private FrameworkListener started;
 
     @Activate
     public SlotBeans(BundleContext context, @Reference(policy = ReferencePolicy.STATIC) PatchManager manager,
@@ -69,15 +79,41 @@ public final class SlotBeans implements ServiceTrackerCustomizer<Object, ObjectN
     private synchronized void apply(MetricsConfiguration configuration) throws InvalidSyntaxException {
         if (!configuration.jmx_enabled()) {
             stopTracking();
-        } else if (facades == null) {
-            facades = new ServiceTracker<>(context,
-                    context.createFilter("(" + PatchbayConstants.FACADE_PROPERTY + "=*)"), this);
-            // every facade, whatever API version this bundle could see: it loads none of their classes
-            facades.open(true);
+        } else if (facades == null && started == null) {
+            started = event -> {
+                if (event.getType() == FrameworkEvent.STARTED) {
+                    startTracking();
+                }
+            };
+            context.addFrameworkListener(started);
+            if (context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getState() == Bundle.ACTIVE) {
+                startTracking(); // started already (this bundle alone was started): at once
+            }
         }
     }
 
+    private synchronized void startTracking() {
+        if (started == null) {
+            return; // stopped meanwhile
+        }
+        context.removeFrameworkListener(started);
+        started = null;
+        server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            facades = new ServiceTracker<>(context,
+                    context.createFilter("(" + PatchbayConstants.FACADE_PROPERTY + "=*)"), this);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("A constant filter", e);
+        }
+        // every facade, whatever API version this bundle could see: it loads none of their classes
+        facades.open(true);
+    }
+
     private void stopTracking() {
+        if (started != null) {
+            context.removeFrameworkListener(started);
+            started = null;
+        }
         if (facades != null) {
             facades.close();
             facades = null;

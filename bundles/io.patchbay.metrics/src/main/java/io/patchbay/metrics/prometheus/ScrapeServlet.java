@@ -23,7 +23,13 @@ final class ScrapeServlet extends HttpServlet {
 
     private final transient PrometheusRegistry registry;
 
-    private final transient ExpositionFormats formats = ExpositionFormats.init();
+    /**
+     * The writers, made on the first scrape: {@code ExpositionFormats.init()} reads the Prometheus client's
+     * configuration (some 40 classes), which a container that nobody scrapes yet does not need at start.
+     */
+    private static final class Formats {
+        static final ExpositionFormats ALL = ExpositionFormats.init();
+    }
 
     ScrapeServlet(PrometheusRegistry registry) {
         this.registry = registry;
@@ -32,6 +38,7 @@ final class ScrapeServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String accept = request.getHeader("Accept");
+        ExpositionFormats formats = Formats.ALL;
         ExpositionFormatWriter writer = formats.findWriter(accept);
         if (!writer.isAvailable()) {
             writer = formats.getPrometheusTextFormatWriter();
