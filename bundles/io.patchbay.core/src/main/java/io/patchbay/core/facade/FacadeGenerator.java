@@ -160,15 +160,10 @@ final class FacadeGenerator implements Opcodes {
 
     private static void forward(ClassWriter writer, String self, String apiName, Method method, boolean replaced) {
         String descriptor = Type.getMethodDescriptor(method);
-        String[] exceptions = internalNames(method);
-        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC | ACC_FINAL, method.getName(), descriptor, null, exceptions);
-        mv.visitCode();
+        MethodVisitor mv = begin(writer, method);
         Type[] arguments = Type.getArgumentTypes(method);
         Type result = Type.getReturnType(method);
-        int route = 1;
-        for (Type argument : arguments) {
-            route += argument.getSize();
-        }
+        int route = afterArguments(arguments);
         int start = route + 1;
         int resultSlot = start + 2;
         if (!replaced) {
@@ -225,9 +220,7 @@ final class FacadeGenerator implements Opcodes {
 
     /** A start or stop of a lifecycle pair: {@code lifecycle.call(role, new Object[] { args })}, no route. */
     private static void toLifecycle(ClassWriter writer, String self, Method method, int role) {
-        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC | ACC_FINAL, method.getName(),
-                Type.getMethodDescriptor(method), null, internalNames(method));
-        mv.visitCode();
+        MethodVisitor mv = begin(writer, method);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, self, "lifecycle", LIFECYCLE_DESC);
         mv.visitIntInsn(BIPUSH, role);
@@ -244,6 +237,23 @@ final class FacadeGenerator implements Opcodes {
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** A public final method overriding {@code method}, its code begun. */
+    static MethodVisitor begin(ClassWriter writer, Method method) {
+        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC | ACC_FINAL, method.getName(),
+                Type.getMethodDescriptor(method), null, internalNames(method));
+        mv.visitCode();
+        return mv;
+    }
+
+    /** The first local after {@code this} and the arguments. */
+    static int afterArguments(Type[] arguments) {
+        int local = 1;
+        for (Type argument : arguments) {
+            local += argument.getSize();
+        }
+        return local;
     }
 
     /** Pushes a method's arguments, from local 1 on. */

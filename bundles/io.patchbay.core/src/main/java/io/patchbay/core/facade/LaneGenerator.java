@@ -85,15 +85,10 @@ final class LaneGenerator implements Opcodes {
 
     private static void forward(ClassWriter writer, String self, String apiName, Method method) {
         String descriptor = Type.getMethodDescriptor(method);
-        MethodVisitor mv = writer.visitMethod(ACC_PUBLIC | ACC_FINAL, method.getName(), descriptor, null,
-                FacadeGenerator.internalNames(method));
-        mv.visitCode();
+        MethodVisitor mv = FacadeGenerator.begin(writer, method);
         Type[] arguments = Type.getArgumentTypes(method);
         Type result = Type.getReturnType(method);
-        int cell = 1;
-        for (Type argument : arguments) {
-            cell += argument.getSize();
-        }
+        int cell = FacadeGenerator.afterArguments(arguments);
         int resultSlot = cell + 1;
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, self, "cells", "L" + CELLS + ";");
