@@ -22,9 +22,10 @@ import org.osgi.service.event.EventAdmin;
  * The fleet agent: this container as a target of an Eclipse hawkBit server. It runs only while configured (PID
  * {@value FleetConfiguration#PID}), on a thread of its own ({@link AgentRuntime}); its state survives restarts in the
  * bundle's data folder ({@link AgentState}). Events go to EventAdmin, when present, on
- * {@value #TOPIC_PREFIX}{@code <TYPE>}.
+ * {@value #TOPIC_PREFIX}{@code <TYPE>}. Immediate: it polls whether or not anything uses its service (the web
+ * console's Fleet page asks for it only when the page is opened).
  */
-@Component(service = FleetAgent.class, configurationPid = FleetConfiguration.PID,
+@Component(immediate = true, service = FleetAgent.class, configurationPid = FleetConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class FleetAgent {
 
