@@ -13,7 +13,7 @@ import java.util.Map;
  * (see {@link Grace}).
  * <p>
  * A thread finds its cell at the index of its id (ids are never reused); the table only grows, and a cell whose
- * thread has ended is folded into {@link #retired} when another thread needs its index.
+ * thread has ended is folded into the retired sums when another thread needs its index.
  */
 public final class CallCells {
 

@@ -10,8 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * The drain of calls that took an implementation's lane, which counts nothing another thread could wait on: a
  * grace period decided from thread stacks, as Linux livepatch decides when a task may switch.
  * <p>
- * When this runs, no facade holds the implementation's lane any more ({@link Slot} took the lanes back under its
- * lock before the route moved), so a call can reach the lane only if its thread read the lane before that. Such a
+ * When this runs, no facade holds the implementation's lane any more ({@link Slot} took the lanes back under the
+ * same lock hold as the route's write, before this drain began), so a call can reach the lane only if its thread read the lane before that. Such a
  * thread is, at every point where the JVM can stop it, either inside the lane (a lane frame is on its stack: the
  * lane's class has a class loader of its own, whose name the frame carries), or still in the facade between
  * reading the lane and calling it (a facade frame of the slot is its top frame). Taking a stack stops the thread

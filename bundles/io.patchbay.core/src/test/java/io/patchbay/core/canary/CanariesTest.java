@@ -47,6 +47,8 @@ public class CanariesTest {
     private Canaries canaries;
     private IntentFile intents;
     private final RouteOwner owner = new RouteOwner();
+    /** Told of every ledger entry as the switcher records it (what EventAdmin's patch events are posted from). */
+    private java.util.function.Consumer<LedgerEntryDTO> recorded = entry -> { };
 
     @Before
     public void setUp() {
@@ -54,7 +56,7 @@ public class CanariesTest {
         ledger = new Ledger(data.resolve("ledger.jsonl"));
         intents = new IntentFile(data.resolve("operations.properties"));
         Switcher switcher = new Switcher(new FileJournal(intents, new RouteStore(data.resolve("routes.properties")),
-                ledger), () -> 1_000L, entry -> { });
+                ledger), () -> 1_000L, entry -> recorded.accept(entry));
         canaries = new Canaries(switcher, new ReentrantLock(), () -> () -> null, owner);
         slot.add(baseline);
         slot.add(candidate);
@@ -91,6 +93,20 @@ public class CanariesTest {
         assertEquals("not an older canary, nor none", List.of(started.started, "impl/1.0.1"),
                 List.of(during.get(0).started, during.get(0).candidate));
         assertEquals(CanaryDTO.PROMOTED, canaries.last(slot).state);
+    }
+
+    @Test
+    public void whenItsPromotionIsRecordedTheCanaryAlreadyTellsHowItEnded() {
+        start();
+        List<String> outcomes = new java.util.ArrayList<>();
+        recorded = entry -> {
+            if (entry.action.equals("promote")) {
+                CanaryDTO last = canaries.last(slot);
+                outcomes.add(last.outcome + " " + last.outcomeActor);
+            }
+        };
+        canaries.promote(slot, null, "bob");
+        assertEquals("a reader woken by the ledger's promote sees the outcome", List.of("promote bob"), outcomes);
     }
 
     private LedgerEntryDTO newest() {
