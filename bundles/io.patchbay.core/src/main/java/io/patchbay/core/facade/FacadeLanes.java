@@ -1,8 +1,11 @@
 package io.patchbay.core.facade;
 
+import io.patchbay.core.slot.CallObserver;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Lanes;
+import io.patchbay.core.slot.Seat;
 import io.patchbay.core.slot.Slot;
+import io.patchbay.core.slot.Split;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -10,10 +13,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The lanes of one slot's generated facades. Each implementation's lane class is the slot's lane class defined
- * again in a class loader of its own, named {@code patchbay-lane:N}, a child of the slot's facade loader; a frame
- * of that class then names the implementation. The slot's facade classes are known by their names and their
- * loader's name, which is the slot's own (see {@link FacadeClassLoader}).
+ * The lanes of one slot's generated facades. Each implementation's lane classes (plain, and timed for a canary's
+ * arm) are the slot's lane classes defined again in a class loader of its own, named {@code patchbay-lane:N}, a
+ * child of the slot's facade loader; a frame of those classes then names the implementation. The slot's split
+ * lane class has a loader of its own too, {@code patchbay-split:N}. The slot's facade classes are known by their
+ * names and their loader's name, which is the slot's own (see {@link FacadeClassLoader}).
  */
 final class FacadeLanes implements Lanes {
 
@@ -22,7 +26,9 @@ final class FacadeLanes implements Lanes {
     private final FacadeClassLoader facades;
     private final Slot slot;
     private final Set<String> facadeClasses;
-    private byte[] laneClass; // guarded by this
+    private final byte[][] laneClasses = new byte[2][]; // plain, timed; guarded by this
+    private volatile String splitLoader; // its name, once the split lane class is defined
+    private MethodHandle splitConstructor; // guarded by this
 
     FacadeLanes(FacadeClassLoader facades, Slot slot) {
         this.facades = facades;
@@ -37,28 +43,52 @@ final class FacadeLanes implements Lanes {
     }
 
     @Override
-    public LaneType typeOf(Implementation implementation) {
-        byte[] bytes;
-        synchronized (this) {
-            if (laneClass == null) {
-                laneClass = LaneGenerator.generate(slot.types());
-            }
-            bytes = laneClass;
-        }
-        String name = "patchbay-lane:" + LOADERS.incrementAndGet();
-        Class<?> lane = new OwnLoader(name, facades).define(LaneGenerator.className(slot.type()), bytes);
+    public boolean splitFrame(StackTraceElement frame) {
+        String loader = splitLoader;
+        return loader != null && loader.equals(frame.getClassLoaderName());
+    }
+
+    @Override
+    public Object splitLane(Split split, Seat seat, Object baseline, Object candidate) {
         MethodHandle constructor;
-        try {
-            constructor = MethodHandles.publicLookup().findConstructor(lane,
-                    MethodType.fromMethodDescriptorString(LaneGenerator.CONSTRUCTOR, FacadeLanes.class.getClassLoader()));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("The lane of " + slot.id() + " has no constructor", e);
+        synchronized (this) {
+            if (splitConstructor == null) {
+                OwnLoader loader = new OwnLoader("patchbay-split:" + LOADERS.incrementAndGet(), facades);
+                String name = SplitLaneGenerator.className(slot.type());
+                splitConstructor = constructor(loader.define(name, SplitLaneGenerator.generate(slot.types())),
+                        SplitLaneGenerator.CONSTRUCTOR);
+                splitLoader = loader.getName();
+            }
+            constructor = splitConstructor;
         }
+        try {
+            return constructor.invoke(split, seat, baseline, candidate);
+        } catch (Throwable e) {
+            throw new IllegalStateException("Cannot create the split lane of " + slot.id(), e);
+        }
+    }
+
+    @Override
+    public LaneType typeOf(Implementation implementation) {
+        String name = "patchbay-lane:" + LOADERS.incrementAndGet();
+        OwnLoader loader = new OwnLoader(name, facades);
+        MethodHandle plain = laneConstructor(loader, false);
         return new LaneType() {
+            private MethodHandle timed; // guarded by this
+
             @Override
-            public Object lane(Object target) {
+            public Object lane(Object target, CallObserver observer) {
+                MethodHandle constructor = plain;
+                if (observer != null) {
+                    synchronized (this) {
+                        if (timed == null) {
+                            timed = laneConstructor(loader, true);
+                        }
+                        constructor = timed;
+                    }
+                }
                 try {
-                    return constructor.invoke(target, implementation.cells(), implementation);
+                    return constructor.invoke(target, implementation.cells(), implementation, observer);
                 } catch (Throwable e) {
                     throw new IllegalStateException("Cannot create the lane of " + implementation, e);
                 }
@@ -71,14 +101,36 @@ final class FacadeLanes implements Lanes {
         };
     }
 
-    /** One implementation's lane class loader: sees what the slot's facade loader sees. */
+    private MethodHandle laneConstructor(OwnLoader loader, boolean timed) {
+        byte[] bytes;
+        synchronized (this) {
+            int kind = timed ? 1 : 0;
+            if (laneClasses[kind] == null) {
+                laneClasses[kind] = LaneGenerator.generate(slot.types(), timed);
+            }
+            bytes = laneClasses[kind];
+        }
+        return constructor(loader.define(LaneGenerator.className(slot.type(), timed), bytes),
+                LaneGenerator.CONSTRUCTOR);
+    }
+
+    private MethodHandle constructor(Class<?> lane, String descriptor) {
+        try {
+            return MethodHandles.publicLookup().findConstructor(lane,
+                    MethodType.fromMethodDescriptorString(descriptor, FacadeLanes.class.getClassLoader()));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The lane of " + slot.id() + " has no constructor", e);
+        }
+    }
+
+    /** A lane class loader: sees what the slot's facade loader sees. */
     private static final class OwnLoader extends ClassLoader {
 
         OwnLoader(String name, ClassLoader facades) {
             super(name, facades);
         }
 
-        Class<?> define(String name, byte[] bytes) {
+        synchronized Class<?> define(String name, byte[] bytes) {
             return defineClass(name, bytes, 0, bytes.length);
         }
     }

@@ -1,7 +1,9 @@
 package io.patchbay.core.facade;
 
 import io.patchbay.core.slot.CallCells;
+import io.patchbay.core.slot.CallObserver;
 import io.patchbay.core.slot.Implementation;
+import io.patchbay.core.slot.LaneClock;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,12 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Writes the lane class of a slot: it implements the slot's interfaces, and every method is
+ * Writes the lane classes of a slot: each implements the slot's interfaces, and every method is
  *
  * <pre>
  * CallCells.Cell cell = cells.mine();   // the calling thread's own counters: plain loads
  * cell.enter();                         // a plain increment
+ * long start = LaneClock.start(observer);       // timed lane only: a canary's arm observes the calls
  * try {
  *     result = ((Api) target).method(args);
  * } catch (Throwable t) {
@@ -24,28 +27,32 @@ import org.objectweb.asm.Type;
  *     throw implementation.laneFailed(t);
  * }
  * cell.leave();
+ * LaneClock.end(observer, start);               // timed lane only
  * return result;
  * </pre>
  *
- * Each implementation defines this class in a class loader of its own, so a stack frame names the implementation
- * a call runs in (see {@code io.patchbay.core.slot.Grace}).
+ * Each implementation defines these classes in a class loader of its own, so a stack frame names the
+ * implementation a call runs in (see {@code io.patchbay.core.slot.Grace}).
  */
 final class LaneGenerator implements Opcodes {
 
     private static final String CELLS = Type.getInternalName(CallCells.class);
     private static final String CELL = Type.getInternalName(CallCells.Cell.class);
     private static final String IMPLEMENTATION = Type.getInternalName(Implementation.class);
-    static final String CONSTRUCTOR = "(Ljava/lang/Object;L" + CELLS + ";L" + IMPLEMENTATION + ";)V";
+    private static final String OBSERVER = Type.getInternalName(CallObserver.class);
+    private static final String CLOCK = Type.getInternalName(LaneClock.class);
+    static final String CONSTRUCTOR = "(Ljava/lang/Object;L" + CELLS + ";L" + IMPLEMENTATION + ";L" + OBSERVER
+            + ";)V";
 
     private LaneGenerator() {
     }
 
-    static String className(Class<?> api) {
-        return "patchbay.generated." + api.getName() + "$Lane";
+    static String className(Class<?> api, boolean timed) {
+        return "patchbay.generated." + api.getName() + (timed ? "$TimedLane" : "$Lane");
     }
 
-    static byte[] generate(List<Class<?>> apis) {
-        String self = className(apis.get(0)).replace('.', '/');
+    static byte[] generate(List<Class<?>> apis, boolean timed) {
+        String self = className(apis.get(0), timed).replace('.', '/');
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String first, String second) {
@@ -54,25 +61,24 @@ final class LaneGenerator implements Opcodes {
         };
         writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, "java/lang/Object",
                 apis.stream().map(Type::getInternalName).toArray(String[]::new));
-        writer.visitField(ACC_PRIVATE | ACC_FINAL, "target", "Ljava/lang/Object;", null, null).visitEnd();
-        writer.visitField(ACC_PRIVATE | ACC_FINAL, "cells", "L" + CELLS + ";", null, null).visitEnd();
-        writer.visitField(ACC_PRIVATE | ACC_FINAL, "implementation", "L" + IMPLEMENTATION + ";", null, null)
-                .visitEnd();
-        constructor(writer, self);
+        String[][] fields = {{"target", "Ljava/lang/Object;"}, {"cells", "L" + CELLS + ";"},
+            {"implementation", "L" + IMPLEMENTATION + ";"}, {"observer", "L" + OBSERVER + ";"}};
+        for (String[] field : fields) {
+            writer.visitField(ACC_PRIVATE | ACC_FINAL, field[0], field[1], null, null).visitEnd();
+        }
+        constructor(writer, self, fields);
         for (Map.Entry<Method, Class<?>> forwarded : FacadeGenerator.forwardedMethods(apis).entrySet()) {
-            forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey());
+            forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey(), timed);
         }
         writer.visitEnd();
         return writer.toByteArray();
     }
 
-    private static void constructor(ClassWriter writer, String self) {
+    private static void constructor(ClassWriter writer, String self, String[][] fields) {
         MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", CONSTRUCTOR, null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
         init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        String[][] fields = {{"target", "Ljava/lang/Object;"}, {"cells", "L" + CELLS + ";"},
-            {"implementation", "L" + IMPLEMENTATION + ";"}};
         for (int i = 0; i < fields.length; i++) {
             init.visitVarInsn(ALOAD, 0);
             init.visitVarInsn(ALOAD, i + 1);
@@ -83,19 +89,25 @@ final class LaneGenerator implements Opcodes {
         init.visitEnd();
     }
 
-    private static void forward(ClassWriter writer, String self, String apiName, Method method) {
+    private static void forward(ClassWriter writer, String self, String apiName, Method method, boolean timed) {
         String descriptor = Type.getMethodDescriptor(method);
         MethodVisitor mv = FacadeGenerator.begin(writer, method);
         Type[] arguments = Type.getArgumentTypes(method);
         Type result = Type.getReturnType(method);
         int cell = FacadeGenerator.afterArguments(arguments);
-        int resultSlot = cell + 1;
+        int start = cell + 1;
+        int resultSlot = start + 2;
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, self, "cells", "L" + CELLS + ";");
         mv.visitMethodInsn(INVOKEVIRTUAL, CELLS, "mine", "()L" + CELL + ";", false);
         mv.visitVarInsn(ASTORE, cell);
         mv.visitVarInsn(ALOAD, cell);
         mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "enter", "()V", false);
+        if (timed) {
+            observer(mv, self);
+            mv.visitMethodInsn(INVOKESTATIC, CLOCK, "start", "(L" + OBSERVER + ";)J", false);
+            mv.visitVarInsn(LSTORE, start);
+        }
         Label tryStart = new Label();
         Label end = new Label();
         Label handler = new Label();
@@ -112,6 +124,11 @@ final class LaneGenerator implements Opcodes {
         }
         mv.visitVarInsn(ALOAD, cell);
         mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "leave", "()V", false);
+        if (timed) {
+            observer(mv, self);
+            mv.visitVarInsn(LLOAD, start);
+            mv.visitMethodInsn(INVOKESTATIC, CLOCK, "end", "(L" + OBSERVER + ";J)V", false);
+        }
         if (result.getSort() != Type.VOID) {
             mv.visitVarInsn(result.getOpcode(ILOAD), resultSlot);
         }
@@ -128,5 +145,10 @@ final class LaneGenerator implements Opcodes {
         mv.visitInsn(ATHROW);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    private static void observer(MethodVisitor mv, String self) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, self, "observer", "L" + OBSERVER + ";");
     }
 }

@@ -11,13 +11,19 @@ import java.util.concurrent.locks.LockSupport;
  * grace period decided from thread stacks, as Linux livepatch decides when a task may switch.
  * <p>
  * When this runs, no facade holds the implementation's lane any more ({@link Slot} took the lanes back under the
- * same lock hold as the route's write, before this drain began), so a call can reach the lane only if its thread read the lane before that. Such a
- * thread is, at every point where the JVM can stop it, either inside the lane (a lane frame is on its stack: the
- * lane's class has a class loader of its own, whose name the frame carries), or still in the facade between
- * reading the lane and calling it (a facade frame of the slot is its top frame). Taking a stack stops the thread
- * at a safepoint or handshake; a thread seen in neither state has finished any call it had in the lane, and reads
- * the facade's field again after that stop, so it sees the lane gone. Threads seen in either state are looked at
- * again until they are not. Calls on the counted path are drained by their counts, not here.
+ * same lock hold as the route's write, before this drain began), so a call can reach the lane only if its thread
+ * read the lane before that. Such a thread is, at every point where the JVM can stop it, in one of three states:
+ * <ul>
+ * <li>inside the lane: a lane frame is on its stack (the lane's class has a class loader of its own, whose name
+ * the frame carries);</li>
+ * <li>in a canary's split lane, which holds both arms' lanes in final fields and may call either: a split lane
+ * frame is anywhere on its stack;</li>
+ * <li>still in the facade between reading the lane and calling it: a facade frame of the slot is its top frame.</li>
+ * </ul>
+ * Taking a stack stops the thread at a safepoint or handshake; a thread seen in none of these states has finished
+ * any call it had in the lane, and reads the facade's field again after that stop, so it sees the lane gone.
+ * Threads seen in any of them are looked at again until they are not (so a call in the other arm of a split lane
+ * is waited for too). Calls on the counted path are drained by their counts, not here.
  */
 final class Grace {
 
@@ -53,8 +59,8 @@ final class Grace {
             return true; // between reading the facade's lane and calling it, or on the counted path: look again
         }
         for (StackTraceElement frame : stack) {
-            if (laneLoader.equals(frame.getClassLoaderName())) {
-                return true;
+            if (laneLoader.equals(frame.getClassLoaderName()) || lanes.splitFrame(frame)) {
+                return true; // in the lane, or in a split lane that may call it: look again
             }
         }
         return false;

@@ -11,7 +11,7 @@ import org.osgi.framework.ServiceReference;
  * {@link #fail(Throwable)} and read {@link #target} directly, so these members are public.
  * <p>
  * A call takes one of two paths. On the lane path (a facade holding this implementation's lane, see
- * {@link Seat#offerLane}) it is counted per thread in {@link CallCells} and drained by {@link Grace}. On the
+ * {@link LaneSeats}) it is counted per thread in {@link CallCells} and drained by {@link Grace}. On the
  * counted path it is counted in {@link CountedCalls}, whose drain is exact by itself. {@link #awaitDrained} waits
  * for both.
  */
@@ -33,6 +33,7 @@ public final class Implementation {
     private volatile CallObserver observer; // the one the call path reads: canary, trace, both or null
     private CallObserver canary; // guarded by this
     private CallObserver trace; // guarded by this
+    private volatile boolean traced;
     private final OwnLanes lanes = new OwnLanes(this);
 
     public Implementation(Slot slot, ServiceReference<?> reference, Object target) {
@@ -162,7 +163,7 @@ public final class Implementation {
         }
         exit();
         if (seat != null) {
-            seat.offerLane(this);
+            seat.offerLane();
         }
     }
 
@@ -203,14 +204,15 @@ public final class Implementation {
     public void trace(CallObserver tracing) {
         synchronized (this) {
             trace = tracing;
+            traced = tracing != null;
             observer = ObserverPair.of(canary, trace);
         }
         slot.laneSeats().takeBack();
     }
 
-    /** Whether a canary or a trace observes this implementation's calls (they take the counted path). */
-    boolean observed() {
-        return observer != null;
+    /** Whether a trace observes this implementation's calls (they take the counted path, which names the seat). */
+    boolean traced() {
+        return traced;
     }
 
     /** The trace observing this implementation, or {@code null}. */
@@ -237,15 +239,26 @@ public final class Implementation {
         return cells;
     }
 
-    /** A call on a lane threw {@code failure} (its end is counted by the lane): counts the error, returns it. */
+    /**
+     * A call on a lane threw {@code failure} (its end is counted by the lane): counts the error, tells a canary's
+     * arm observing the calls, returns the failure.
+     */
     public Throwable laneFailed(Throwable failure) {
         counted.failed();
+        CallObserver watching = observer;
+        if (watching != null) {
+            watching.ended(null, -1L, failure);
+        }
         return failure;
     }
 
-    /** A lane to this implementation's object for {@code seat} (see {@link OwnLanes#laneFor}). */
+    /**
+     * A lane to this implementation's object for {@code seat} (see {@link OwnLanes#laneFor}), timing what a
+     * canary's arm observing it asks for. Under the slot's lock, which {@link #observe} takes after it changes
+     * the observer, so a lane never keeps an old one.
+     */
     Object laneFor(Seat seat, Lanes maker) {
-        return lanes.laneFor(targetFor(seat), scoped != null, maker);
+        return lanes.laneFor(targetFor(seat), scoped != null, maker, observer);
     }
 
     /** A facade took one of this implementation's lanes: from now on a drain also looks at thread stacks. */

@@ -6,8 +6,9 @@ import java.util.WeakHashMap;
 
 /**
  * The seats of a slot whose facades can take a lane, under the slot's lock. A facade holds a lane only while the
- * route is plain (see {@link #plainRouteTo}); every route change, split and observer takes all lanes back before
- * it returns, which is what lets {@link Grace} decide a drain from thread stacks.
+ * route allows one (see {@link #laneable}): the active implementation's lane, or during a canary a split lane over
+ * both arms' lanes. Every route change, split and observer change takes all lanes back before it returns, which
+ * is what lets {@link Grace} decide a drain from thread stacks.
  */
 public final class LaneSeats {
 
@@ -45,18 +46,36 @@ public final class LaneSeats {
         }
     }
 
-    /** Whether a call to {@code implementation} may take its lane: it is the route, unsplit and unobserved. */
-    boolean plainRouteTo(Implementation implementation) {
-        return slot.split() == null && slot.active() == implementation && !implementation.observed()
-                && !implementation.gone();
+    /**
+     * Whether calls may take lanes now: an active implementation that no trace observes (a trace wants every
+     * call and its consumer), and if a canary splits it, a candidate that no trace observes either. A canary's
+     * arm may observe: its lanes time the calls it samples.
+     */
+    boolean laneable() {
+        Implementation active = slot.active();
+        if (active == null || active.gone() || active.traced()) {
+            return false;
+        }
+        Split split = slot.split();
+        return split == null || split.baseline() == active && !split.candidate().gone() && !split.candidate().traced();
     }
 
-    void give(Seat seat, Implementation implementation, Object lane) {
+    /** Gives {@code seat} the lane the route allows now, if it allows one. */
+    void offer(Seat seat) {
+        Lanes lanes = maker;
         synchronized (slot) {
-            if (plainRouteTo(implementation) && seats.contains(seat)) {
-                implementation.laneIssued();
-                seat.lane(implementation, lane);
+            if (lanes == null || !laneable() || !seats.contains(seat)) {
+                return;
             }
+            Implementation active = slot.active();
+            Split split = slot.split();
+            Object lane = active.laneFor(seat, lanes);
+            if (split != null) {
+                lane = lanes.splitLane(split, seat, lane, split.candidate().laneFor(seat, lanes));
+                split.candidate().laneIssued();
+            }
+            active.laneIssued();
+            seat.lane(lane);
         }
     }
 

@@ -17,7 +17,7 @@ public final class Seat {
     private final Bundle consumer;
     private volatile Below below;
     private volatile LaneHolder holder;
-    private volatile Implementation laned; // whose lane the facade holds; written under the slot's lock
+    private volatile Object lane; // the lane the facade holds; written under the slot's lock
     /** Test hook: runs after a call below has chosen its target, before it is counted there. */
     static volatile Runnable beforeStart = () -> {
     };
@@ -44,29 +44,27 @@ public final class Seat {
     }
 
     /**
-     * A counted call to {@code implementation} returned: if the route is plain (that implementation, no canary
-     * splitting, nothing timing its calls), the facade takes its lane, and its calls skip the counted path until
-     * the slot takes the lanes back (any route change, split or observer).
+     * A counted call returned: if the route allows a lane (see {@link LaneSeats#laneable}), the facade takes it,
+     * and its calls skip the counted path until the slot takes the lanes back (any route change, split or
+     * observer).
      */
-    void offerLane(Implementation implementation) {
+    void offerLane() {
         LaneSeats seats = slot.laneSeats();
-        Lanes maker = seats.maker();
-        if (holder == null || laned != null || maker == null || !seats.plainRouteTo(implementation)) {
-            return;
+        if (holder != null && lane == null && seats.maker() != null && seats.laneable()) {
+            seats.offer(this);
         }
-        seats.give(this, implementation, implementation.laneFor(this, maker));
     }
 
     /** Under the slot's lock. */
-    void lane(Implementation implementation, Object lane) {
-        laned = implementation;
-        holder.patchbay$lane(lane);
+    void lane(Object given) {
+        lane = given;
+        holder.patchbay$lane(given);
     }
 
     /** Under the slot's lock: the facade's calls take the counted path again. */
     void dropLane() {
-        if (laned != null) {
-            laned = null;
+        if (lane != null) {
+            lane = null;
             holder.patchbay$lane(null);
         }
     }

@@ -1,9 +1,9 @@
 package io.patchbay.core.slot;
 
 /**
- * A canary's routing decision, read by {@link Slot#enter(Seat)} on every call while the slot has one: whether a
- * call goes to the candidate instead of the baseline. One immutable object per step, so a step change is one
- * write; it must not allocate and must be cheap, as it runs on every call of the slot.
+ * A canary's routing decision, read by {@link Slot#enter(Seat)} or a facade's split lane on every call while the
+ * slot has one: whether a call goes to the candidate instead of the baseline. One immutable object per step, so
+ * a step change is one write; it must not allocate and must be cheap, as it runs on every call of the slot.
  */
 public abstract class Split {
 
@@ -26,6 +26,11 @@ public abstract class Split {
     /** Where a call from {@code seat} (null outside a facade) goes while {@code current} is the route. */
     final Implementation route(Seat seat, Implementation current) {
         return current == baseline && toCandidate(seat) ? candidate : current;
+    }
+
+    /** Whether a call from {@code seat} goes to the candidate: what a split lane asks on every call. */
+    public final boolean candidateFor(Seat seat) {
+        return toCandidate(seat);
     }
 
     /** Whether this call goes to the candidate. */

@@ -60,7 +60,7 @@ public class LaneDrainTest {
         recordings[1].drained = true;
         slot.route(implementations[0], false, 0);
         AtomicBoolean running = new AtomicBoolean(true);
-        List<Thread> callers = startCallers(running, 4);
+        List<Thread> callers = startCallers(running, facades(slot, 4));
 
         long drainsThatTimedOut = 0;
         long[] laneCallsBefore = new long[2];
@@ -119,18 +119,25 @@ public class LaneDrainTest {
     }
 
     /** Until calls have gone through the implementation's lanes since it was routed: no switch before that. */
-    private static void awaitLaneCalls(Implementation implementation, long calls) {
+    static void awaitLaneCalls(Implementation implementation, long calls) {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (implementation.cells().calls() < calls && System.nanoTime() < end) {
             Thread.yield();
         }
     }
 
-    private List<Thread> startCallers(AtomicBoolean running, int consumers) {
+    /** The facades of {@code consumers} consumer bundles. */
+    static List<Work> facades(Slot slot, int consumers) {
         List<Work> facades = new ArrayList<>();
         for (int i = 0; i < consumers; i++) {
-            facades.add(facade(10 + i));
+            facades.add(facade(slot, 10 + i));
         }
+        return facades;
+    }
+
+    /** 16 threads calling the facades in turn until {@code running} is false. */
+    static List<Thread> startCallers(AtomicBoolean running, List<Work> facades) {
+        int consumers = facades.size();
         List<Thread> callers = new ArrayList<>();
         for (int i = 0; i < CALLERS; i++) {
             Work facade = facades.get(i % consumers);
@@ -151,6 +158,10 @@ public class LaneDrainTest {
     }
 
     private Work facade(long consumer) {
+        return facade(slot, consumer);
+    }
+
+    private static Work facade(Slot slot, long consumer) {
         return (Work) Facades.factory(slot, false).getService(Stubs.bundle(consumer, "consumer" + consumer, "1.0.0"),
                 null);
     }
