@@ -4,7 +4,6 @@ import io.patchbay.core.slot.CallObserver;
 import io.patchbay.core.slot.Implementation;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -24,7 +23,7 @@ final class Arm implements CallObserver {
     private final long warmup;
     private volatile long warmAt = Long.MAX_VALUE; // the implementation's call count at which it is warm
     private volatile boolean warm;
-    private volatile int sampled = Buckets.COUNT;
+    private volatile int sampled = Integer.MAX_VALUE; // a Buckets.drawBound
     private Histogram interval;
     private long callsSeen;
     private long errorsSeen;
@@ -47,13 +46,12 @@ final class Arm implements CallObserver {
      * judge needs a few hundred times per arm, not every call's.
      */
     void sample(double percent) {
-        sampled = Buckets.threshold(Math.min(100, percent));
+        sampled = Buckets.drawBound(Buckets.threshold(Math.min(100, percent)));
     }
 
     @Override
     public boolean timesThisCall() {
-        int bound = sampled;
-        return bound >= Buckets.COUNT || ThreadLocalRandom.current().nextInt(Buckets.COUNT) < bound;
+        return Buckets.drawn(sampled);
     }
 
     @Override

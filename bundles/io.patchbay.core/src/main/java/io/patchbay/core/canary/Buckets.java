@@ -3,6 +3,7 @@ package io.patchbay.core.canary;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
@@ -46,6 +47,20 @@ public final class Buckets {
         byte[] bytes = (prefix + key).getBytes(StandardCharsets.UTF_8);
         int hash = MurmurHash3.hash32x86(bytes, 0, bytes.length, 0);
         return (int) (Integer.toUnsignedLong(hash) % COUNT);
+    }
+
+    /**
+     * A share of {@code threshold} buckets as a bound on 31-bit random numbers, for {@link #drawn}: the call path
+     * then compares instead of dividing (a random number below 10,000 costs a division, the dearest part of a
+     * canary's call). The whole share, or more, is {@code Integer.MAX_VALUE}, which every call is in.
+     */
+    static int drawBound(int threshold) {
+        return threshold >= COUNT ? Integer.MAX_VALUE : (int) (((long) Math.max(0, threshold) << 31) / COUNT);
+    }
+
+    /** Whether this call falls in the share whose {@link #drawBound} is {@code bound}: a random draw per call. */
+    static boolean drawn(int bound) {
+        return bound == Integer.MAX_VALUE || ThreadLocalRandom.current().nextInt() >>> 1 < bound;
     }
 
     /** Basis points of 10,000 for a share in percent: 2.5 % is 250 buckets. */

@@ -5,7 +5,6 @@ import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Seat;
 import io.patchbay.core.slot.Split;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -34,16 +33,16 @@ final class Splits {
 
     /** A random share of calls, decided per call: not sticky. */
     static final class CallShare extends Split {
-        private final int threshold;
+        private final int bound;
 
         CallShare(Implementation baseline, Implementation candidate, int threshold) {
             super(baseline, candidate);
-            this.threshold = threshold;
+            this.bound = Buckets.drawBound(threshold);
         }
 
         @Override
         protected boolean toCandidate(Seat seat) {
-            return ThreadLocalRandom.current().nextInt(Buckets.COUNT) < threshold;
+            return Buckets.drawn(bound);
         }
     }
 

@@ -1,9 +1,7 @@
 package io.patchbay.core.slot;
 
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -111,7 +109,10 @@ public final class CallCells {
     /** Calls that ended (normally or by throwing), summed over the threads. */
     public synchronized long calls() {
         long sum = retiredLeft;
-        for (Cell cell : cells()) {
+        for (Cell cell : table) {
+            sum += cell == null ? 0 : cell.left;
+        }
+        for (Cell cell : overflow.values()) { // a cell is in the table or in the overflow, never both
             sum += cell.left;
         }
         return sum;
@@ -120,19 +121,12 @@ public final class CallCells {
     /** Calls running now, as far as the sums show: for statistics, never for the drain. */
     public synchronized long inFlight() {
         long sum = retiredEntered - retiredLeft;
-        for (Cell cell : cells()) {
+        for (Cell cell : table) {
+            sum += cell == null ? 0 : cell.entered - cell.left;
+        }
+        for (Cell cell : overflow.values()) {
             sum += cell.entered - cell.left;
         }
         return Math.max(0, sum);
-    }
-
-    private List<Cell> cells() { // a cell is in the table or in the overflow, never both
-        List<Cell> all = new ArrayList<>(overflow.values());
-        for (Cell cell : table) {
-            if (cell != null) {
-                all.add(cell);
-            }
-        }
-        return all;
     }
 }

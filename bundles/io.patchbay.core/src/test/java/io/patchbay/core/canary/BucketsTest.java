@@ -35,4 +35,22 @@ public class BucketsTest {
         assertTrue("about 25 %: " + inAtTwentyFive, Math.abs(inAtTwentyFive - 2500) < 260);
         assertEquals(250, Buckets.threshold(2.5));
     }
+
+    @Test
+    public void aShareDrawnPerCallIsTheShareWithoutADivision() {
+        assertEquals(Integer.MAX_VALUE, Buckets.drawBound(Buckets.COUNT));
+        assertEquals(0, Buckets.drawBound(0));
+        assertEquals(214_748_364, Buckets.drawBound(1_000)); // 10 % of 2^31, rounded down
+        int[] thresholds = {0, 100, 5_000, 9_900, Buckets.COUNT};
+        for (int threshold : thresholds) {
+            int bound = Buckets.drawBound(threshold);
+            int drawn = 0;
+            for (int call = 0; call < 200_000; call++) {
+                drawn += Buckets.drawn(bound) ? 1 : 0;
+            }
+            double expected = threshold / (double) Buckets.COUNT;
+            double tolerance = threshold == 0 || threshold == Buckets.COUNT ? 0 : 0.005;
+            assertEquals("share of " + threshold + " buckets", expected, drawn / 200_000.0, tolerance);
+        }
+    }
 }
