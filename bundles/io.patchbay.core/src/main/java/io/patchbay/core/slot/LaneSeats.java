@@ -15,6 +15,7 @@ public final class LaneSeats {
     private final Slot slot;
     private final Set<Seat> seats = Collections.newSetFromMap(new WeakHashMap<>()); // guarded by slot
     private volatile Lanes maker;
+    private volatile long takeBacks; // written under the slot's lock
 
     LaneSeats(Slot slot) {
         this.slot = slot;
@@ -52,29 +53,41 @@ public final class LaneSeats {
      * arm may observe: its lanes time the calls it samples.
      */
     boolean laneable() {
-        Implementation active = slot.active();
+        return laneable(slot.active(), slot.split());
+    }
+
+    private static boolean laneable(Implementation active, Split split) {
         if (active == null || active.gone() || active.traced()) {
             return false;
         }
-        Split split = slot.split();
         return split == null || split.baseline() == active && !split.candidate().gone() && !split.candidate().traced();
     }
 
-    /** Gives {@code seat} the lane the route allows now, if it allows one. */
+    /**
+     * Gives {@code seat} the lane the route allows now, if it allows one. The lane is made outside the slot's lock
+     * (a scoped implementation may obtain the seat's object from the framework), and given only if no take-back
+     * came in between.
+     */
     void offer(Seat seat) {
         Lanes lanes = maker;
+        long seen = takeBacks;
+        Implementation active = slot.active();
+        Split split = slot.split();
+        if (lanes == null || !laneable(active, split)) {
+            return;
+        }
+        Object lane = active.laneFor(seat, lanes);
+        if (split != null) {
+            lane = lanes.splitLane(split, seat, lane, split.candidate().laneFor(seat, lanes));
+        }
         synchronized (slot) {
-            if (lanes == null || !laneable() || !seats.contains(seat)) {
-                return;
-            }
-            Implementation active = slot.active();
-            Split split = slot.split();
-            Object lane = active.laneFor(seat, lanes);
-            if (split != null) {
-                lane = lanes.splitLane(split, seat, lane, split.candidate().laneFor(seat, lanes));
-                split.candidate().laneIssued();
+            if (takeBacks != seen || !seats.contains(seat)) {
+                return; // the route, a split or an observer changed since: the next counted call offers again
             }
             active.laneIssued();
+            if (split != null) {
+                split.candidate().laneIssued();
+            }
             seat.lane(lane);
         }
     }
@@ -82,6 +95,7 @@ public final class LaneSeats {
     /** Every facade's calls take the counted path again. */
     public void takeBack() {
         synchronized (slot) {
+            takeBacks++;
             for (Seat seat : seats) {
                 seat.dropLane();
             }
