@@ -53,6 +53,23 @@ final class LaneGenerator implements Opcodes {
 
     static byte[] generate(List<Class<?>> apis, boolean timed) {
         String self = className(apis.get(0), timed).replace('.', '/');
+        ClassWriter writer = writer(self, apis, new String[][] {{"target", "Ljava/lang/Object;"},
+            {"cells", "L" + CELLS + ";"}, {"implementation", "L" + IMPLEMENTATION + ";"},
+            {"observer", "L" + OBSERVER + ";"}}, CONSTRUCTOR, false);
+        for (Map.Entry<Method, Class<?>> forwarded : FacadeGenerator.forwardedMethods(apis).entrySet()) {
+            forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey(), timed);
+        }
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    /**
+     * A final class {@code self} implementing {@code apis}, with final {@code fields} ({name, descriptor}) that its
+     * one constructor ({@code constructor}, the fields' types in order) sets; {@code resolveApis}: the constructor
+     * also resolves the interfaces' class constants (see {@link FastPath#resolve}). Shared with the split lane.
+     */
+    static ClassWriter writer(String self, List<Class<?>> apis, String[][] fields, String constructor,
+            boolean resolveApis) {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String first, String second) {
@@ -61,21 +78,10 @@ final class LaneGenerator implements Opcodes {
         };
         writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, "java/lang/Object",
                 apis.stream().map(Type::getInternalName).toArray(String[]::new));
-        String[][] fields = {{"target", "Ljava/lang/Object;"}, {"cells", "L" + CELLS + ";"},
-            {"implementation", "L" + IMPLEMENTATION + ";"}, {"observer", "L" + OBSERVER + ";"}};
         for (String[] field : fields) {
             writer.visitField(ACC_PRIVATE | ACC_FINAL, field[0], field[1], null, null).visitEnd();
         }
-        constructor(writer, self, fields);
-        for (Map.Entry<Method, Class<?>> forwarded : FacadeGenerator.forwardedMethods(apis).entrySet()) {
-            forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey(), timed);
-        }
-        writer.visitEnd();
-        return writer.toByteArray();
-    }
-
-    private static void constructor(ClassWriter writer, String self, String[][] fields) {
-        MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", CONSTRUCTOR, null, null);
+        MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", constructor, null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
         init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
@@ -84,9 +90,13 @@ final class LaneGenerator implements Opcodes {
             init.visitVarInsn(ALOAD, i + 1);
             init.visitFieldInsn(PUTFIELD, self, fields[i][0], fields[i][1]);
         }
+        if (resolveApis) {
+            FastPath.resolve(init, apis);
+        }
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
+        return writer;
     }
 
     private static void forward(ClassWriter writer, String self, String apiName, Method method, boolean timed) {

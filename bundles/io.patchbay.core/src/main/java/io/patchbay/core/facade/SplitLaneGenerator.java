@@ -42,32 +42,8 @@ final class SplitLaneGenerator implements Opcodes {
 
     static byte[] generate(List<Class<?>> apis) {
         String self = className(apis.get(0)).replace('.', '/');
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String first, String second) {
-                return "java/lang/Object";
-            }
-        };
-        writer.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, self, null, "java/lang/Object",
-                apis.stream().map(Type::getInternalName).toArray(String[]::new));
-        String[][] fields = {{"split", "L" + SPLIT + ";"}, {"seat", "L" + SEAT + ";"}, {"baseline", OBJECT},
-            {"candidate", OBJECT}};
-        for (String[] field : fields) {
-            writer.visitField(ACC_PRIVATE | ACC_FINAL, field[0], field[1], null, null).visitEnd();
-        }
-        MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", CONSTRUCTOR, null, null);
-        init.visitCode();
-        init.visitVarInsn(ALOAD, 0);
-        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        for (int i = 0; i < fields.length; i++) {
-            init.visitVarInsn(ALOAD, 0);
-            init.visitVarInsn(ALOAD, i + 1);
-            init.visitFieldInsn(PUTFIELD, self, fields[i][0], fields[i][1]);
-        }
-        FastPath.resolve(init, apis);
-        init.visitInsn(RETURN);
-        init.visitMaxs(0, 0);
-        init.visitEnd();
+        ClassWriter writer = LaneGenerator.writer(self, apis, new String[][] {{"split", "L" + SPLIT + ";"},
+            {"seat", "L" + SEAT + ";"}, {"baseline", OBJECT}, {"candidate", OBJECT}}, CONSTRUCTOR, true);
         for (Map.Entry<Method, Class<?>> forwarded : FacadeGenerator.forwardedMethods(apis).entrySet()) {
             forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey());
         }

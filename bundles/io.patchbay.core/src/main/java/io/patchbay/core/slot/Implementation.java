@@ -179,13 +179,17 @@ public final class Implementation {
 
     /** A call from {@code seat} that began at {@code start} threw {@code failure}; returns {@code failure}. */
     public Throwable fail(Throwable failure, long start, Seat seat) {
+        failed(failure, start, seat);
+        exit();
+        return failure;
+    }
+
+    private void failed(Throwable failure, long start, Seat seat) {
         counted.failed();
         CallObserver watching = observer;
         if (watching != null) {
             watching.ended(seat, start != 0L ? System.nanoTime() - start : -1L, failure);
         }
-        exit();
-        return failure;
     }
 
     /** Times this implementation's calls and tells the canary's {@code watching} of them, or stops with null. */
@@ -239,24 +243,13 @@ public final class Implementation {
         return cells;
     }
 
-    /**
-     * A call on a lane threw {@code failure} (its end is counted by the lane): counts the error, tells a canary's
-     * arm observing the calls, returns the failure.
-     */
+    /** A call on a lane threw {@code failure} (the lane counted its end): counts it, tells the arm, returns it. */
     public Throwable laneFailed(Throwable failure) {
-        counted.failed();
-        CallObserver watching = observer;
-        if (watching != null) {
-            watching.ended(null, -1L, failure);
-        }
+        failed(failure, 0L, null);
         return failure;
     }
 
-    /**
-     * A lane to this implementation's object for {@code seat} (see {@link OwnLanes#laneFor}), timing what a
-     * canary's arm observing it asks for. Under the slot's lock, which {@link #observe} takes after it changes
-     * the observer, so a lane never keeps an old one.
-     */
+    /** A lane to its object for {@code seat} (see {@link OwnLanes#laneFor}), timing what a canary's arm asks. */
     Object laneFor(Seat seat, Lanes maker) {
         return lanes.laneFor(targetFor(seat), scoped != null, maker, observer);
     }
@@ -291,17 +284,12 @@ public final class Implementation {
     }
 
     /**
-     * Waits until no call is running here: none on the counted path, and no thread in one of its lanes. Only
-     * meaningful once no route points here any more (the slot has then taken its lanes back).
-     *
-     * @return whether the calls drained within the timeout
+     * Whether no call is running here within the timeout: none on the counted path, and no thread in one of its
+     * lanes. Only meaningful once no route points here any more (the slot has then taken its lanes back).
      */
     public boolean awaitDrained(long timeout, TimeUnit unit) throws InterruptedException {
         long end = System.nanoTime() + unit.toNanos(timeout);
-        if (!counted.awaitDrained(end)) {
-            return false;
-        }
-        return lanes.awaitLeft(slot.laneSeats().maker(), end);
+        return counted.awaitDrained(end) && lanes.awaitLeft(slot.laneSeats().maker(), end);
     }
 
     @Override

@@ -71,16 +71,9 @@ public class LaneDrainTest {
             recordings[to].drained = false;
             laneCallsBefore[to] = implementations[to].cells().calls();
             slot.route(implementations[to], false, i);
-            if (implementations[from].awaitDrained(10, TimeUnit.SECONDS)) {
-                recordings[from].drained = true;
-            } else {
-                drainsThatTimedOut++;
-            }
+            drainsThatTimedOut += drainAndMark(implementations[from], recordings[from]);
         }
-        running.set(false);
-        for (Thread caller : callers) {
-            caller.join(TimeUnit.SECONDS.toMillis(10));
-        }
+        stop(running, callers);
         assertEquals(0, drainsThatTimedOut);
         assertEquals("calls that ran in an implementation after its drain", 0,
                 recordings[0].late.get() + recordings[1].late.get());
@@ -116,6 +109,22 @@ public class LaneDrainTest {
         assertEquals(2, old.calls());
         assertEquals("the next call took the new route", 5, facade.run(5));
         assertEquals(1, next.calls());
+    }
+
+    /** Drains {@code implementation} and marks its recording drained: 1 if the drain timed out, else 0. */
+    static int drainAndMark(Implementation implementation, Recording recording) throws InterruptedException {
+        if (implementation.awaitDrained(10, TimeUnit.SECONDS)) {
+            recording.drained = true;
+            return 0;
+        }
+        return 1;
+    }
+
+    static void stop(AtomicBoolean running, List<Thread> callers) throws InterruptedException {
+        running.set(false);
+        for (Thread caller : callers) {
+            caller.join(TimeUnit.SECONDS.toMillis(10));
+        }
     }
 
     /** Until calls have gone through the implementation's lanes since it was routed: no switch before that. */

@@ -14,9 +14,9 @@ import io.patchbay.core.slot.Seat;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.slot.Split;
 import io.patchbay.core.slot.Stubs;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.Test;
@@ -59,16 +59,9 @@ public class SplitLaneTest {
                 active = candidate;
             }
             slot.split(null);
-            if (implementations[left].awaitDrained(10, TimeUnit.SECONDS)) {
-                recordings[left].drained = true;
-            } else {
-                drainsThatTimedOut++;
-            }
+            drainsThatTimedOut += LaneDrainTest.drainAndMark(implementations[left], recordings[left]);
         }
-        running.set(false);
-        for (Thread caller : callers) {
-            caller.join(TimeUnit.SECONDS.toMillis(10));
-        }
+        LaneDrainTest.stop(running, callers);
         assertEquals(0, drainsThatTimedOut);
         assertEquals("calls that ran in an arm after its drain", 0,
                 recordings[0].late.get() + recordings[1].late.get() + recordings[2].late.get());
@@ -77,7 +70,7 @@ public class SplitLaneTest {
     @Test
     public void anArmsLaneTimesTheCallsItSamplesAndTellsItOfErrors() {
         Implementation baseline = Stubs.implementation(slot, "impl", "1.0.0", (Work) input -> input);
-        List<String> frames = new java.util.ArrayList<>();
+        List<String> frames = new ArrayList<>();
         Implementation candidate = Stubs.implementation(slot, "impl", "1.0.1", (Work) input -> {
             frames.clear();
             for (StackTraceElement frame : new Throwable().getStackTrace()) {
