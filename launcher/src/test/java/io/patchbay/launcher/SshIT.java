@@ -22,6 +22,7 @@ import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -124,14 +125,33 @@ public class SshIT {
         assertNothingListens(ssh);
         assertEquals("the host key is kept", hostKeyBefore, Files.readString(hostKey));
 
-        Files.writeString(data.resolve("etc/io.patchbay.ssh.cfg"), "port = " + http + "\n"); // HTTP's port
-        assertTrue(launcher.output(), launcher.awaitLine(line -> line.endsWith("The SSH shell cannot listen on"
-                + " 127.0.0.1:" + http + " (Address already in use); set another port or address in io.patchbay.ssh."),
-                START));
+        assertTrue(launcher.output(), writeUntilSeen(launcher, data.resolve("etc/io.patchbay.ssh.cfg"),
+                "port = " + http + "\n", line -> line.endsWith("The SSH shell cannot listen on 127.0.0.1:" + http
+                        + " (Address already in use); set another port or address in io.patchbay.ssh.")));
         assertFalse("one sentence, no stack trace: " + launcher.output(),
                 launcher.output().lines().anyMatch(line -> line.startsWith("\tat ") || line.contains("Exception")));
         launcher.terminate();
         assertEquals(launcher.output(), 0, launcher.awaitExit(START));
+    }
+
+    /**
+     * Writes a configuration file whose previous version was just deleted, and waits for {@code expected}.
+     * FileInstall handles the deletion of a configuration asynchronously, and when it does, deletes the file of
+     * that configuration if there is one (its configuration save, on by default): a file written again before
+     * that is deleted with it. So the file is written again whenever it is gone, until the line comes.
+     */
+    private static boolean writeUntilSeen(LauncherProcess launcher, Path file, String content,
+            Predicate<String> expected) throws IOException, InterruptedException {
+        long end = System.nanoTime() + START.toNanos();
+        while (System.nanoTime() < end && launcher.isAlive()) {
+            if (!Files.exists(file)) {
+                Files.writeString(file, content);
+            }
+            if (launcher.awaitLine(expected, Duration.ofSeconds(5))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A PTY session: what is typed is echoed, results print with CR LF, exit ends the session only. */
