@@ -1,5 +1,6 @@
 package io.patchbay.core.facade;
 
+import io.patchbay.core.slot.CallCells;
 import io.patchbay.core.slot.CallObserver;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Lanes;
@@ -29,6 +30,7 @@ final class FacadeLanes implements Lanes {
     private final byte[][] laneClasses = new byte[2][]; // plain, timed; guarded by this
     private volatile String splitLoader; // its name, once the split lane class is defined
     private MethodHandle splitConstructor; // guarded by this
+    private final CallCells splitCells = new CallCells();
 
     FacadeLanes(FacadeClassLoader facades, Slot slot) {
         this.facades = facades;
@@ -49,6 +51,11 @@ final class FacadeLanes implements Lanes {
     }
 
     @Override
+    public CallCells splitCells() {
+        return splitCells;
+    }
+
+    @Override
     public Object splitLane(Split split, Seat seat, Object baseline, Object candidate) {
         MethodHandle constructor;
         synchronized (this) {
@@ -62,7 +69,7 @@ final class FacadeLanes implements Lanes {
             constructor = splitConstructor;
         }
         try {
-            return constructor.invoke(split, seat, baseline, candidate);
+            return constructor.invoke(split, seat, baseline, candidate, splitCells);
         } catch (Throwable e) {
             throw new IllegalStateException("Cannot create the split lane of " + slot.id(), e);
         }

@@ -46,7 +46,7 @@ final class FastPath implements Opcodes {
         set.visitEnd();
     }
 
-    /** In the constructor: resolves each interface's class constant (the same one the casts use). */
+    /** In the constructor: resolves each class constant of {@code apis} (the same ones the casts and calls use). */
     static void resolve(MethodVisitor init, List<Class<?>> apis) {
         for (Class<?> api : apis) {
             init.visitLdcInsn(Type.getType(api));

@@ -55,7 +55,8 @@ final class LaneGenerator implements Opcodes {
         String self = className(apis.get(0), timed).replace('.', '/');
         ClassWriter writer = writer(self, apis, new String[][] {{"target", "Ljava/lang/Object;"},
             {"cells", "L" + CELLS + ";"}, {"implementation", "L" + IMPLEMENTATION + ";"},
-            {"observer", "L" + OBSERVER + ";"}}, CONSTRUCTOR, false);
+            {"observer", "L" + OBSERVER + ";"}}, CONSTRUCTOR, resolved(apis, CallCells.class, CallCells.Cell.class,
+                Implementation.class, CallObserver.class, LaneClock.class));
         for (Map.Entry<Method, Class<?>> forwarded : FacadeGenerator.forwardedMethods(apis).entrySet()) {
             forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey(), timed);
         }
@@ -63,13 +64,21 @@ final class LaneGenerator implements Opcodes {
         return writer.toByteArray();
     }
 
+    /** {@code apis} and {@code more}: the classes whose constants a lane's constructor resolves. */
+    static List<Class<?>> resolved(List<Class<?>> apis, Class<?>... more) {
+        List<Class<?>> all = new java.util.ArrayList<>(apis);
+        all.addAll(List.of(more));
+        return all;
+    }
+
     /**
      * A final class {@code self} implementing {@code apis}, with final {@code fields} ({name, descriptor}) that its
-     * one constructor ({@code constructor}, the fields' types in order) sets; {@code resolveApis}: the constructor
-     * also resolves the interfaces' class constants (see {@link FastPath#resolve}). Shared with the split lane.
+     * one constructor ({@code constructor}, the fields' types in order) sets. The constructor also resolves the
+     * class constants of {@code resolved} (see {@link FastPath#resolve}), so that a call never loads a class
+     * before its thread's cell counts it (see {@code io.patchbay.core.slot.Grace}). Shared with the split lane.
      */
     static ClassWriter writer(String self, List<Class<?>> apis, String[][] fields, String constructor,
-            boolean resolveApis) {
+            List<Class<?>> resolved) {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String first, String second) {
@@ -90,9 +99,7 @@ final class LaneGenerator implements Opcodes {
             init.visitVarInsn(ALOAD, i + 1);
             init.visitFieldInsn(PUTFIELD, self, fields[i][0], fields[i][1]);
         }
-        if (resolveApis) {
-            FastPath.resolve(init, apis);
-        }
+        FastPath.resolve(init, resolved);
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();

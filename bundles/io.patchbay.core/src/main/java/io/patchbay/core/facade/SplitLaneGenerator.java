@@ -1,5 +1,6 @@
 package io.patchbay.core.facade;
 
+import io.patchbay.core.slot.CallCells;
 import io.patchbay.core.slot.Seat;
 import io.patchbay.core.slot.Split;
 import java.lang.reflect.Method;
@@ -16,22 +17,31 @@ import org.objectweb.asm.Type;
  * implements the slot's interfaces, and every method is
  *
  * <pre>
- * if (split.candidateFor(seat)) {
- *     return ((Api) candidate).method(args);   // the candidate's lane
+ * CallCells.Cell cell = cells.mine();          // the slot's split cells: the thread is inside a split lane
+ * cell.enter();
+ * try {
+ *     result = split.candidateFor(seat) ? ((Api) candidate).method(args)   // the candidate's lane
+ *             : ((Api) baseline).method(args);                             // the baseline's lane
+ * } catch (Throwable t) {
+ *     cell.leave();
+ *     throw t;
  * }
- * return ((Api) baseline).method(args);        // the baseline's lane
+ * cell.leave();
+ * return result;
  * </pre>
  *
- * The lanes count and time the calls. The class has a class loader of its own, so that a drain can see a thread
- * that may be about to call either arm (see {@code io.patchbay.core.slot.Grace}); its constructor resolves the
- * interfaces' class constants, so the casts never load a class on the call path.
+ * The arms' lanes count and time the calls. The split cells tell a drain which threads may still call either
+ * arm, however deep the split's decision runs; the class has a class loader of its own, so that a thread about to
+ * be counted is seen too (see {@code io.patchbay.core.slot.Grace}).
  */
 final class SplitLaneGenerator implements Opcodes {
 
     private static final String SPLIT = Type.getInternalName(Split.class);
     private static final String SEAT = Type.getInternalName(Seat.class);
+    private static final String CELLS = Type.getInternalName(CallCells.class);
+    private static final String CELL = Type.getInternalName(CallCells.Cell.class);
     private static final String OBJECT = "Ljava/lang/Object;";
-    static final String CONSTRUCTOR = "(L" + SPLIT + ";L" + SEAT + ";" + OBJECT + OBJECT + ")V";
+    static final String CONSTRUCTOR = "(L" + SPLIT + ";L" + SEAT + ";" + OBJECT + OBJECT + "L" + CELLS + ";)V";
 
     private SplitLaneGenerator() {
     }
@@ -43,7 +53,9 @@ final class SplitLaneGenerator implements Opcodes {
     static byte[] generate(List<Class<?>> apis) {
         String self = className(apis.get(0)).replace('.', '/');
         ClassWriter writer = LaneGenerator.writer(self, apis, new String[][] {{"split", "L" + SPLIT + ";"},
-            {"seat", "L" + SEAT + ";"}, {"baseline", OBJECT}, {"candidate", OBJECT}}, CONSTRUCTOR, true);
+            {"seat", "L" + SEAT + ";"}, {"baseline", OBJECT}, {"candidate", OBJECT}, {"cells", "L" + CELLS + ";"}},
+                CONSTRUCTOR, LaneGenerator.resolved(apis, Split.class, Seat.class, CallCells.class,
+                        CallCells.Cell.class));
         for (Map.Entry<Method, Class<?>> forwarded : FacadeGenerator.forwardedMethods(apis).entrySet()) {
             forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey());
         }
@@ -53,7 +65,22 @@ final class SplitLaneGenerator implements Opcodes {
 
     private static void forward(ClassWriter writer, String self, String apiName, Method method) {
         MethodVisitor mv = FacadeGenerator.begin(writer, method);
+        Type result = Type.getReturnType(method);
+        int cell = FacadeGenerator.afterArguments(Type.getArgumentTypes(method));
+        int resultSlot = cell + 1;
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, self, "cells", "L" + CELLS + ";");
+        mv.visitMethodInsn(INVOKEVIRTUAL, CELLS, "mine", "()L" + CELL + ";", false);
+        mv.visitVarInsn(ASTORE, cell);
+        mv.visitVarInsn(ALOAD, cell);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "enter", "()V", false);
+        Label tryStart = new Label();
+        Label tryEnd = new Label();
+        Label handler = new Label();
         Label baseline = new Label();
+        Label called = new Label();
+        mv.visitTryCatchBlock(tryStart, tryEnd, handler, null);
+        mv.visitLabel(tryStart);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, self, "split", "L" + SPLIT + ";");
         mv.visitVarInsn(ALOAD, 0);
@@ -61,8 +88,25 @@ final class SplitLaneGenerator implements Opcodes {
         mv.visitMethodInsn(INVOKEVIRTUAL, SPLIT, "candidateFor", "(L" + SEAT + ";)Z", false);
         mv.visitJumpInsn(IFEQ, baseline);
         call(mv, self, "candidate", apiName, method);
+        mv.visitJumpInsn(GOTO, called);
         mv.visitLabel(baseline);
         call(mv, self, "baseline", apiName, method);
+        mv.visitLabel(called);
+        mv.visitLabel(tryEnd);
+        if (result.getSort() != Type.VOID) {
+            mv.visitVarInsn(result.getOpcode(ISTORE), resultSlot);
+        }
+        mv.visitVarInsn(ALOAD, cell);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "leave", "()V", false);
+        if (result.getSort() != Type.VOID) {
+            mv.visitVarInsn(result.getOpcode(ILOAD), resultSlot);
+        }
+        mv.visitInsn(result.getOpcode(IRETURN));
+
+        mv.visitLabel(handler);
+        mv.visitVarInsn(ALOAD, cell);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "leave", "()V", false);
+        mv.visitInsn(ATHROW);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -73,6 +117,5 @@ final class SplitLaneGenerator implements Opcodes {
         mv.visitTypeInsn(CHECKCAST, apiName);
         FacadeGenerator.loadArguments(mv, Type.getArgumentTypes(method));
         mv.visitMethodInsn(INVOKEINTERFACE, apiName, method.getName(), Type.getMethodDescriptor(method), true);
-        mv.visitInsn(Type.getReturnType(method).getOpcode(IRETURN));
     }
 }

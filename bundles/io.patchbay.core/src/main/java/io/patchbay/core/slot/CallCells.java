@@ -3,12 +3,13 @@ package io.patchbay.core.slot;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The calls of an implementation made through its lanes, counted per thread: each thread increments plain fields
  * of a cell only it writes, so the call path has no locked instruction and no write another thread makes. A
- * reader sums the cells, and may see a thread's last few calls late; the drain does not rely on these counts
- * (see {@link Grace}).
+ * reader sums the cells, and may see a thread's last few calls late. The drain reads which threads are inside a
+ * call only after a safepoint that stopped them, which makes their earlier writes visible (see {@link Grace}).
  * <p>
  * A thread finds its cell at the index of its id (ids are never reused); the table only grows, and a cell whose
  * thread has ended is folded into the retired sums when another thread needs its index.
@@ -116,6 +117,23 @@ public final class CallCells {
             sum += cell.left;
         }
         return sum;
+    }
+
+    /**
+     * Adds to {@code into} the id of every thread with a call running here (entered and not yet left), as far as
+     * its writes are visible: all of them that came before the last safepoint or handshake with that thread.
+     */
+    public synchronized void addInside(Set<Long> into) {
+        for (Cell cell : table) {
+            if (cell != null && cell.entered != cell.left) {
+                into.add(cell.owner);
+            }
+        }
+        for (Cell cell : overflow.values()) {
+            if (cell.entered != cell.left) {
+                into.add(cell.owner);
+            }
+        }
     }
 
     /** Calls running now, as far as the sums show: for statistics, never for the drain. */

@@ -23,6 +23,9 @@ public interface Lanes {
     /** Whether {@code frame} runs in one of this slot's split lanes, which may be about to call either arm. */
     boolean splitFrame(StackTraceElement frame);
 
+    /** The per-thread counts of calls inside this slot's split lanes (see {@link Grace}). */
+    CallCells splitCells();
+
     /** How one implementation's lanes are made, and the name of the class loader that tells its frames apart. */
     interface LaneType {
 

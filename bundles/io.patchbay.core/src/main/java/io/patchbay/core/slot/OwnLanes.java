@@ -44,6 +44,6 @@ final class OwnLanes {
         synchronized (this) {
             loader = issued && type != null ? type.loaderName() : null;
         }
-        return loader == null || Grace.await(maker, loader, end);
+        return loader == null || Grace.await(maker, loader, implementation.cells(), end);
     }
 }

@@ -29,13 +29,25 @@ public class LaneDrainTest {
         int run(int input);
     }
 
-    /** Records every call that runs in it while it is marked drained, at the call's start or its end. */
+    /**
+     * Records every call that runs in it while it is marked drained, at the call's start or its end. It works
+     * {@link #DEEP} frames below its lane, deeper than a drain reads stacks, so only the thread's call cells tell
+     * that it is inside.
+     */
     static final class Recording implements Work {
+        static final int DEEP = 60; // Grace reads the top 24 frames
         volatile boolean drained;
         final AtomicLong late = new AtomicLong();
 
         @Override
         public int run(int input) {
+            return deep(DEEP, input);
+        }
+
+        private int deep(int frames, int input) {
+            if (frames > 0) {
+                return deep(frames - 1, input) + 1;
+            }
             if (drained) {
                 late.incrementAndGet();
             }
@@ -43,6 +55,7 @@ public class LaneDrainTest {
             for (int i = 0; i < 500; i++) { // a little work, so that calls overlap switches and drains
                 result = Integer.rotateLeft(result, 3) ^ i;
             }
+            Thread.yield(); // the thread is often stopped here, deep in the call, before its last look
             if (drained) {
                 late.incrementAndGet();
             }

@@ -116,13 +116,20 @@ public class SplitLaneTest {
 
     /**
      * A canary that sends about half the calls to the candidate, at random, and often gives up the processor
-     * while it decides (as a key split's lookup can be stopped): a thread then sits in the split lane with no arm
-     * on its stack yet, about to call one.
+     * while it decides, deep below the split lane (as a key split's lookup can be stopped): a thread then sits in
+     * the split lane with no arm on its stack yet, about to call one.
      */
     private static Split half(Implementation baseline, Implementation candidate) {
         return new Split(baseline, candidate) {
             @Override
             protected boolean toCandidate(Seat seat) {
+                return decide(Recording.DEEP); // deeper than a drain reads stacks: only the split cells tell
+            }
+
+            private boolean decide(int frames) {
+                if (frames > 0) {
+                    return decide(frames - 1);
+                }
                 int draw = ThreadLocalRandom.current().nextInt(8);
                 if (draw < 2) {
                     Thread.yield();
