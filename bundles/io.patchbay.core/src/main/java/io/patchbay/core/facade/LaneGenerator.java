@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -36,8 +35,7 @@ import org.objectweb.asm.Type;
  */
 final class LaneGenerator implements Opcodes {
 
-    private static final String CELLS = Type.getInternalName(CallCells.class);
-    private static final String CELL = Type.getInternalName(CallCells.Cell.class);
+    private static final String CELLS = CellCounted.CELLS;
     private static final String IMPLEMENTATION = Type.getInternalName(Implementation.class);
     private static final String OBSERVER = Type.getInternalName(CallObserver.class);
     private static final String CLOCK = Type.getInternalName(LaneClock.class);
@@ -107,59 +105,35 @@ final class LaneGenerator implements Opcodes {
     }
 
     private static void forward(ClassWriter writer, String self, String apiName, Method method, boolean timed) {
-        String descriptor = Type.getMethodDescriptor(method);
         MethodVisitor mv = FacadeGenerator.begin(writer, method);
         Type[] arguments = Type.getArgumentTypes(method);
-        Type result = Type.getReturnType(method);
         int cell = FacadeGenerator.afterArguments(arguments);
         int start = cell + 1;
-        int resultSlot = start + 2;
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, self, "cells", "L" + CELLS + ";");
-        mv.visitMethodInsn(INVOKEVIRTUAL, CELLS, "mine", "()L" + CELL + ";", false);
-        mv.visitVarInsn(ASTORE, cell);
-        mv.visitVarInsn(ALOAD, cell);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "enter", "()V", false);
-        if (timed) {
-            observer(mv, self);
-            mv.visitMethodInsn(INVOKESTATIC, CLOCK, "start", "(L" + OBSERVER + ";)J", false);
-            mv.visitVarInsn(LSTORE, start);
-        }
-        Label tryStart = new Label();
-        Label end = new Label();
-        Label handler = new Label();
-        mv.visitTryCatchBlock(tryStart, end, handler, null);
-        mv.visitLabel(tryStart);
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, self, "target", "Ljava/lang/Object;");
-        mv.visitTypeInsn(CHECKCAST, apiName);
-        FacadeGenerator.loadArguments(mv, arguments);
-        mv.visitMethodInsn(INVOKEINTERFACE, apiName, method.getName(), descriptor, true);
-        mv.visitLabel(end);
-        if (result.getSort() != Type.VOID) {
-            mv.visitVarInsn(result.getOpcode(ISTORE), resultSlot);
-        }
-        mv.visitVarInsn(ALOAD, cell);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "leave", "()V", false);
-        if (timed) {
-            observer(mv, self);
-            mv.visitVarInsn(LLOAD, start);
-            mv.visitMethodInsn(INVOKESTATIC, CLOCK, "end", "(L" + OBSERVER + ";J)V", false);
-        }
-        if (result.getSort() != Type.VOID) {
-            mv.visitVarInsn(result.getOpcode(ILOAD), resultSlot);
-        }
-        mv.visitInsn(result.getOpcode(IRETURN));
-
-        mv.visitLabel(handler);
-        mv.visitVarInsn(ALOAD, cell);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "leave", "()V", false);
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, self, "implementation", "L" + IMPLEMENTATION + ";");
-        mv.visitInsn(SWAP);
-        mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "laneFailed",
-                "(Ljava/lang/Throwable;)Ljava/lang/Throwable;", false);
-        mv.visitInsn(ATHROW);
+        CellCounted.around(mv, self, Type.getReturnType(method), cell, () -> {
+            if (timed) {
+                observer(mv, self);
+                mv.visitMethodInsn(INVOKESTATIC, CLOCK, "start", "(L" + OBSERVER + ";)J", false);
+                mv.visitVarInsn(LSTORE, start);
+            }
+        }, () -> {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, self, "target", "Ljava/lang/Object;");
+            mv.visitTypeInsn(CHECKCAST, apiName);
+            FacadeGenerator.loadArguments(mv, arguments);
+            mv.visitMethodInsn(INVOKEINTERFACE, apiName, method.getName(), Type.getMethodDescriptor(method), true);
+        }, () -> {
+            if (timed) {
+                observer(mv, self);
+                mv.visitVarInsn(LLOAD, start);
+                mv.visitMethodInsn(INVOKESTATIC, CLOCK, "end", "(L" + OBSERVER + ";J)V", false);
+            }
+        }, () -> {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, self, "implementation", "L" + IMPLEMENTATION + ";");
+            mv.visitInsn(SWAP);
+            mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "laneFailed",
+                    "(Ljava/lang/Throwable;)Ljava/lang/Throwable;", false);
+        });
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

@@ -38,8 +38,7 @@ final class SplitLaneGenerator implements Opcodes {
 
     private static final String SPLIT = Type.getInternalName(Split.class);
     private static final String SEAT = Type.getInternalName(Seat.class);
-    private static final String CELLS = Type.getInternalName(CallCells.class);
-    private static final String CELL = Type.getInternalName(CallCells.Cell.class);
+    private static final String CELLS = CellCounted.CELLS;
     private static final String OBJECT = "Ljava/lang/Object;";
     static final String CONSTRUCTOR = "(L" + SPLIT + ";L" + SEAT + ";" + OBJECT + OBJECT + "L" + CELLS + ";)V";
 
@@ -65,48 +64,25 @@ final class SplitLaneGenerator implements Opcodes {
 
     private static void forward(ClassWriter writer, String self, String apiName, Method method) {
         MethodVisitor mv = FacadeGenerator.begin(writer, method);
-        Type result = Type.getReturnType(method);
         int cell = FacadeGenerator.afterArguments(Type.getArgumentTypes(method));
-        int resultSlot = cell + 1;
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, self, "cells", "L" + CELLS + ";");
-        mv.visitMethodInsn(INVOKEVIRTUAL, CELLS, "mine", "()L" + CELL + ";", false);
-        mv.visitVarInsn(ASTORE, cell);
-        mv.visitVarInsn(ALOAD, cell);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "enter", "()V", false);
-        Label tryStart = new Label();
-        Label tryEnd = new Label();
-        Label handler = new Label();
-        Label baseline = new Label();
-        Label called = new Label();
-        mv.visitTryCatchBlock(tryStart, tryEnd, handler, null);
-        mv.visitLabel(tryStart);
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, self, "split", "L" + SPLIT + ";");
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, self, "seat", "L" + SEAT + ";");
-        mv.visitMethodInsn(INVOKEVIRTUAL, SPLIT, "candidateFor", "(L" + SEAT + ";)Z", false);
-        mv.visitJumpInsn(IFEQ, baseline);
-        call(mv, self, "candidate", apiName, method);
-        mv.visitJumpInsn(GOTO, called);
-        mv.visitLabel(baseline);
-        call(mv, self, "baseline", apiName, method);
-        mv.visitLabel(called);
-        mv.visitLabel(tryEnd);
-        if (result.getSort() != Type.VOID) {
-            mv.visitVarInsn(result.getOpcode(ISTORE), resultSlot);
-        }
-        mv.visitVarInsn(ALOAD, cell);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "leave", "()V", false);
-        if (result.getSort() != Type.VOID) {
-            mv.visitVarInsn(result.getOpcode(ILOAD), resultSlot);
-        }
-        mv.visitInsn(result.getOpcode(IRETURN));
-
-        mv.visitLabel(handler);
-        mv.visitVarInsn(ALOAD, cell);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "leave", "()V", false);
-        mv.visitInsn(ATHROW);
+        CellCounted.around(mv, self, Type.getReturnType(method), cell, () -> {
+        }, () -> {
+            Label baseline = new Label();
+            Label called = new Label();
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, self, "split", "L" + SPLIT + ";");
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, self, "seat", "L" + SEAT + ";");
+            mv.visitMethodInsn(INVOKEVIRTUAL, SPLIT, "candidateFor", "(L" + SEAT + ";)Z", false);
+            mv.visitJumpInsn(IFEQ, baseline);
+            call(mv, self, "candidate", apiName, method);
+            mv.visitJumpInsn(GOTO, called);
+            mv.visitLabel(baseline);
+            call(mv, self, "baseline", apiName, method);
+            mv.visitLabel(called);
+        }, () -> {
+        }, () -> {
+        });
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
