@@ -39,8 +39,9 @@ final class LaneGenerator implements Opcodes {
     private static final String IMPLEMENTATION = Type.getInternalName(Implementation.class);
     private static final String OBSERVER = Type.getInternalName(CallObserver.class);
     private static final String CLOCK = Type.getInternalName(LaneClock.class);
-    static final String CONSTRUCTOR = "(Ljava/lang/Object;L" + CELLS + ";L" + IMPLEMENTATION + ";L" + OBSERVER
-            + ";)V";
+    private static final String[][] FIELDS = {{"target", "Ljava/lang/Object;"}, {"cells", "L" + CELLS + ";"},
+        {"implementation", "L" + IMPLEMENTATION + ";"}, {"observer", "L" + OBSERVER + ";"}};
+    static final String CONSTRUCTOR = constructorOf(FIELDS);
 
     private LaneGenerator() {
     }
@@ -51,9 +52,7 @@ final class LaneGenerator implements Opcodes {
 
     static byte[] generate(List<Class<?>> apis, boolean timed) {
         String self = className(apis.get(0), timed).replace('.', '/');
-        ClassWriter writer = writer(self, apis, new String[][] {{"target", "Ljava/lang/Object;"},
-            {"cells", "L" + CELLS + ";"}, {"implementation", "L" + IMPLEMENTATION + ";"},
-            {"observer", "L" + OBSERVER + ";"}}, CONSTRUCTOR, resolved(apis, CallCells.class, CallCells.Cell.class,
+        ClassWriter writer = writer(self, apis, FIELDS, resolved(apis, CallCells.class, CallCells.Cell.class,
                 Implementation.class, CallObserver.class, LaneClock.class));
         for (Map.Entry<Method, Class<?>> forwarded : FacadeGenerator.forwardedMethods(apis).entrySet()) {
             forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey(), timed);
@@ -69,14 +68,22 @@ final class LaneGenerator implements Opcodes {
         return all;
     }
 
+    /** The descriptor of the constructor that takes {@code fields} ({name, descriptor}) in order. */
+    static String constructorOf(String[][] fields) {
+        StringBuilder descriptor = new StringBuilder("(");
+        for (String[] field : fields) {
+            descriptor.append(field[1]);
+        }
+        return descriptor.append(")V").toString();
+    }
+
     /**
      * A final class {@code self} implementing {@code apis}, with final {@code fields} ({name, descriptor}) that its
-     * one constructor ({@code constructor}, the fields' types in order) sets. The constructor also resolves the
-     * class constants of {@code resolved} (see {@link FastPath#resolve}), so that a call never loads a class
-     * before its thread's cell counts it (see {@code io.patchbay.core.slot.Grace}). Shared with the split lane.
+     * one constructor ({@link #constructorOf}) sets. The constructor also resolves the class constants of
+     * {@code resolved} (see {@link FastPath#resolve}), so that a call never loads a class before its thread's cell
+     * counts it (see {@code io.patchbay.core.slot.Grace}). Shared with the split lane.
      */
-    static ClassWriter writer(String self, List<Class<?>> apis, String[][] fields, String constructor,
-            List<Class<?>> resolved) {
+    static ClassWriter writer(String self, List<Class<?>> apis, String[][] fields, List<Class<?>> resolved) {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String first, String second) {
@@ -88,7 +95,7 @@ final class LaneGenerator implements Opcodes {
         for (String[] field : fields) {
             writer.visitField(ACC_PRIVATE | ACC_FINAL, field[0], field[1], null, null).visitEnd();
         }
-        MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", constructor, null, null);
+        MethodVisitor init = writer.visitMethod(ACC_PUBLIC, "<init>", constructorOf(fields), null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
         init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);

@@ -40,7 +40,9 @@ final class SplitLaneGenerator implements Opcodes {
     private static final String SEAT = Type.getInternalName(Seat.class);
     private static final String CELLS = CellCounted.CELLS;
     private static final String OBJECT = "Ljava/lang/Object;";
-    static final String CONSTRUCTOR = "(L" + SPLIT + ";L" + SEAT + ";" + OBJECT + OBJECT + "L" + CELLS + ";)V";
+    private static final String[][] FIELDS = {{"split", "L" + SPLIT + ";"}, {"seat", "L" + SEAT + ";"},
+        {"baseline", OBJECT}, {"candidate", OBJECT}, {"cells", "L" + CELLS + ";"}};
+    static final String CONSTRUCTOR = LaneGenerator.constructorOf(FIELDS);
 
     private SplitLaneGenerator() {
     }
@@ -51,10 +53,8 @@ final class SplitLaneGenerator implements Opcodes {
 
     static byte[] generate(List<Class<?>> apis) {
         String self = className(apis.get(0)).replace('.', '/');
-        ClassWriter writer = LaneGenerator.writer(self, apis, new String[][] {{"split", "L" + SPLIT + ";"},
-            {"seat", "L" + SEAT + ";"}, {"baseline", OBJECT}, {"candidate", OBJECT}, {"cells", "L" + CELLS + ";"}},
-                CONSTRUCTOR, LaneGenerator.resolved(apis, Split.class, Seat.class, CallCells.class,
-                        CallCells.Cell.class));
+        ClassWriter writer = LaneGenerator.writer(self, apis, FIELDS, LaneGenerator.resolved(apis, Split.class,
+                Seat.class, CallCells.class, CallCells.Cell.class));
         for (Map.Entry<Method, Class<?>> forwarded : FacadeGenerator.forwardedMethods(apis).entrySet()) {
             forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey());
         }

@@ -4,6 +4,7 @@ import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The calls of an implementation made through its lanes, counted per thread: each thread increments plain fields
@@ -109,14 +110,9 @@ public final class CallCells {
 
     /** Calls that ended (normally or by throwing), summed over the threads. */
     public synchronized long calls() {
-        long sum = retiredLeft;
-        for (Cell cell : table) {
-            sum += cell == null ? 0 : cell.left;
-        }
-        for (Cell cell : overflow.values()) { // a cell is in the table or in the overflow, never both
-            sum += cell.left;
-        }
-        return sum;
+        long[] sum = {retiredLeft};
+        each(cell -> sum[0] += cell.left);
+        return sum[0];
     }
 
     /**
@@ -124,27 +120,26 @@ public final class CallCells {
      * its writes are visible: all of them that came before the last safepoint or handshake with that thread.
      */
     public synchronized void addInside(Set<Long> into) {
-        for (Cell cell : table) {
-            if (cell != null && cell.entered != cell.left) {
-                into.add(cell.owner);
-            }
-        }
-        for (Cell cell : overflow.values()) {
+        each(cell -> {
             if (cell.entered != cell.left) {
                 into.add(cell.owner);
             }
-        }
+        });
     }
 
     /** Calls running now, as far as the sums show: for statistics, never for the drain. */
     public synchronized long inFlight() {
-        long sum = retiredEntered - retiredLeft;
+        long[] sum = {retiredEntered - retiredLeft};
+        each(cell -> sum[0] += cell.entered - cell.left);
+        return Math.max(0, sum[0]);
+    }
+
+    private void each(Consumer<Cell> action) { // a cell is in the table or in the overflow, never both
         for (Cell cell : table) {
-            sum += cell == null ? 0 : cell.entered - cell.left;
+            if (cell != null) {
+                action.accept(cell);
+            }
         }
-        for (Cell cell : overflow.values()) {
-            sum += cell.entered - cell.left;
-        }
-        return Math.max(0, sum);
+        overflow.values().forEach(action);
     }
 }

@@ -254,7 +254,7 @@ public final class Implementation {
         return lanes.laneFor(targetFor(seat), scoped != null, maker, observer);
     }
 
-    /** A facade took one of this implementation's lanes: from now on a drain also looks at thread stacks. */
+    /** A facade took one of this implementation's lanes: from now on a drain also takes a safepoint (Grace). */
     void laneIssued() {
         lanes.issued();
     }

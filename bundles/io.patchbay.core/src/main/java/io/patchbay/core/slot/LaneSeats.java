@@ -8,7 +8,7 @@ import java.util.WeakHashMap;
  * The seats of a slot whose facades can take a lane, under the slot's lock. A facade holds a lane only while the
  * route allows one (see {@link #laneable}): the active implementation's lane, or during a canary a split lane over
  * both arms' lanes. Every route change, split and observer change takes all lanes back before it returns, which
- * is what lets {@link Grace} decide a drain from thread stacks.
+ * is what lets {@link Grace} decide a drain from one safepoint.
  */
 public final class LaneSeats {
 
@@ -60,7 +60,8 @@ public final class LaneSeats {
         if (active == null || active.gone() || active.traced()) {
             return false;
         }
-        return split == null || split.baseline() == active && !split.candidate().gone() && !split.candidate().traced();
+        return split == null
+                || split.baseline() == active && !split.candidate().gone() && !split.candidate().traced();
     }
 
     /**

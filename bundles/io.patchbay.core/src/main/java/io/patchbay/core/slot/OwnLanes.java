@@ -2,7 +2,8 @@ package io.patchbay.core.slot;
 
 /**
  * The lanes of one implementation: its lane classes, made on first use, the one lane every seat of a singleton
- * shares (made again when a canary's arm starts or stops observing), and whether any facade ever took one (if none did, a drain needs no look at thread stacks).
+ * shares (made again when a canary's arm starts or stops observing), and whether any facade ever took one (if
+ * none did, a drain needs no safepoint).
  */
 final class OwnLanes {
 
