@@ -3,7 +3,6 @@ package io.patchbay.core.slot;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -25,15 +24,20 @@ public final class CallCells {
         private final WeakReference<Thread> thread;
         long entered;
         long left;
+        long outermost; // the entered count when the thread's latest outermost call here started
 
         Cell(Thread thread) {
             this.owner = thread.getId();
             this.thread = new WeakReference<>(thread);
         }
 
-        /** A call starts. */
+        /** A call starts: an outermost one if the thread has no other call running here. */
         public void enter() {
-            entered++;
+            long before = entered;
+            if (before == left) {
+                outermost = before;
+            }
+            entered = before + 1;
         }
 
         /** A call ends, normally or not. */
@@ -116,15 +120,30 @@ public final class CallCells {
     }
 
     /**
-     * Adds to {@code into} the id of every thread with a call running here (entered and not yet left), as far as
-     * its writes are visible: all of them that came before the last safepoint or handshake with that thread.
+     * Puts in {@code into}, for every thread with a call running here (entered and not yet left), how many calls
+     * it has entered: a mark that {@link #leftSince} compares with later. Only the thread's writes that are
+     * visible count: all of them that came before the last safepoint or handshake with that thread.
      */
-    public synchronized void addInside(Set<Long> into) {
+    public synchronized void putInside(Map<Long, Long> into) {
         each(cell -> {
             if (cell.entered != cell.left) {
-                into.add(cell.owner);
+                into.put(cell.owner, cell.entered);
             }
         });
+    }
+
+    /**
+     * Whether thread {@code id} has left every call it had running here when it had entered {@code mark} calls:
+     * it has no call running now, or it started an outermost call since (which it can only do once every call
+     * below has returned, however calls nest). A thread whose cell is gone has ended.
+     */
+    public synchronized boolean leftSince(long id, long mark) {
+        Cell[] cells = table;
+        Cell cell = cells[(int) id & (cells.length - 1)];
+        if (cell == null || cell.owner != id) {
+            cell = overflow.get(id);
+        }
+        return cell == null || cell.entered == cell.left || cell.outermost >= mark;
     }
 
     /** Calls running now, as far as the sums show: for statistics, never for the drain. */

@@ -3,7 +3,9 @@ package io.patchbay.core.slot;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -31,6 +33,12 @@ import java.util.concurrent.locks.LockSupport;
  * after the safepoint, so it sees the lane gone. The others are looked at again (a safepoint that walks only
  * them) until they are in none. Only the top frames are walked, so the pause does not grow with stack depth.
  * Calls on the counted path are drained by their counts, not here.
+ * <p>
+ * A thread counted inside is marked with the calls it had entered ({@link CallCells#putInside}), and from then on
+ * waited for only until it has left those calls ({@link CallCells#leftSince}): a busy consumer that keeps
+ * entering a canary's new split lanes (which cannot reach this lane) does not hold the drain. A call it makes from
+ * within a marked one, through a lane it read before the safepoint, returns before the marked one does, so the
+ * mark covers it too; the frames are read only for threads no cell has counted.
  */
 final class Grace {
 
@@ -38,8 +46,18 @@ final class Grace {
     static final int DEPTH = 24;
     private static final long FIRST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long LEFT = -1; // a mark whose calls have all ended
 
-    private Grace() {
+    private final Lanes lanes;
+    private final String laneLoader;
+    private final CallCells own;
+    private final Map<Long, Long> ownMarks = new HashMap<>();
+    private final Map<Long, Long> splitMarks = new HashMap<>();
+
+    private Grace(Lanes lanes, String laneLoader, CallCells own) {
+        this.lanes = lanes;
+        this.laneLoader = laneLoader;
+        this.own = own;
     }
 
     /**
@@ -47,8 +65,9 @@ final class Grace {
      * @return whether no thread was left in the lanes of loader {@code laneLoader} before {@code end} (nanoTime)
      */
     static boolean await(Lanes lanes, String laneLoader, CallCells cells, long end) {
+        Grace grace = new Grace(lanes, laneLoader, cells);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Set<Long> pending = pending(lanes, laneLoader, cells, threads.dumpAllThreads(false, false, DEPTH));
+        Set<Long> pending = grace.pending(threads.dumpAllThreads(false, false, DEPTH));
         long pause = FIRST_PAUSE_NANOS;
         while (!pending.isEmpty()) {
             if (System.nanoTime() - end >= 0) {
@@ -57,24 +76,48 @@ final class Grace {
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
             long[] ids = pending.stream().mapToLong(Long::longValue).toArray();
-            pending = pending(lanes, laneLoader, cells, threads.getThreadInfo(ids, DEPTH));
+            pending = grace.pending(threads.getThreadInfo(ids, DEPTH));
         }
         return true;
     }
 
     /** The threads of {@code stopped} (just taken at a safepoint; null for ended threads) still to wait for. */
-    private static Set<Long> pending(Lanes lanes, String laneLoader, CallCells cells, ThreadInfo[] stopped) {
-        Set<Long> inside = new HashSet<>();
-        cells.addInside(inside); // after the safepoint: every count the threads made before it is visible
-        lanes.splitCells().addInside(inside);
+    private Set<Long> pending(ThreadInfo[] stopped) {
+        Map<Long, Long> ownInside = new HashMap<>();
+        Map<Long, Long> splitInside = new HashMap<>();
+        own.putInside(ownInside); // after the safepoint: every count the threads made before it is visible
+        lanes.splitCells().putInside(splitInside);
         Set<Long> pending = new HashSet<>();
         for (ThreadInfo thread : stopped) {
-            if (thread != null && (inside.contains(thread.getThreadId())
-                    || entering(lanes, laneLoader, thread.getStackTrace()))) {
-                pending.add(thread.getThreadId());
+            if (thread == null) {
+                continue;
+            }
+            long id = thread.getThreadId();
+            boolean inside = waiting(id, own, ownMarks, ownInside) | waiting(id, lanes.splitCells(), splitMarks,
+                    splitInside);
+            boolean counted = ownMarks.containsKey(id) || splitMarks.containsKey(id);
+            if (inside || !counted && entering(lanes, laneLoader, thread.getStackTrace())) {
+                pending.add(id);
             }
         }
         return pending;
+    }
+
+    /** Whether thread {@code id} has not yet left the calls it was first counted inside in {@code cells}. */
+    private static boolean waiting(long id, CallCells cells, Map<Long, Long> marks, Map<Long, Long> inside) {
+        Long mark = marks.get(id);
+        if (mark == null) {
+            mark = inside.get(id);
+            if (mark == null) {
+                return false;
+            }
+            marks.put(id, mark);
+            return true;
+        }
+        if (mark != LEFT && cells.leftSince(id, mark)) {
+            marks.put(id, LEFT);
+        }
+        return marks.get(id) != LEFT;
     }
 
     /** Whether a thread whose top frames are {@code top} may be about to call, or start a call in, the lane. */

@@ -17,8 +17,10 @@ import io.patchbay.core.slot.Stubs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.Test;
 
 /**
@@ -65,6 +67,48 @@ public class SplitLaneTest {
         assertEquals(0, drainsThatTimedOut);
         assertEquals("calls that ran in an arm after its drain", 0,
                 recordings[0].late.get() + recordings[1].late.get() + recordings[2].late.get());
+    }
+
+    /**
+     * A third implementation drains while another canary splits the slot and 16 busy consumers stay inside its
+     * split lanes at nearly every instant (each call parks in an arm): the drain waits only for the calls a
+     * thread had running when it was first counted, not for the split lanes it enters afresh, which cannot
+     * reach the drained lane.
+     */
+    @Test
+    public void aDrainEndsWhileBusyConsumersKeepEnteringAnotherCanarysSplitLanes() throws Exception {
+        Work parking = input -> {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            return input;
+        };
+        Implementation baseline = Stubs.implementation(slot, "impl", "1.0.0", parking);
+        Implementation candidate = Stubs.implementation(slot, "impl", "1.0.1", parking);
+        Recording drainedRecording = new Recording();
+        Implementation drained = Stubs.implementation(slot, "impl", "1.0.2", drainedRecording);
+        slot.route(drained, false, 0);
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> callers = LaneDrainTest.startCallers(running, LaneDrainTest.facades(slot, 4));
+
+        int drainsThatTimedOut = 0;
+        for (int round = 1; round <= 20 && drainsThatTimedOut == 0; round++) {
+            LaneDrainTest.awaitLaneCalls(drained, drained.cells().calls() + 16);
+            long candidateLaneCalls = candidate.cells().calls();
+            slot.route(baseline, true, round);
+            slot.split(new Split(baseline, candidate) {
+                @Override
+                protected boolean toCandidate(Seat seat) {
+                    return ThreadLocalRandom.current().nextBoolean();
+                }
+            });
+            LaneDrainTest.awaitLaneCalls(candidate, candidateLaneCalls + 16); // the callers are in split lanes
+            drainsThatTimedOut += LaneDrainTest.drainAndMark(drained, drainedRecording);
+            slot.split(null);
+            drainedRecording.drained = false;
+            slot.route(drained, true, round);
+        }
+        LaneDrainTest.stop(running, callers);
+        assertEquals("drains held past 10 s by calls in other split lanes", 0, drainsThatTimedOut);
+        assertEquals("calls that ran in the drained implementation after its drain", 0, drainedRecording.late.get());
     }
 
     @Test
