@@ -16,6 +16,8 @@ import org.HdrHistogram.Recorder;
 final class Arm implements CallObserver {
 
     private static final long LONGEST = ArmTally.LONGEST;
+    /** Timed calls an arm wants per look of the judge (every 250 ms): far more than its tests need. */
+    static final long TIMED_PER_LOOK = 250;
 
     private final Implementation implementation;
     private final Recorder recorder = new Recorder(1, LONGEST, 2);
@@ -24,6 +26,7 @@ final class Arm implements CallObserver {
     private volatile long warmAt = Long.MAX_VALUE; // the implementation's call count at which it is warm
     private volatile boolean warm;
     private volatile int sampled = Integer.MAX_VALUE; // a Buckets.drawBound
+    private volatile double rulePercent = 100; // the step's share to time, before pacing
     private Histogram interval;
     private long callsSeen;
     private long errorsSeen;
@@ -46,7 +49,21 @@ final class Arm implements CallObserver {
      * judge needs a few hundred times per arm, not every call's.
      */
     void sample(double percent) {
-        sampled = Buckets.drawBound(Buckets.threshold(Math.min(100, percent)));
+        rulePercent = Math.min(100, percent);
+        sampled = Buckets.drawBound(Buckets.threshold(rulePercent));
+    }
+
+    /**
+     * At a look, given the calls since the last one: times at most about {@value #TIMED_PER_LOOK} calls until the
+     * next, as a sampling profiler does, so that a busy arm's calls are almost never timed (at a hundred million
+     * calls a second, one in 100,000) while a quiet one keeps the step's share. The judge's tests count timed
+     * calls, not their share of all calls, so they see as many as they need either way.
+     */
+    void pace(long callsSinceLastLook) {
+        double rule = rulePercent / 100;
+        double paced = callsSinceLastLook <= TIMED_PER_LOOK ? rule
+                : Math.min(rule, (double) TIMED_PER_LOOK / callsSinceLastLook);
+        sampled = Buckets.drawBoundOf(paced);
     }
 
     @Override

@@ -58,6 +58,14 @@ public final class Buckets {
         return threshold >= COUNT ? Integer.MAX_VALUE : (int) (((long) Math.max(0, threshold) << 31) / COUNT);
     }
 
+    /** {@link #drawBound} for a share given as a fraction of calls, however small: at least one draw in 2^31. */
+    static int drawBoundOf(double fraction) {
+        if (fraction <= 0 || fraction >= 1) {
+            return fraction <= 0 ? 0 : Integer.MAX_VALUE;
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1, fraction * (1L << 31)));
+    }
+
     /** Whether this call falls in the share whose {@link #drawBound} is {@code bound}: a random draw per call. */
     static boolean drawn(int bound) {
         return bound == Integer.MAX_VALUE || ThreadLocalRandom.current().nextInt() >>> 1 < bound;

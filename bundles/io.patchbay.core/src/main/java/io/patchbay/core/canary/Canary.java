@@ -98,6 +98,8 @@ final class Canary {
                 .filter(e -> !baselineThrew.containsKey(e.getKey())).max(Map.Entry.comparingByValue()).orElse(null);
         long[] cand = candidate.takeCounts();
         long[] base = baseline.takeCounts();
+        candidate.pace(cand[0]);
+        baseline.pace(base[0]);
         return machine.look(new Evidence(cand[0], cand[1], base[0], base[1], candidate.takeTimes(),
                 baseline.takeTimes(), novel == null ? null : novel.getKey(), novel == null ? 0 : novel.getValue()),
                 now);

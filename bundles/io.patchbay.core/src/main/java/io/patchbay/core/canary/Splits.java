@@ -41,6 +41,11 @@ final class Splits {
         }
 
         @Override
+        public boolean decidesShallow() {
+            return true; // a random draw
+        }
+
+        @Override
         protected boolean toCandidate(Seat seat) {
             return Buckets.drawn(bound);
         }

@@ -29,7 +29,8 @@ final class FacadeLanes implements Lanes {
     private final Set<String> facadeClasses;
     private final byte[][] laneClasses = new byte[2][]; // plain, timed; guarded by this
     private volatile String splitLoader; // its name, once the split lane class is defined
-    private MethodHandle splitConstructor; // guarded by this
+    private OwnLoader splitLoaderItself; // guarded by this
+    private final MethodHandle[] splitConstructors = new MethodHandle[2]; // counted, shallow; guarded by this
     private final CallCells splitCells = new CallCells();
 
     FacadeLanes(FacadeClassLoader facades, Slot slot) {
@@ -57,16 +58,20 @@ final class FacadeLanes implements Lanes {
 
     @Override
     public Object splitLane(Split split, Seat seat, Object baseline, Object candidate) {
+        boolean shallow = split.decidesShallow();
         MethodHandle constructor;
         synchronized (this) {
-            if (splitConstructor == null) {
-                OwnLoader loader = new OwnLoader("patchbay-split:" + LOADERS.incrementAndGet(), facades);
-                String name = SplitLaneGenerator.className(slot.type());
-                splitConstructor = constructor(loader.define(name, SplitLaneGenerator.generate(slot.types())),
-                        SplitLaneGenerator.CONSTRUCTOR);
-                splitLoader = loader.getName();
+            if (splitLoaderItself == null) {
+                splitLoaderItself = new OwnLoader("patchbay-split:" + LOADERS.incrementAndGet(), facades);
+                splitLoader = splitLoaderItself.getName();
             }
-            constructor = splitConstructor;
+            int kind = shallow ? 1 : 0;
+            if (splitConstructors[kind] == null) {
+                splitConstructors[kind] = constructor(splitLoaderItself.define(SplitLaneGenerator.className(
+                        slot.type(), shallow), SplitLaneGenerator.generate(slot.types(), shallow)),
+                        SplitLaneGenerator.CONSTRUCTOR);
+            }
+            constructor = splitConstructors[kind];
         }
         try {
             return constructor.invoke(split, seat, baseline, candidate, splitCells);

@@ -33,6 +33,15 @@ public abstract class Split {
         return toCandidate(seat);
     }
 
+    /**
+     * Whether the decision is shallow: a few frames deep, calling nothing that may block, wait or load a class
+     * (a random draw). A facade's split lane then need not count itself in the slot's split cells: a drain sees
+     * a thread deciding by its top frames (see {@code Grace}). False unless a split says so.
+     */
+    public boolean decidesShallow() {
+        return false;
+    }
+
     /** Whether this call goes to the candidate. */
     protected abstract boolean toCandidate(Seat seat);
 }

@@ -46,6 +46,32 @@ public class ArmTest {
     }
 
     @Test
+    public void aBusyArmIsPacedToAFewHundredTimedCallsPerLookAndAQuietOneKeepsItsShare() {
+        Arm arm = new Arm(implementation, 0);
+        arm.sample(50);
+        arm.pace(100); // quiet: the step's share
+        assertEquals(0.5, timedShare(arm), 0.01);
+        arm.pace(Arm.TIMED_PER_LOOK * 100); // busy: a hundredth of the calls keeps the look's timed calls
+        assertEquals(0.01, timedShare(arm), 0.002);
+        arm.pace(100_000_000_000L); // never none
+        assertTrue(Buckets.drawBoundOf(Arm.TIMED_PER_LOOK / 1e11) > 0);
+        arm.sample(100);
+        arm.pace(Arm.TIMED_PER_LOOK);
+        assertEquals(1.0, timedShare(arm), 0);
+        arm.sample(0);
+        arm.pace(10);
+        assertEquals(0.0, timedShare(arm), 0);
+    }
+
+    private static double timedShare(Arm arm) {
+        int timed = 0;
+        for (int i = 0; i < 200_000; i++) {
+            timed += arm.timesThisCall() ? 1 : 0;
+        }
+        return timed / 200_000.0;
+    }
+
+    @Test
     public void onlyCallsSinceTheStartAndTheLastTakeAreTaken() {
         calls(3, 1);
         Arm arm = new Arm(implementation, 0);

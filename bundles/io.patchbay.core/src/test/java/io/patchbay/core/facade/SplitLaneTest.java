@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
 import org.junit.Test;
 
 /**
@@ -35,6 +36,19 @@ public class SplitLaneTest {
 
     @Test
     public void noCallRunsInAnArmAfterItsCanaryEndsOver1000CanariesUnder16Threads() throws Exception {
+        canaries(SplitLaneTest::half);
+    }
+
+    /**
+     * The same with a shallow split (a random draw, which gives up the processor at times as it decides): its
+     * split lane does not count itself, so a thread deciding is known only by its top frames.
+     */
+    @Test
+    public void noCallRunsInAnArmAfterAShallowSplitsCanaryEnds() throws Exception {
+        canaries(SplitLaneTest::shallowHalf);
+    }
+
+    private void canaries(BiFunction<Implementation, Implementation, Split> splits) throws Exception {
         Recording[] recordings = {new Recording(), new Recording(), new Recording()};
         Implementation[] implementations = {Stubs.implementation(slot, "impl", "1.0.0", recordings[0]),
             Stubs.implementation(slot, "impl", "1.0.1", recordings[1]),
@@ -52,7 +66,7 @@ public class SplitLaneTest {
             int candidate = 3 - active - left;
             recordings[candidate].drained = false;
             long candidateLaneCalls = implementations[candidate].cells().calls();
-            slot.split(half(implementations[active], implementations[candidate]));
+            slot.split(splits.apply(implementations[active], implementations[candidate]));
             LaneDrainTest.awaitLaneCalls(implementations[candidate], candidateLaneCalls + 16); // split lanes now
             left = candidate; // reverted
             if (i % 2 == 0) { // promoted: the route moves to the candidate, then the split ends
@@ -174,6 +188,24 @@ public class SplitLaneTest {
                 if (frames > 0) {
                     return decide(frames - 1);
                 }
+                int draw = ThreadLocalRandom.current().nextInt(8);
+                if (draw < 2) {
+                    Thread.yield();
+                }
+                return (draw & 1) == 0;
+            }
+        };
+    }
+
+    private static Split shallowHalf(Implementation baseline, Implementation candidate) {
+        return new Split(baseline, candidate) {
+            @Override
+            public boolean decidesShallow() {
+                return true;
+            }
+
+            @Override
+            protected boolean toCandidate(Seat seat) {
                 int draw = ThreadLocalRandom.current().nextInt(8);
                 if (draw < 2) {
                     Thread.yield();
