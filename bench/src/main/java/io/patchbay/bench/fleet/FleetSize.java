@@ -53,6 +53,7 @@ final class FleetSize {
                         Math.min(settings.perJvm(), size - first), settings.windowMillis(), events));
             }
             await("every target registered", () -> mgmt.targets(filter).size() == size);
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(settings.warmSeconds())); // polling until compiled
             // the steady cost of polling, with nothing to deploy
             long[] before = usage(jvms);
             long serverBefore = server.cpu().toNanos();
