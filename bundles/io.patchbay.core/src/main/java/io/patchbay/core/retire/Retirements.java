@@ -38,7 +38,10 @@ public final class Retirements implements Consumer<Implementation> {
     @Override
     public void accept(Implementation implementation) {
         Bundle bundle = implementation.bundle();
-        BundleWiring wiring = bundle == null ? null : bundle.adapt(BundleWiring.class);
+        if (bundle == null) {
+            return; // unregistered since it was routed (a departure during a switch): the route moves on from it
+        }
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
         ClassLoader loader = wiring != null ? wiring.getClassLoader() : null;
         if (loader == null) {
             loader = implementation.target.getClass().getClassLoader(); // a class of the bundle

@@ -8,12 +8,15 @@ import io.patchbay.api.dto.RetiredDTO;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Slot;
 import io.patchbay.core.testing.FakeBundles;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.After;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 
 /** Every implementation that was active, and whether it is fully retired or what holds it. */
 public class RetirementsTest {
@@ -26,6 +29,33 @@ public class RetirementsTest {
     @After
     public void restoreContextLoader() {
         Thread.currentThread().setContextClassLoader(context);
+    }
+
+    /**
+     * An implementation unregistered between its switch and this note (its reference no longer names a bundle):
+     * the note passes over it and the operation that switched still answers (a storm's JMX revert once failed
+     * with a NullPointerException here).
+     */
+    @Test
+    public void anImplementationUnregisteredBeforeItsRouteIsNotedIsPassedOver() throws Exception {
+        FakeBundles.FakeBundle original = bundle(3, "impl", "1.0.0");
+        retirements.accept(FakeBundles.implementation(slot, original));
+        FakeBundles.FakeBundle fix = bundle(4, "impl", "1.0.1");
+        AtomicReference<Bundle> registrant = new AtomicReference<>(fix.bundle);
+        Implementation departed = new Implementation(slot, (ServiceReference<?>) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] { ServiceReference.class }, (proxy, method, args) ->
+                        switch (method.getName()) {
+                            case "getBundle" -> registrant.get();
+                            case "getProperty" -> "service.id".equals(args[0]) ? 40L : null;
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            case "equals" -> proxy == args[0];
+                            default -> null;
+                        }), (Supplier<String>) () -> "fix");
+        registrant.set(null); // unregistered
+
+        retirements.accept(departed);
+
+        assertEquals(List.of("impl/1.0.0"), retirements.report(0).stream().map(r -> r.implementation).toList());
     }
 
     @Test
