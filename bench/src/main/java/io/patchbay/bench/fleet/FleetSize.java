@@ -77,6 +77,10 @@ final class FleetSize {
                     "ACTION_FAILED")).map(e -> e.controllerId() + ": " + e.reason()).toList();
             long rollout = System.currentTimeMillis() - start;
             double serverRollout = 100.0 * (server.cpu().toNanos() - serverStart) / 1e6 / rollout;
+            // an agent prints its event before it reports the outcome, but the line may still be on its way here
+            Set<String> everyTarget = new HashSet<>();
+            groups.forEach(everyTarget::addAll);
+            awaitEvents(() -> Waves.succeeded(everyTarget, List.copyOf(events), start) == everyTarget.size());
             List<Waves.Wave> waves = Waves.of(groups, List.copyOf(events), start);
 
             long bad = ready(mgmt.createRollout("bad-" + size, badSet, filter, settings.groups(), 100, 0));
@@ -137,6 +141,14 @@ final class FleetSize {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100)); // the sampling interval
         }
         rssPeakKb = Math.max(rssPeakKb, server.rssKb());
+    }
+
+    /** Waits up to 10 s for events that the agents' JVMs printed and this JVM has not read yet. */
+    private static void awaitEvents(Check condition) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.holds() && System.nanoTime() < end) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // the events come on another thread's read
+        }
     }
 
     private interface Check {

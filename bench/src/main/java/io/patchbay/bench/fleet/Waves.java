@@ -45,6 +45,12 @@ final class Waves {
         return waves;
     }
 
+    /** How many of {@code targets} reported success at or after {@code start}. */
+    static long succeeded(Set<String> targets, Collection<FleetJvm.Event> events, long start) {
+        return events.stream().filter(e -> e.time() >= start && e.type().equals("ACTION_SUCCEEDED")
+                && targets.contains(e.controllerId())).map(FleetJvm.Event::controllerId).distinct().count();
+    }
+
     /** How many of {@code targets} started an action at or after {@code start}. */
     static long started(Set<String> targets, Collection<FleetJvm.Event> events, long start) {
         return events.stream().filter(e -> e.time() >= start && e.type().equals("ACTION_STARTED")
