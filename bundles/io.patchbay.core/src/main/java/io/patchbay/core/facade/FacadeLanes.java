@@ -28,8 +28,7 @@ final class FacadeLanes implements Lanes {
     private final Slot slot;
     private final Set<String> facadeClasses;
     private final byte[][] laneClasses = new byte[2][]; // plain, timed; guarded by this
-    private volatile String splitLoader; // its name, once the split lane class is defined
-    private OwnLoader splitLoaderItself; // guarded by this
+    private volatile OwnLoader splitLoader; // once a split lane class is defined; written under this
     private final MethodHandle[] splitConstructors = new MethodHandle[2]; // counted, shallow; guarded by this
     private final CallCells splitCells = new CallCells();
 
@@ -47,8 +46,8 @@ final class FacadeLanes implements Lanes {
 
     @Override
     public boolean splitFrame(StackTraceElement frame) {
-        String loader = splitLoader;
-        return loader != null && loader.equals(frame.getClassLoaderName());
+        OwnLoader loader = splitLoader;
+        return loader != null && loader.getName().equals(frame.getClassLoaderName());
     }
 
     @Override
@@ -61,13 +60,12 @@ final class FacadeLanes implements Lanes {
         boolean shallow = split.decidesShallow();
         MethodHandle constructor;
         synchronized (this) {
-            if (splitLoaderItself == null) {
-                splitLoaderItself = new OwnLoader("patchbay-split:" + LOADERS.incrementAndGet(), facades);
-                splitLoader = splitLoaderItself.getName();
+            if (splitLoader == null) {
+                splitLoader = new OwnLoader("patchbay-split:" + LOADERS.incrementAndGet(), facades);
             }
             int kind = shallow ? 1 : 0;
             if (splitConstructors[kind] == null) {
-                splitConstructors[kind] = constructor(splitLoaderItself.define(SplitLaneGenerator.className(
+                splitConstructors[kind] = constructor(splitLoader.define(SplitLaneGenerator.className(
                         slot.type(), shallow), SplitLaneGenerator.generate(slot.types(), shallow)),
                         SplitLaneGenerator.CONSTRUCTOR);
             }
