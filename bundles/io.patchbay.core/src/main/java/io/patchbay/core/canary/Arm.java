@@ -26,6 +26,7 @@ final class Arm implements CallObserver {
     private volatile long warmAt = Long.MAX_VALUE; // the implementation's call count at which it is warm
     private volatile boolean warm;
     private volatile int sampled = Integer.MAX_VALUE; // a Buckets.drawBound
+    private volatile Chance timed = Chance.ALWAYS; // the same share, for the lanes' gaps
     private volatile double rulePercent = 100; // the step's share to time, before pacing
     private Histogram interval;
     private long callsSeen;
@@ -50,6 +51,7 @@ final class Arm implements CallObserver {
      */
     void sample(double percent) {
         rulePercent = Math.min(100, percent);
+        timeShare(rulePercent / 100);
         sampled = Buckets.drawBound(Buckets.threshold(rulePercent));
     }
 
@@ -63,12 +65,31 @@ final class Arm implements CallObserver {
         double rule = rulePercent / 100;
         double paced = callsSinceLastLook <= TIMED_PER_LOOK ? rule
                 : Math.min(rule, (double) TIMED_PER_LOOK / callsSinceLastLook);
+        timeShare(paced);
         sampled = Buckets.drawBoundOf(paced);
     }
 
     @Override
     public boolean timesThisCall() {
         return Buckets.drawn(sampled);
+    }
+
+    private void timeShare(double share) {
+        if (share != timed.share()) {
+            timed = new Chance(share); // a new sampling: the lanes draw their gaps again
+        }
+    }
+
+    /** For a lane: the calls until the next timed one, drawn for the share it times now. */
+    @Override
+    public long untimedAhead() {
+        return timed.callsBefore();
+    }
+
+    /** The chance the lanes' gaps were drawn for: a new one at every change of the share. */
+    @Override
+    public Object sampling() {
+        return timed;
     }
 
     @Override

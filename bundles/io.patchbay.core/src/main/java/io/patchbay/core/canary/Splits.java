@@ -34,20 +34,28 @@ final class Splits {
     /** A random share of calls, decided per call: not sticky. */
     static final class CallShare extends Split {
         private final int bound;
+        private final Chance chance;
 
         CallShare(Implementation baseline, Implementation candidate, int threshold) {
             super(baseline, candidate);
             this.bound = Buckets.drawBound(threshold);
+            this.chance = new Chance((double) threshold / Buckets.COUNT);
         }
 
+        /** A share of calls below {@link Chance#COUNTED}: from there up, a draw per call costs less than gaps. */
         @Override
-        public boolean decidesShallow() {
-            return true; // a random draw
+        public boolean decidesByGaps() {
+            return chance.share() < Chance.COUNTED;
         }
 
         @Override
         protected boolean toCandidate(Seat seat) {
             return Buckets.drawn(bound);
+        }
+
+        @Override
+        protected long baselineCallsAhead() {
+            return chance.callsBefore();
         }
     }
 

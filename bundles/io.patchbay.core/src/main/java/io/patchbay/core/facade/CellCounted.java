@@ -40,11 +40,22 @@ final class CellCounted implements Opcodes {
      */
     static void around(MethodVisitor mv, String self, Type result, int cell, Runnable started, Runnable body,
             Runnable ended, Runnable failed) {
-        int resultSlot = cell + 3;
+        mine(mv, self, cell);
+        entered(mv, result, cell, started, body, ended, failed);
+    }
+
+    /** Keeps the calling thread's cell, of the class's {@code cells} field, in the local {@code cell}. */
+    static void mine(MethodVisitor mv, String self, int cell) {
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, self, "cells", "L" + CELLS + ";");
         mv.visitMethodInsn(INVOKEVIRTUAL, CELLS, "mine", "()L" + CELL + ";", false);
         mv.visitVarInsn(ASTORE, cell);
+    }
+
+    /** {@link #around} once the cell is in its local: from {@code cell.enter()} on. */
+    static void entered(MethodVisitor mv, Type result, int cell, Runnable started, Runnable body, Runnable ended,
+            Runnable failed) {
+        int resultSlot = cell + 3;
         mv.visitVarInsn(ALOAD, cell);
         mv.visitMethodInsn(INVOKEVIRTUAL, CELL, "enter", "()V", false);
         started.run();

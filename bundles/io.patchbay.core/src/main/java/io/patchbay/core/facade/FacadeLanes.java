@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The lanes of one slot's generated facades. Each implementation's lane classes (plain, and timed for a canary's
  * arm) are the slot's lane classes defined again in a class loader of its own, named {@code patchbay-lane:N}, a
  * child of the slot's facade loader; a frame of those classes then names the implementation. The slot's split
- * lane class has a loader of its own too, {@code patchbay-split:N}. The slot's facade classes are known by their
+ * and share lane classes have a loader of their own too, {@code patchbay-split:N}. The slot's facade classes are known by their
  * names and their loader's name, which is the slot's own (see {@link FacadeClassLoader}).
  */
 final class FacadeLanes implements Lanes {
@@ -29,7 +29,7 @@ final class FacadeLanes implements Lanes {
     private final Set<String> facadeClasses;
     private final byte[][] laneClasses = new byte[2][]; // plain, timed; guarded by this
     private volatile OwnLoader splitLoader; // once a split lane class is defined; written under this
-    private final MethodHandle[] splitConstructors = new MethodHandle[2]; // counted, shallow; guarded by this
+    private final MethodHandle[] splitConstructors = new MethodHandle[2]; // split, share; guarded by this
     private final CallCells splitCells = new CallCells();
 
     FacadeLanes(FacadeClassLoader facades, Slot slot) {
@@ -57,22 +57,33 @@ final class FacadeLanes implements Lanes {
 
     @Override
     public Object splitLane(Split split, Seat seat, Object baseline, Object candidate) {
-        boolean shallow = split.decidesShallow();
-        MethodHandle constructor;
-        synchronized (this) {
-            if (splitLoader == null) {
-                splitLoader = new OwnLoader("patchbay-split:" + LOADERS.incrementAndGet(), facades);
-            }
-            int kind = shallow ? 1 : 0;
-            if (splitConstructors[kind] == null) {
-                splitConstructors[kind] = constructor(splitLoader.define(SplitLaneGenerator.className(
-                        slot.type(), shallow), SplitLaneGenerator.generate(slot.types(), shallow)),
-                        SplitLaneGenerator.CONSTRUCTOR);
-            }
-            constructor = splitConstructors[kind];
+        return make(splitConstructor(0), split, seat, baseline, candidate, splitCells);
+    }
+
+    @Override
+    public Object shareLane(Split split, Implementation baseline, Object target, CallObserver observer,
+            Object candidate) {
+        return make(splitConstructor(1), split, baseline, target, observer, candidate, baseline.cells());
+    }
+
+    /** The constructor of the split lane class (0) or the share lane class (1), defined on first use. */
+    private synchronized MethodHandle splitConstructor(int kind) {
+        if (splitLoader == null) {
+            splitLoader = new OwnLoader("patchbay-split:" + LOADERS.incrementAndGet(), facades);
         }
+        if (splitConstructors[kind] == null) {
+            splitConstructors[kind] = kind == 0
+                    ? constructor(splitLoader.define(SplitLaneGenerator.className(slot.type()),
+                            SplitLaneGenerator.generate(slot.types())), SplitLaneGenerator.CONSTRUCTOR)
+                    : constructor(splitLoader.define(ShareLaneGenerator.className(slot.type()),
+                            ShareLaneGenerator.generate(slot.types())), ShareLaneGenerator.CONSTRUCTOR);
+        }
+        return splitConstructors[kind];
+    }
+
+    private Object make(MethodHandle constructor, Object... fields) {
         try {
-            return constructor.invoke(split, seat, baseline, candidate, splitCells);
+            return constructor.invokeWithArguments(fields);
         } catch (Throwable e) {
             throw new IllegalStateException("Cannot create the split lane of " + slot.id(), e);
         }

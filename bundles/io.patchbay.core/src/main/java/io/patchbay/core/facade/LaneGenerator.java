@@ -18,7 +18,7 @@ import org.objectweb.asm.Type;
  * <pre>
  * CallCells.Cell cell = cells.mine();   // the calling thread's own counters: plain loads
  * cell.enter();                         // a plain increment
- * long start = LaneClock.start(observer);       // timed lane only: a canary's arm observes the calls
+ * long start = LaneClock.start(observer, cell); // timed lane only: a canary's arm observes the calls
  * try {
  *     result = ((Api) target).method(args);
  * } catch (Throwable t) {
@@ -119,7 +119,9 @@ final class LaneGenerator implements Opcodes {
         CellCounted.around(mv, self, Type.getReturnType(method), cell, () -> {
             if (timed) {
                 observer(mv, self);
-                mv.visitMethodInsn(INVOKESTATIC, CLOCK, "start", "(L" + OBSERVER + ";)J", false);
+                mv.visitVarInsn(ALOAD, cell);
+                mv.visitMethodInsn(INVOKESTATIC, CLOCK, "start",
+                        "(L" + OBSERVER + ";" + Type.getDescriptor(CallCells.Cell.class) + ")J", false);
                 mv.visitVarInsn(LSTORE, start);
             }
         }, () -> {

@@ -33,9 +33,7 @@ import org.objectweb.asm.Type;
  * The arms' lanes count and time the calls. The split cells tell a drain which threads may still call either
  * arm, however deep the split's decision runs; the class has a class loader of its own, so that a thread about to
  * be counted is seen too (see {@code io.patchbay.core.slot.Grace}). A split whose decision is shallow
- * ({@link Split#decidesShallow()}: a random draw) gets the <em>shallow</em> variant, which does not count itself:
- * a thread deciding has the split lane among its top frames, which is what a drain reads for a thread no cell
- * counts, and once it calls an arm, the arm's lane counts it.
+ * ({@link Split#decidesByGaps()}: a small share of calls) gets a share lane instead ({@link ShareLaneGenerator}).
  */
 final class SplitLaneGenerator implements Opcodes {
 
@@ -50,22 +48,22 @@ final class SplitLaneGenerator implements Opcodes {
     private SplitLaneGenerator() {
     }
 
-    static String className(Class<?> api, boolean shallow) {
-        return "patchbay.generated." + api.getName() + (shallow ? "$ShallowSplitLane" : "$SplitLane");
+    static String className(Class<?> api) {
+        return "patchbay.generated." + api.getName() + "$SplitLane";
     }
 
-    static byte[] generate(List<Class<?>> apis, boolean shallow) {
-        String self = className(apis.get(0), shallow).replace('.', '/');
+    static byte[] generate(List<Class<?>> apis) {
+        String self = className(apis.get(0)).replace('.', '/');
         ClassWriter writer = LaneGenerator.writer(self, apis, FIELDS, LaneGenerator.resolved(apis, Split.class,
                 Seat.class, CallCells.class, CallCells.Cell.class));
         for (Map.Entry<Method, Class<?>> forwarded : FacadeGenerator.forwardedMethods(apis).entrySet()) {
-            forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey(), shallow);
+            forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey());
         }
         writer.visitEnd();
         return writer.toByteArray();
     }
 
-    private static void forward(ClassWriter writer, String self, String apiName, Method method, boolean shallow) {
+    private static void forward(ClassWriter writer, String self, String apiName, Method method) {
         MethodVisitor mv = FacadeGenerator.begin(writer, method);
         Runnable decideAndCall = () -> {
             Label baseline = new Label();
@@ -82,21 +80,16 @@ final class SplitLaneGenerator implements Opcodes {
             call(mv, self, "baseline", apiName, method);
             mv.visitLabel(called);
         };
-        if (shallow) {
-            decideAndCall.run();
-            mv.visitInsn(Type.getReturnType(method).getOpcode(IRETURN));
-        } else {
-            int cell = FacadeGenerator.afterArguments(Type.getArgumentTypes(method));
-            CellCounted.around(mv, self, Type.getReturnType(method), cell, () -> {
-            }, decideAndCall, () -> {
-            }, () -> {
-            });
-        }
+        int cell = FacadeGenerator.afterArguments(Type.getArgumentTypes(method));
+        CellCounted.around(mv, self, Type.getReturnType(method), cell, () -> {
+        }, decideAndCall, () -> {
+        }, () -> {
+        });
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    private static void call(MethodVisitor mv, String self, String arm, String apiName, Method method) {
+    static void call(MethodVisitor mv, String self, String arm, String apiName, Method method) {
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, self, arm, OBJECT);
         mv.visitTypeInsn(CHECKCAST, apiName);

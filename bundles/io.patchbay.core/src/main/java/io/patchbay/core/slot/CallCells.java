@@ -25,6 +25,12 @@ public final class CallCells {
         long entered;
         long left;
         long outermost; // the entered count when the thread's latest outermost call here started
+        // What LaneClock and Gaps keep: places are entered counts, so the calls between two draws write nothing
+        Object sampler; // the observer's sampling that timedAt was drawn for
+        long timedAt; // the place of this thread's next call here to time
+        Object sharing; // the split that candidateAt was drawn for
+        long candidateAt; // the place of this thread's next call through a share lane to go to the candidate
+        long drawAt; // the lesser of the two: a share lane's call before it draws nothing
 
         Cell(Thread thread) {
             this.owner = thread.getId();

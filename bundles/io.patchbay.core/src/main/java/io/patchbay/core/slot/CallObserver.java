@@ -10,6 +10,25 @@ public interface CallObserver {
     /** Whether this call is to be timed (an observer may time only a sample); on the call path, cheap. */
     boolean timesThisCall();
 
+    /**
+     * Asked by a lane at a call instead of {@link #timesThisCall}: how many calls, this one first, to leave
+     * untimed before the next timed one, which it then times without asking. An observer that times each call
+     * with a fixed chance draws a geometric gap, which times the same share of calls, each with the same chance,
+     * with one draw per timed call. The default asks {@link #timesThisCall} for each call.
+     */
+    default long untimedAhead() {
+        return timesThisCall() ? 0 : 1;
+    }
+
+    /**
+     * What the gaps drawn by {@link #untimedAhead} hold for: an observer whose share changes returns a new object,
+     * so that no thread keeps a gap drawn for the old share (one drawn when the share was small could otherwise
+     * leave a thread untimed for long after its calls slow down). The default: the observer.
+     */
+    default Object sampling() {
+        return this;
+    }
+
     /** A call took {@code nanos}; on the call path, so it must not block or allocate. */
     void timed(long nanos);
 

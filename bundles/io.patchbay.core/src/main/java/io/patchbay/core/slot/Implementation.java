@@ -54,10 +54,7 @@ public final class Implementation {
                 : null;
     }
 
-    /**
-     * The object a call from {@code seat} goes to: the service object itself for a singleton, else the one the
-     * implementation handed that seat's consumer.
-     */
+    /** The object a call from {@code seat} goes to: the service object, or the one its consumer was handed. */
     public Object targetFor(Seat seat) {
         return scoped == null ? target : scoped.objectFor(seat);
     }
@@ -82,10 +79,7 @@ public final class Implementation {
         }
     }
 
-    /**
-     * {@code symbolicName/version}, the name operators and the route store use; a host with fragment patches
-     * attached is a different implementation: {@code host/1.0.0+fragment/1.0.1}.
-     */
+    /** {@code symbolicName/version} (operators, the route store); with fragments {@code host/1.0.0+fragment/1.0.1}. */
     public static String idOf(Bundle bundle) {
         StringBuilder id = new StringBuilder(bundleId(bundle));
         for (Bundle fragment : PatchFragments.attached(bundle)) {
@@ -252,6 +246,12 @@ public final class Implementation {
     /** A lane to its object for {@code seat} (see {@link OwnLanes#laneFor}), timing what a canary's arm asks. */
     Object laneFor(Seat seat, Lanes maker) {
         return lanes.laneFor(targetFor(seat), scoped != null, maker, observer);
+    }
+
+    /** As baseline of {@code split}, its share lane to this object for {@code seat}; null while no arm observes. */
+    Object shareLaneFor(Seat seat, Lanes maker, Split split, Object candidate) {
+        CallObserver watching = observer;
+        return watching == null ? null : maker.shareLane(split, this, targetFor(seat), watching, candidate);
     }
 
     /** A facade took one of this implementation's lanes: from now on a drain also takes a safepoint (Grace). */

@@ -77,9 +77,11 @@ public final class LaneSeats {
         if (lanes == null || !laneable(active, split)) {
             return;
         }
-        Object lane = active.laneFor(seat, lanes);
+        Object lane = active.laneFor(seat, lanes); // also makes its lane type, whose loader a drain looks for
         if (split != null) {
-            lane = lanes.splitLane(split, seat, lane, split.candidate().laneFor(seat, lanes));
+            Object candidate = split.candidate().laneFor(seat, lanes);
+            Object share = split.decidesByGaps() ? active.shareLaneFor(seat, lanes, split, candidate) : null;
+            lane = share != null ? share : lanes.splitLane(split, seat, lane, candidate);
         }
         synchronized (slot) {
             if (takeBacks != seen || !seats.contains(seat)) {

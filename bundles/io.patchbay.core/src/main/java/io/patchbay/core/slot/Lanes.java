@@ -3,7 +3,7 @@ package io.patchbay.core.slot;
 /**
  * The facade side of a slot's fast path, made by the facade package: the lane of an implementation (an object of
  * a class of its own that implements the slot's interfaces and forwards to one target, counting in
- * {@link CallCells}), the split lane of a canary (which picks one of two lanes per call), and how {@link Grace}
+ * {@link CallCells}), the split or share lane of a canary (which picks one of two per call), and how {@link Grace}
  * knows the slot's facades, split lanes and an implementation's lanes on a stack.
  */
 public interface Lanes {
@@ -16,6 +16,14 @@ public interface Lanes {
      * lane or the {@code baseline} lane.
      */
     Object splitLane(Split split, Seat seat, Object baseline, Object candidate);
+
+    /**
+     * For a split that decides by gaps ({@link Split#decidesByGaps}): a lane that decides each call with
+     * {@link Gaps}, calls the {@code candidate} lane with the candidate's share, and makes the other calls to the
+     * baseline's {@code target} itself, counted in the {@code baseline}'s cells and timed as its arm
+     * ({@code observer}) asks, as the baseline's own lane would.
+     */
+    Object shareLane(Split split, Implementation baseline, Object target, CallObserver observer, Object candidate);
 
     /** Whether {@code frame} runs in one of this slot's generated facades. */
     boolean facadeFrame(StackTraceElement frame);

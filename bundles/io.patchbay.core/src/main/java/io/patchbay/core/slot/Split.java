@@ -34,12 +34,23 @@ public abstract class Split {
     }
 
     /**
-     * Whether the decision is shallow: a few frames deep, calling nothing that may block, wait or load a class
-     * (a random draw). A facade's split lane then need not count itself in the slot's split cells: a drain sees
-     * a thread deciding by its top frames (see {@code Grace}). False unless a split says so.
+     * Whether the split is a small random share of calls, which a share lane ({@link Lanes#shareLane}) decides
+     * best by gaps ({@link #baselineCallsAhead}): the decision must be shallow (a few frames deep, calling nothing
+     * that may block, wait or load a class) and the same for every seat, as the share lane counts nothing while
+     * it decides and a drain sees a thread deciding by its top frames (see {@code Grace}). False unless a split
+     * says so; a large share is cheaper decided per call in a split lane.
      */
-    public boolean decidesShallow() {
+    public boolean decidesByGaps() {
         return false;
+    }
+
+    /**
+     * For a split that decides by gaps: how many calls go to the baseline before the next goes to the candidate,
+     * drawn so that each call goes there with the split's chance (see {@link Gaps}). The default asks
+     * {@link #toCandidate} for one call (with no seat); a share of calls draws a geometric gap.
+     */
+    protected long baselineCallsAhead() {
+        return toCandidate(null) ? 0 : 1;
     }
 
     /** Whether this call goes to the candidate. */

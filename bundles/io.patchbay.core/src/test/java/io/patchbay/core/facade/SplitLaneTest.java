@@ -40,19 +40,28 @@ public class SplitLaneTest {
     }
 
     /**
-     * The same with a shallow split (a random draw, which gives up the processor at times as it decides): its
-     * split lane does not count itself, so a thread deciding is known only by its top frames.
+     * The same with a shallow split (a random draw, which gives up the processor at times as it decides) and arms
+     * that time a sample: a share lane, which counts the baseline's calls itself and counts nothing while it
+     * decides, so a thread deciding is known only by its top frames.
      */
     @Test
     public void noCallRunsInAnArmAfterAShallowSplitsCanaryEnds() throws Exception {
-        canaries(SplitLaneTest::shallowHalf);
+        canaries(SplitLaneTest::shallowHalf, true);
     }
 
     private void canaries(BiFunction<Implementation, Implementation, Split> splits) throws Exception {
+        canaries(splits, false);
+    }
+
+    private void canaries(BiFunction<Implementation, Implementation, Split> splits, boolean observed)
+            throws Exception {
         Recording[] recordings = {new Recording(), new Recording(), new Recording()};
         Implementation[] implementations = {Stubs.implementation(slot, "impl", "1.0.0", recordings[0]),
             Stubs.implementation(slot, "impl", "1.0.1", recordings[1]),
             Stubs.implementation(slot, "impl", "1.0.2", recordings[2])};
+        for (Implementation implementation : observed ? implementations : new Implementation[0]) {
+            implementation.observe(new Sampled());
+        }
         recordings[1].drained = true;
         recordings[2].drained = true;
         slot.route(implementations[0], false, 0);
@@ -200,7 +209,7 @@ public class SplitLaneTest {
     private static Split shallowHalf(Implementation baseline, Implementation candidate) {
         return new Split(baseline, candidate) {
             @Override
-            public boolean decidesShallow() {
+            public boolean decidesByGaps() {
                 return true;
             }
 
@@ -213,6 +222,30 @@ public class SplitLaneTest {
                 return (draw & 1) == 0;
             }
         };
+    }
+
+    /** An arm that times one call in a few, as a canary's arm does. */
+    static final class Sampled implements CallObserver {
+        final AtomicLong timed = new AtomicLong();
+
+        @Override
+        public boolean timesThisCall() {
+            return ThreadLocalRandom.current().nextInt(4) == 0;
+        }
+
+        @Override
+        public long untimedAhead() {
+            return ThreadLocalRandom.current().nextInt(4);
+        }
+
+        @Override
+        public void timed(long nanos) {
+            timed.incrementAndGet();
+        }
+
+        @Override
+        public void threw(Throwable failure) {
+        }
     }
 
     /** An arm that times every call. */
