@@ -22,6 +22,9 @@ import org.objectweb.asm.Type;
  *
  * <pre>
  * CallCells.Cell cell = cells.mine();                 // the baseline's cells: the calling thread's own
+ * if (!Gaps.due(cell)) {                              // most calls: to the baseline, untimed
+ *     [as below, from cell.enter(), without the clock]
+ * }
  * long start = Gaps.start(cell, split, observer);     // the baseline's arm is the observer
  * if (start == Gaps.CANDIDATE) {
  *     return ((Api) candidate).method(args);          // the candidate's timed lane counts and times it
@@ -80,6 +83,13 @@ final class ShareLaneGenerator implements Opcodes {
         int cell = FacadeGenerator.afterArguments(Type.getArgumentTypes(method));
         int start = cell + 1;
         CellCounted.mine(mv, self, cell);
+        Label due = new Label();
+        mv.visitVarInsn(ALOAD, cell);
+        mv.visitMethodInsn(INVOKESTATIC, GAPS, "due", "(" + CELL + ")Z", false);
+        mv.visitJumpInsn(IFNE, due);
+        baseline(mv, self, apiName, method, cell, () -> {
+        });
+        mv.visitLabel(due);
         mv.visitVarInsn(ALOAD, cell);
         field(mv, self, "split", SPLIT);
         field(mv, self, "observer", OBSERVER);
@@ -93,20 +103,26 @@ final class ShareLaneGenerator implements Opcodes {
         SplitLaneGenerator.call(mv, self, "candidate", apiName, method);
         mv.visitInsn(result.getOpcode(IRETURN));
         mv.visitLabel(baseline);
-        CellCounted.entered(mv, result, cell, () -> {
-        }, () -> SplitLaneGenerator.call(mv, self, "target", apiName, method), () -> {
+        baseline(mv, self, apiName, method, cell, () -> {
             field(mv, self, "observer", OBSERVER);
             mv.visitVarInsn(LLOAD, start);
             mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(LaneClock.class), "end", "(" + OBSERVER + "J)V",
                     false);
-        }, () -> {
+        });
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** The baseline's call, counted in the thread's cell (then {@code ended}), as the baseline's own lane does. */
+    private static void baseline(MethodVisitor mv, String self, String apiName, Method method, int cell,
+            Runnable ended) {
+        CellCounted.entered(mv, Type.getReturnType(method), cell, () -> {
+        }, () -> SplitLaneGenerator.call(mv, self, "target", apiName, method), ended, () -> {
             field(mv, self, "implementation", "L" + IMPLEMENTATION + ";");
             mv.visitInsn(SWAP);
             mv.visitMethodInsn(INVOKEVIRTUAL, IMPLEMENTATION, "laneFailed",
                     "(Ljava/lang/Throwable;)Ljava/lang/Throwable;", false);
         });
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
     }
 
     private static void field(MethodVisitor mv, String self, String name, String descriptor) {

@@ -7,25 +7,35 @@ package io.patchbay.core.slot;
  * ({@link Split#baselineCallsAhead()}) and the baseline's arm ({@link CallObserver#untimedAhead()}) draw them, as
  * a sampling profiler draws its next sample. The calling thread keeps, in its cell of the baseline's
  * {@link CallCells}, the places (its count of calls entered there) of its next candidate call and its next timed
- * call; a call before both compares three fields and goes on. The places hold only for the split and the arm's
- * sampling they were drawn for, so a new step or a larger timed share draws again at once.
+ * call, and the lesser of the two; a call before it compares two fields and goes on. The places hold only for the
+ * split and the arm's sampling they were drawn for. Those are looked at every {@value #LOOK_EVERY} calls at
+ * least, not on every call: a new step, or a new timed share, holds for each thread within that many of its calls
+ * (a gap drawn for a small share must not leave a thread untimed for long once its calls slow down).
  */
 public final class Gaps {
 
     /** What {@link #start} returns for a call that goes to the candidate. */
     public static final long CANDIDATE = Long.MIN_VALUE;
+    /** The most calls a thread makes through share lanes before it looks at the split and sampling again. */
+    static final long LOOK_EVERY = 256;
 
     private Gaps() {
     }
 
     /**
-     * For a call through a share lane by the thread whose baseline cell is {@code cell}, before the cell counts
-     * it: {@link #CANDIDATE}, or the baseline call's start as {@link LaneClock#start} gives it (0 if not timed).
+     * Whether a call through a share lane by the thread whose baseline cell is {@code cell} must draw: it has
+     * reached the place of its next candidate or timed call, or of its next look. Most calls need not: they go to
+     * the baseline, untimed.
+     */
+    public static boolean due(CallCells.Cell cell) {
+        return cell.entered >= cell.drawAt;
+    }
+
+    /**
+     * For a call that is {@link #due}, before the cell counts it: {@link #CANDIDATE}, or the baseline call's start
+     * as {@link LaneClock#start} gives it (0 if not timed).
      */
     public static long start(CallCells.Cell cell, Split split, CallObserver baseline) {
-        if (cell.entered < cell.drawAt && cell.sharing == split && cell.sampler == baseline.sampling()) {
-            return 0L;
-        }
         return drawn(cell, split, baseline);
     }
 
@@ -39,10 +49,11 @@ public final class Gaps {
         if (at >= cell.candidateAt) { // the baseline does not count it: the next call has the same place
             cell.candidateAt = LaneClock.after(at, split.baselineCallsAhead());
             start = CANDIDATE;
-        } else if (LaneClock.timed(baseline, cell, baseline.sampling(), at)) {
+        } else if (LaneClock.timed(baseline, cell, baseline.sampling(), at)) { // also when the sampling is new
             start = System.nanoTime();
         }
-        cell.drawAt = Math.min(cell.candidateAt, cell.timedAt); // a stale sampler is caught by start's check
+        long look = start == CANDIDATE ? at : at + 1; // the place of the thread's next call here
+        cell.drawAt = Math.min(Math.min(cell.candidateAt, cell.timedAt), LaneClock.after(look, LOOK_EVERY));
         return start;
     }
 }

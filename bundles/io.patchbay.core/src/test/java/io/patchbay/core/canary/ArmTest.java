@@ -3,6 +3,8 @@ package io.patchbay.core.canary;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotSame;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import io.patchbay.core.slot.Implementation;
@@ -107,6 +109,27 @@ public class ArmTest {
         arm.sample(100);
         arm.stop();
         assertEquals("no longer observed", 0L, implementation.clock());
+    }
+
+    @Test
+    public void aLanesGapsHoldForTheShareTheyWereDrawnForOnly() {
+        Arm arm = new Arm(implementation, 0);
+        arm.sample(100);
+        Object everyCall = arm.sampling();
+        assertEquals("every call timed: no gap", 0, arm.untimedAhead());
+        arm.sample(100);
+        assertSame("the same share: the gaps drawn hold", everyCall, arm.sampling());
+        arm.pace(250_000); // a busy arm: about one call in a thousand timed
+        assertNotSame("a new share: the lanes draw again", everyCall, arm.sampling());
+        long sum = 0;
+        for (int i = 0; i < 10_000; i++) {
+            sum += arm.untimedAhead();
+        }
+        assertEquals("gaps of about a thousand calls", 999, sum / 10_000.0, 60);
+        Object busy = arm.sampling();
+        arm.pace(100); // quiet again: the step's share
+        assertNotSame("a gap drawn while busy must not leave a quiet thread untimed", busy, arm.sampling());
+        assertEquals(0, arm.untimedAhead());
     }
 
     @Test

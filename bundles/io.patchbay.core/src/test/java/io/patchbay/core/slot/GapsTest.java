@@ -1,7 +1,6 @@
 package io.patchbay.core.slot;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotEquals;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,7 +9,7 @@ import org.junit.Test;
 
 /**
  * A share lane's decisions, with gaps given in order instead of drawn: a thread's calls before its next
- * candidate or timed call draw nothing, and a new split or a new sampling is drawn for at once.
+ * candidate or timed call draw nothing, and a new split or a new sampling is drawn for when it looks again.
  */
 public class GapsTest {
 
@@ -80,7 +79,7 @@ public class GapsTest {
     private String calls(int count, Split split, CallObserver arm) {
         StringBuilder ways = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            long start = Gaps.start(cell, split, arm);
+            long start = Gaps.due(cell) ? Gaps.start(cell, split, arm) : 0L;
             if (start == Gaps.CANDIDATE) {
                 ways.append('c');
                 continue; // the candidate's own lane counts it, not the baseline's cell
@@ -102,22 +101,23 @@ public class GapsTest {
     }
 
     @Test
-    public void aNewStepsSplitIsDrawnForAtOnce() {
+    public void aNewStepsSplitHoldsWithinLookEveryCallsOfAThread() {
         GivenSplit first = new GivenSplit(1_000L);
         GivenArm arm = new GivenArm(1_000L);
         assertEquals("bbbb", calls(4, first, arm));
         GivenSplit next = new GivenSplit(0L, 1L);
-        assertEquals("the old gap does not hold for the new split", "cbc", calls(3, next, arm));
+        assertEquals("the first split's gap holds until the thread looks again, at place " + Gaps.LOOK_EVERY + 1,
+                "b".repeat((int) Gaps.LOOK_EVERY - 3) + "cbc", calls((int) Gaps.LOOK_EVERY, next, arm));
     }
 
     @Test
-    public void aNewSamplingIsDrawnForAtOnce() {
+    public void aNewSamplingHoldsWithinLookEveryCallsOfAThread() {
         GivenSplit split = new GivenSplit(1_000L);
         GivenArm arm = new GivenArm(1_000L, 1L);
         assertEquals("bbbb", calls(4, split, arm));
         arm.sampling = new Object(); // the arm's share grew: a gap drawn for the old one would leave calls untimed
-        assertEquals("btb", calls(3, split, arm));
-        assertNotEquals(0, arm.asked);
+        assertEquals("b".repeat((int) Gaps.LOOK_EVERY - 2) + "tb", calls((int) Gaps.LOOK_EVERY, split, arm));
+        assertEquals("drawn to start, for the new sampling, and after the timed call", 3, arm.asked);
     }
 
     @Test
