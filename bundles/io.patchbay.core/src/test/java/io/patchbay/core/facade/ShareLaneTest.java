@@ -153,6 +153,7 @@ public class ShareLaneTest {
 
         @Override
         public void timed(long nanos) {
+            assertTrue("a call's own time: " + nanos, nanos >= 0 && nanos < 10_000_000_000L);
             timed.incrementAndGet();
         }
 

@@ -1,6 +1,7 @@
 package io.patchbay.core.slot;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -118,6 +119,32 @@ public class GapsTest {
         arm.sampling = new Object(); // the arm's share grew: a gap drawn for the old one would leave calls untimed
         assertEquals("b".repeat((int) Gaps.LOOK_EVERY - 2) + "tb", calls((int) Gaps.LOOK_EVERY, split, arm));
         assertEquals("drawn to start, for the new sampling, and after the timed call", 3, arm.asked);
+    }
+
+    @Test
+    public void aTimedLaneCountsDownTheSamePlacesAfterItsCellCountedTheCall() {
+        GivenArm arm = new GivenArm(2L, 0L, 3L);
+        StringBuilder ways = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            cell.enter(); // a timed lane asks once the cell counts the call
+            ways.append(LaneClock.start(arm, cell) != 0L ? 't' : 'b');
+            cell.leave();
+        }
+        assertEquals("bbttbbbtbb", ways.toString());
+        assertEquals(4, arm.asked);
+    }
+
+    @Test
+    public void aTimedLaneAndAShareLaneAgreeOnTheThreadsNextTimedPlace() {
+        GivenSplit split = new GivenSplit(1_000L);
+        GivenArm arm = new GivenArm(2L, 1_000L);
+        assertEquals("the share lane drew: two untimed calls, then a timed one", "b", calls(1, split, arm));
+        cell.enter();
+        assertEquals("the second, through the baseline's timed lane", 0L, LaneClock.start(arm, cell));
+        cell.leave();
+        cell.enter();
+        assertNotEquals("the third", 0L, LaneClock.start(arm, cell));
+        cell.leave();
     }
 
     @Test
