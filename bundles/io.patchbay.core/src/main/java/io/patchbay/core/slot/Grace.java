@@ -25,7 +25,9 @@ import java.util.concurrent.locks.LockSupport;
  * <li>inside a canary's split lane, which holds both arms' lanes in final fields and may call either: its cell in
  * the slot's split cells has entered more than it left;</li>
  * <li>entering either, before its cell counted it: a lane or split lane frame is among its top frames (only the
- * lookup of its cell runs there, a few frames deep; the lane's constructor resolved the classes it uses);</li>
+ * lookup of its cell runs there, a few frames deep; the lane's constructor resolved the classes it uses). A share
+ * lane, in the split lane loader, counts nothing while it decides and then counts the baseline's calls in the
+ * baseline's cells: a thread deciding there is known by this frame too;</li>
  * <li>still in the facade between reading the lane and calling it: a facade frame of the slot is its top frame
  * (nothing runs between the two).</li>
  * </ul>
