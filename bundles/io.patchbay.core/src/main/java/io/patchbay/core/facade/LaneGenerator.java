@@ -51,11 +51,26 @@ final class LaneGenerator implements Opcodes {
     }
 
     static byte[] generate(List<Class<?>> apis, boolean timed) {
-        String self = className(apis.get(0), timed).replace('.', '/');
-        ClassWriter writer = writer(self, apis, FIELDS, resolved(apis, CallCells.class, CallCells.Cell.class,
-                Implementation.class, CallObserver.class, LaneClock.class));
+        return generate(className(apis.get(0), timed), apis, FIELDS, resolved(apis, CallCells.class,
+                CallCells.Cell.class, Implementation.class, CallObserver.class, LaneClock.class),
+                (writer, self, apiName, method) -> forward(writer, self, apiName, method, timed));
+    }
+
+    /** Writes one forwarded method of the class {@code self}, declared by the interface {@code apiName}. */
+    interface Forwarding {
+        void forward(ClassWriter writer, String self, String apiName, Method method);
+    }
+
+    /**
+     * The class named {@code name} ({@link #writer}: implementing {@code apis}, with {@code fields}), each of whose
+     * forwarded methods {@code forwarding} writes. Shared with the split and share lanes.
+     */
+    static byte[] generate(String name, List<Class<?>> apis, String[][] fields, List<Class<?>> resolved,
+            Forwarding forwarding) {
+        String self = name.replace('.', '/');
+        ClassWriter writer = writer(self, apis, fields, resolved);
         for (Map.Entry<Method, Class<?>> forwarded : FacadeGenerator.forwardedMethods(apis).entrySet()) {
-            forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey(), timed);
+            forwarding.forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey());
         }
         writer.visitEnd();
         return writer.toByteArray();

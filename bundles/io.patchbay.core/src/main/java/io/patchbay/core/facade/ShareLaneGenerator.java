@@ -8,7 +8,6 @@ import io.patchbay.core.slot.LaneClock;
 import io.patchbay.core.slot.Split;
 import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Map;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -66,15 +65,9 @@ final class ShareLaneGenerator implements Opcodes {
     }
 
     static byte[] generate(List<Class<?>> apis) {
-        String self = className(apis.get(0)).replace('.', '/');
-        ClassWriter writer = LaneGenerator.writer(self, apis, FIELDS, LaneGenerator.resolved(apis, Split.class,
-                CallCells.class, CallCells.Cell.class, Implementation.class, CallObserver.class, Gaps.class,
-                LaneClock.class));
-        for (Map.Entry<Method, Class<?>> forwarded : FacadeGenerator.forwardedMethods(apis).entrySet()) {
-            forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey());
-        }
-        writer.visitEnd();
-        return writer.toByteArray();
+        return LaneGenerator.generate(className(apis.get(0)), apis, FIELDS, LaneGenerator.resolved(apis,
+                Split.class, CallCells.class, CallCells.Cell.class, Implementation.class, CallObserver.class,
+                Gaps.class, LaneClock.class), ShareLaneGenerator::forward);
     }
 
     private static void forward(ClassWriter writer, String self, String apiName, Method method) {

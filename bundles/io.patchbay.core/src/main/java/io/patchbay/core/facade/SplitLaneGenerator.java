@@ -5,7 +5,6 @@ import io.patchbay.core.slot.Seat;
 import io.patchbay.core.slot.Split;
 import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Map;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -53,14 +52,8 @@ final class SplitLaneGenerator implements Opcodes {
     }
 
     static byte[] generate(List<Class<?>> apis) {
-        String self = className(apis.get(0)).replace('.', '/');
-        ClassWriter writer = LaneGenerator.writer(self, apis, FIELDS, LaneGenerator.resolved(apis, Split.class,
-                Seat.class, CallCells.class, CallCells.Cell.class));
-        for (Map.Entry<Method, Class<?>> forwarded : FacadeGenerator.forwardedMethods(apis).entrySet()) {
-            forward(writer, self, Type.getInternalName(forwarded.getValue()), forwarded.getKey());
-        }
-        writer.visitEnd();
-        return writer.toByteArray();
+        return LaneGenerator.generate(className(apis.get(0)), apis, FIELDS, LaneGenerator.resolved(apis,
+                Split.class, Seat.class, CallCells.class, CallCells.Cell.class), SplitLaneGenerator::forward);
     }
 
     private static void forward(ClassWriter writer, String self, String apiName, Method method) {

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import io.patchbay.core.facade.LaneDrainTest.Work;
-import io.patchbay.core.slot.CallObserver;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Seat;
 import io.patchbay.core.slot.Slot;
@@ -14,7 +13,6 @@ import io.patchbay.core.slot.Split;
 import io.patchbay.core.slot.Stubs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.Test;
 
 /**
@@ -39,8 +37,8 @@ public class ShareLaneTest {
 
     @Test
     public void aShareLaneSendsItsShareToTheCandidateAndCountsAndTimesTheBaselinesCallsItself() {
-        Arm baselineArm = new Arm(1); // times every second call
-        Arm candidateArm = new Arm(0);
+        CountingArm baselineArm = new CountingArm(() -> 1); // times every second call
+        CountingArm candidateArm = CountingArm.everyCall();
         baseline.observe(baselineArm);
         candidate.observe(candidateArm);
         slot.route(baseline, false, 0);
@@ -91,8 +89,8 @@ public class ShareLaneTest {
 
     @Test
     public void aSplitThatDoesNotDecideByGapsTakesASplitLane() {
-        baseline.observe(new Arm(0));
-        candidate.observe(new Arm(0));
+        baseline.observe(CountingArm.everyCall());
+        candidate.observe(CountingArm.everyCall());
         slot.route(baseline, false, 0);
         slot.split(everyFourth(false));
         Work facade = LaneDrainTest.facades(slot, 1).get(0);
@@ -129,37 +127,5 @@ public class ShareLaneTest {
                 return ++calls % 4 == 0;
             }
         };
-    }
-
-    /** An arm that leaves a given number of calls untimed between two timed ones. */
-    private static final class Arm implements CallObserver {
-        final AtomicLong timed = new AtomicLong();
-        final AtomicLong threw = new AtomicLong();
-        private final long gap;
-
-        Arm(long gap) {
-            this.gap = gap;
-        }
-
-        @Override
-        public boolean timesThisCall() {
-            return true;
-        }
-
-        @Override
-        public long untimedAhead() {
-            return gap;
-        }
-
-        @Override
-        public void timed(long nanos) {
-            assertTrue("a call's own time: " + nanos, nanos >= 0 && nanos < 10_000_000_000L);
-            timed.incrementAndGet();
-        }
-
-        @Override
-        public void threw(Throwable failure) {
-            threw.incrementAndGet();
-        }
     }
 }

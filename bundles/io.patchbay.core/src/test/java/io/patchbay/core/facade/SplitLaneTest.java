@@ -8,7 +8,6 @@ import static org.junit.Assert.fail;
 
 import io.patchbay.core.facade.LaneDrainTest.Recording;
 import io.patchbay.core.facade.LaneDrainTest.Work;
-import io.patchbay.core.slot.CallObserver;
 import io.patchbay.core.slot.Implementation;
 import io.patchbay.core.slot.Seat;
 import io.patchbay.core.slot.Slot;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 import org.junit.Test;
@@ -60,7 +58,7 @@ public class SplitLaneTest {
             Stubs.implementation(slot, "impl", "1.0.1", recordings[1]),
             Stubs.implementation(slot, "impl", "1.0.2", recordings[2])};
         for (Implementation implementation : observed ? implementations : new Implementation[0]) {
-            implementation.observe(new Sampled());
+            implementation.observe(new CountingArm(() -> ThreadLocalRandom.current().nextInt(4))); // a sample
         }
         recordings[1].drained = true;
         recordings[2].drained = true;
@@ -149,7 +147,7 @@ public class SplitLaneTest {
             return input + 1;
         });
         slot.route(baseline, false, 0);
-        Observed arm = new Observed();
+        CountingArm arm = CountingArm.everyCall();
         candidate.observe(arm);
         slot.split(Stubs.toCandidate(baseline, candidate));
         Work facade = LaneDrainTest.facades(slot, 1).get(0);
@@ -172,7 +170,7 @@ public class SplitLaneTest {
             assertEquals(1, arm.threw.get());
         }
 
-        candidate.trace(new Observed()); // a trace wants every call and its consumer: the counted path
+        candidate.trace(CountingArm.everyCall()); // a trace wants every call and its consumer: the counted path
         assertEquals(3, facade.run(2));
         assertEquals(3, facade.run(2));
         assertEquals("no lane while a trace observes an arm", 11, candidate.cells().calls());
@@ -222,50 +220,5 @@ public class SplitLaneTest {
                 return (draw & 1) == 0;
             }
         };
-    }
-
-    /** An arm that times one call in a few, as a canary's arm does. */
-    static final class Sampled implements CallObserver {
-        final AtomicLong timed = new AtomicLong();
-
-        @Override
-        public boolean timesThisCall() {
-            return ThreadLocalRandom.current().nextInt(4) == 0;
-        }
-
-        @Override
-        public long untimedAhead() {
-            return ThreadLocalRandom.current().nextInt(4);
-        }
-
-        @Override
-        public void timed(long nanos) {
-            timed.incrementAndGet();
-        }
-
-        @Override
-        public void threw(Throwable failure) {
-        }
-    }
-
-    /** An arm that times every call. */
-    private static final class Observed implements CallObserver {
-        final AtomicLong timed = new AtomicLong();
-        final AtomicLong threw = new AtomicLong();
-
-        @Override
-        public boolean timesThisCall() {
-            return true;
-        }
-
-        @Override
-        public void timed(long nanos) {
-            timed.incrementAndGet();
-        }
-
-        @Override
-        public void threw(Throwable failure) {
-            threw.incrementAndGet();
-        }
     }
 }
