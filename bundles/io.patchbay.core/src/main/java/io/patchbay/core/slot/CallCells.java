@@ -28,7 +28,7 @@ public final class CallCells {
         // What LaneClock and Gaps keep: places are entered counts, so the calls between two draws write nothing
         Object sampler; // the observer's sampling that timedAt was drawn for
         long timedAt; // the place of this thread's next call here to time
-        Object sharing; // the split that candidateAt was drawn for
+        Object sharing; // the split's draws that candidateAt was drawn for (Split.draws: no implementation)
         long candidateAt; // the place of this thread's next call through a share lane to go to the candidate
         long drawAt; // the lesser of the two: a share lane's call before it draws nothing
 

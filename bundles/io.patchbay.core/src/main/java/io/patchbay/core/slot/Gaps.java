@@ -36,13 +36,9 @@ public final class Gaps {
      * as {@link LaneClock#start} gives it (0 if not timed).
      */
     public static long start(CallCells.Cell cell, Split split, CallObserver baseline) {
-        return drawn(cell, split, baseline);
-    }
-
-    private static long drawn(CallCells.Cell cell, Split split, CallObserver baseline) {
         long at = cell.entered;
-        if (cell.sharing != split) {
-            cell.sharing = split;
+        if (cell.sharing != split.draws) {
+            cell.sharing = split.draws;
             cell.candidateAt = LaneClock.after(at, split.baselineCallsAhead());
         }
         long start = 0L;

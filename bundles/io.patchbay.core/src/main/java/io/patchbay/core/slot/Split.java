@@ -9,6 +9,11 @@ public abstract class Split {
 
     private final Implementation baseline;
     private final Implementation candidate;
+    /**
+     * What a thread's gaps drawn for this split are kept under ({@link Gaps}): it refers to nothing, so a thread's
+     * cell of the baseline keeps no candidate (nor its bundle's class loader) alive once the canary ends.
+     */
+    final Object draws = new Object();
 
     protected Split(Implementation baseline, Implementation candidate) {
         this.baseline = baseline;

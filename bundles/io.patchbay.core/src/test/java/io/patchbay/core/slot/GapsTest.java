@@ -2,10 +2,13 @@ package io.patchbay.core.slot;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNull;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 
 /**
@@ -145,6 +148,31 @@ public class GapsTest {
         cell.enter();
         assertNotEquals("the third", 0L, LaneClock.start(arm, cell));
         cell.leave();
+    }
+
+    @Test
+    public void aThreadsCellKeepsNoCandidateAliveOnceItsCanaryEnds() {
+        Implementation gone = Stubs.implementation(slot, "impl", "1.0.2", (Runnable) () -> { });
+        Split split = new Split(baseline, gone) {
+            @Override
+            protected boolean toCandidate(Seat seat) {
+                return false;
+            }
+
+            @Override
+            protected long baselineCallsAhead() {
+                return 1_000;
+            }
+        };
+        assertEquals("bb", calls(2, split, new GivenArm(1_000L)));
+        WeakReference<Implementation> candidateLeft = new WeakReference<>(gone);
+        gone = null;
+        split = null;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (candidateLeft.get() != null && System.nanoTime() < end) {
+            System.gc();
+        }
+        assertNull("the cell let the candidate go (its bundle's loader with it)", candidateLeft.get());
     }
 
     @Test
