@@ -7,6 +7,9 @@ package io.patchbay.core.slot;
  */
 public interface CallObserver {
 
+    /** The {@link #sampling} of an observer asked about each call. */
+    Object EACH_CALL = new Object();
+
     /** Whether this call is to be timed (an observer may time only a sample); on the call path, cheap. */
     boolean timesThisCall();
 
@@ -23,10 +26,11 @@ public interface CallObserver {
     /**
      * What the gaps drawn by {@link #untimedAhead} hold for: an observer whose share changes returns a new object,
      * so that no thread keeps a gap drawn for the old share (one drawn when the share was small could otherwise
-     * leave a thread untimed for long after its calls slow down). The default: the observer.
+     * leave a thread untimed for long after its calls slow down). A thread's cell keeps it, so it must refer to
+     * nothing that should be let go. The default, for gaps of at most one call: {@link #EACH_CALL}.
      */
     default Object sampling() {
-        return this;
+        return EACH_CALL;
     }
 
     /** A call took {@code nanos}; on the call path, so it must not block or allocate. */
