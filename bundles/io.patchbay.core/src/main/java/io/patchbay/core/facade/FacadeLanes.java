@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The lanes of one slot's generated facades. Each implementation's lane classes (plain, and timed for a canary's
  * arm) are the slot's lane classes defined again in a class loader of its own, named {@code patchbay-lane:N}, a
  * child of the slot's facade loader; a frame of those classes then names the implementation. The slot's split
- * and share lane classes have a loader of their own too, {@code patchbay-split:N}. The slot's facade classes are known by their
- * names and their loader's name, which is the slot's own (see {@link FacadeClassLoader}).
+ * and share lane classes have a loader of their own too, {@code patchbay-split:N}. The slot's facade classes are
+ * known by their names and their loader's name, which is the slot's own (see {@link FacadeClassLoader}).
  */
 final class FacadeLanes implements Lanes {
 
