@@ -80,7 +80,8 @@ final class FleetSize {
             // an agent prints its event before it reports the outcome, but the line may still be on its way here
             Set<String> everyTarget = new HashSet<>();
             groups.forEach(everyTarget::addAll);
-            awaitEvents(() -> Waves.succeeded(everyTarget, List.copyOf(events), start) == everyTarget.size());
+            holdsWithin(Duration.ofSeconds(10), // events the agents' JVMs printed and this one has not read yet
+                    () -> Waves.succeeded(everyTarget, List.copyOf(events), start) == everyTarget.size());
             List<Waves.Wave> waves = Waves.of(groups, List.copyOf(events), start);
 
             long bad = ready(mgmt.createRollout("bad-" + size, badSet, filter, settings.groups(), 100, 0));
@@ -132,23 +133,23 @@ final class FleetSize {
 
     /** Waits for a condition the server offers no event for, sampling the server's memory meanwhile. */
     private void await(String what, Check condition) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
+        if (!holdsWithin(WAIT, condition)) {
+            throw new IllegalStateException("Not within " + WAIT + ": " + what);
+        }
+    }
+
+    /** Whether {@code condition} holds before {@code within} passes, sampling the server's memory meanwhile. */
+    private boolean holdsWithin(Duration within, Check condition) throws Exception {
+        long end = System.nanoTime() + within.toNanos();
         while (!condition.holds()) {
             rssPeakKb = Math.max(rssPeakKb, server.rssKb());
             if (System.nanoTime() > end) {
-                throw new IllegalStateException("Not within " + WAIT + ": " + what);
+                return false;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100)); // the sampling interval
         }
         rssPeakKb = Math.max(rssPeakKb, server.rssKb());
-    }
-
-    /** Waits up to 10 s for events that the agents' JVMs printed and this JVM has not read yet. */
-    private static void awaitEvents(Check condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.holds() && System.nanoTime() < end) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // the events come on another thread's read
-        }
+        return true;
     }
 
     private interface Check {

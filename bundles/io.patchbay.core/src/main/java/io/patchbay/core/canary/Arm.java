@@ -25,8 +25,7 @@ final class Arm implements CallObserver {
     private final long warmup;
     private volatile long warmAt = Long.MAX_VALUE; // the implementation's call count at which it is warm
     private volatile boolean warm;
-    private volatile int sampled = Integer.MAX_VALUE; // a Buckets.drawBound
-    private volatile Chance timed = Chance.ALWAYS; // the same share, for the lanes' gaps
+    private volatile Chance timed = Chance.ALWAYS; // the share of calls timed now
     private volatile double rulePercent = 100; // the step's share to time, before pacing
     private Histogram interval;
     private long callsSeen;
@@ -52,7 +51,6 @@ final class Arm implements CallObserver {
     void sample(double percent) {
         rulePercent = Math.min(100, percent);
         timeShare(rulePercent / 100);
-        sampled = Buckets.drawBound(Buckets.threshold(rulePercent));
     }
 
     /**
@@ -66,12 +64,11 @@ final class Arm implements CallObserver {
         double paced = callsSinceLastLook <= TIMED_PER_LOOK ? rule
                 : Math.min(rule, (double) TIMED_PER_LOOK / callsSinceLastLook);
         timeShare(paced);
-        sampled = Buckets.drawBoundOf(paced);
     }
 
     @Override
     public boolean timesThisCall() {
-        return Buckets.drawn(sampled);
+        return timed.drawn();
     }
 
     private void timeShare(double share) {

@@ -16,14 +16,21 @@ final class Chance {
 
     private final double share;
     private final double logOfMiss; // log(1 - share), for the inversion of the geometric distribution
+    private final int bound; // Buckets.drawBoundOf(share), for a draw per call
 
     Chance(double share) {
         this.share = share;
         this.logOfMiss = Math.log1p(-share);
+        this.bound = Buckets.drawBoundOf(share);
     }
 
     double share() {
         return share;
+    }
+
+    /** Whether this call is chosen: a draw per call, for a path that keeps no gaps (the counted path). */
+    boolean drawn() {
+        return Buckets.drawn(bound);
     }
 
     /** How many calls pass before the next chosen one. At 0, one call, and the next is asked again. */
